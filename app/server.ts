@@ -1,0 +1,23 @@
+/** Builds the demo application: the Lagoon host with its routes, assets and settings. */
+import { createLagoon, manifestAssets, type Assets, type Lagoon } from "../server/index.js";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { routes } from "./routes.js";
+
+export interface AppOptions {
+  secret: string;
+  /** Browser bundle tags; default: the Vite build in dist/client. */
+  assets?: Assets;
+  /** Directory of the built client, served under /assets. */
+  clientDir?: string;
+}
+
+export function createApp(opts: AppOptions): Lagoon {
+  const clientDir = opts.clientDir ?? "dist/client";
+  const lagoon = createLagoon({
+    routes: routes(),
+    secret: opts.secret,
+    assets: opts.assets ?? manifestAssets(clientDir),
+  });
+  lagoon.app.use("/assets/*", serveStatic({ root: clientDir }));
+  return lagoon;
+}

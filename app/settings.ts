@@ -1,0 +1,36 @@
+/**
+ * Settings from the environment, with defaults that need nothing installed:
+ * PORT (3000), HOST (127.0.0.1), LAGOON_DB (./data/lagoon.db), LAGOON_SECRET (generated
+ * into ./data/secret on first start), LAGOON_REDIS_URL (unset: in-process PubSub).
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+export interface Settings {
+  port: number;
+  host: string;
+  db: string;
+  secret: string;
+  redisUrl: string | undefined;
+}
+
+function secretFrom(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? "127.0.0.1",
+    db: env.LAGOON_DB ?? "./data/lagoon.db",
+    secret: env.LAGOON_SECRET ?? secretFrom("./data/secret"),
+    redisUrl: env.LAGOON_REDIS_URL || undefined,
+  };
+}

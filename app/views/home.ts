@@ -1,0 +1,27 @@
+import { defineView, html } from "../../shell/index.js";
+
+const PAGES: [string, string, string][] = [
+  ["/counter", "Counter", "buttons that change server state"],
+  ["/register", "Register", "live form validation"],
+  ["/login", "Log in", "accounts and sessions"],
+  ["/todos", "Todos", "the team todo list, live for everyone"],
+  ["/chat/lobby", "Chat", "a chat room with presence"],
+  ["/search", "Search", "product search with debounce"],
+  ["/posts", "Posts", "sorting by patch, pages by navigate"],
+  ["/board", "Board", "drag-and-drop board, a React island"],
+  ["/dashboard", "Dashboard", "live telemetry"],
+];
+
+export const HomeLive = defineView<{ pageTitle: string }>({
+  name: "HomeLive",
+  mount(_params, _session, socket) {
+    socket.assign({ pageTitle: "Home" });
+  },
+  render: () => html`<main>
+  <h1>Lagoon</h1>
+  <p>Server-driven UI in TypeScript: every page below is a live view.</p>
+  <ul class="pages">
+    ${PAGES.map(([href, title, blurb]) => html`<li><a href=${href}>${title}</a> — ${blurb}</li>`)}
+  </ul>
+</main>`,
+});

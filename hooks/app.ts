@@ -1,0 +1,19 @@
+/**
+ * The browser bundle: boots the official Phoenix LiveView client with the page's CSRF
+ * token and Lagoon's hooks. Pages without a live view run it as a "dead view" (no socket).
+ */
+import { Socket } from "phoenix";
+import { LiveSocket } from "phoenix_live_view";
+import { hooks } from "./index.js";
+
+const csrfToken = document.querySelector<HTMLMetaElement>("meta[name='csrf-token']")?.content ?? "";
+
+const liveSocket = new LiveSocket("/live", Socket, {
+  params: { _csrf_token: csrfToken },
+  hooks,
+});
+
+liveSocket.connect();
+
+// handy in the console (liveSocket.enableDebug()), and read by browser tests
+(window as unknown as { liveSocket: LiveSocket }).liveSocket = liveSocket;

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * `npm start` / `npm test` / `npm run bench` / `npm run dev` on a fresh machine: installs
+ * what is missing (npm dependencies; Debian's chromium for browser tests), builds the
+ * browser bundle, then runs the command. Only the npm registry and Debian's packages are
+ * used: no step downloads a browser or a prebuilt binary of its own.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const command = process.argv[2];
+const rest = process.argv.slice(3);
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...opts, env: { ...process.env, ...opts.env } });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function must(cmd, args, opts) {
+  const status = run(cmd, args, opts);
+  if (status !== 0) {
+    console.error(`\n${cmd} ${args.join(" ")} failed (exit ${status})`);
+    process.exit(status);
+  }
+}
+
+/** npm ci when node_modules is missing or older than package-lock.json. */
+function ensureDependencies() {
+  const lock = join(root, "package-lock.json");
+  const stamp = join(root, "node_modules", ".lagoon-install");
+  const hash = createHash("sha256").update(readFileSync(lock)).digest("hex");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  console.log("Installing npm dependencies (better-sqlite3 compiles from source: about a minute)...");
+  must("npm", ["ci", "--no-audit", "--no-fund"], {
+    // no prebuilt binary can be fetched here: build native modules against the local Node headers
+    env: { npm_config_build_from_source: "true", npm_config_nodedir: process.env.npm_config_nodedir ?? "/usr" },
+  });
+  writeFileSync(stamp, hash);
+}
+
+/** Debian's chromium for the browser tests, when absent and we may install it. */
+function ensureChromium() {
+  if (existsSync("/usr/bin/chromium")) return;
+  if (process.getuid?.() !== 0) {
+    console.error("Browser tests need /usr/bin/chromium: install Debian's chromium package (apt-get install chromium).");
+    process.exit(1);
+  }
+  console.log("Installing Debian's chromium for the browser tests...");
+  const env = { DEBIAN_FRONTEND: "noninteractive" };
+  must("apt-get", ["update", "-qq"], { env });
+  must("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { env });
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(join(root, path)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the browser bundle unless dist/ is newer than its sources. */
+function ensureBuild() {
+  const manifest = join(root, "dist/client/.vite/manifest.json");
+  if (existsSync(manifest)) {
+    const built = statSync(manifest).mtimeMs;
+    const sources = Math.max(...["hooks", "islands"].map(newestMtime), statSync(join(root, "vite.config.ts")).mtimeMs, statSync(join(root, "package-lock.json")).mtimeMs);
+    if (built > sources) return;
+  }
+  must("npx", ["vite", "build", "--logLevel", "warn"]);
+}
+
+/** Runs vitest, then prints its own `N passed, N failed` line from the JSON report. */
+function test() {
+  mkdirSync(join(root, ".cache"), { recursive: true });
+  const report = join(root, ".cache", "vitest-report.json");
+  const status = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...rest]);
+  let passed = 0;
+  let failed = 0;
+  try {
+    const r = JSON.parse(readFileSync(report, "utf8"));
+    passed = r.numPassedTests;
+    failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.testResults ?? []).filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  } catch {
+    failed = Math.max(failed, 1);
+  }
+  if (status !== 0 && failed === 0) failed = 1;
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+ensureDependencies();
+switch (command) {
+  case "start":
+    ensureBuild();
+    must("node", ["--import", "tsx", "app/main.ts", ...rest]);
+    break;
+  case "dev":
+    must("node", ["--import", "tsx", "app/dev.ts", ...rest]);
+    break;
+  case "test":
+    ensureChromium();
+    ensureBuild();
+    test();
+    break;
+  case "bench":
+    ensureBuild();
+    must("node", ["--import", "tsx", "--expose-gc", "bench/run.ts", ...rest]);
+    break;
+  default:
+    console.error("usage: node scripts/run.mjs start|dev|test|bench");
+    process.exit(2);
+}

@@ -1,0 +1,195 @@
+/**
+ * The Hono host: registers each live route for its HTTP (dead) render, mounts the
+ * WebSocket endpoint, and gives the app its sessions, PubSub and error pages. Ordinary
+ * Hono routes go on `lagoon.app` beside the live ones.
+ */
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { Hono, type Context } from "hono";
+import { getCookie } from "hono/cookie";
+import { HttpError } from "../shell/errors.js";
+import { escapeHtml } from "../shell/escape.js";
+import { MemoryPubSub, type PubSub } from "../shell/pubsub.js";
+import { Router, type LiveRoute } from "../shell/router.js";
+import { LiveViewProcess, type ViewEvent, type ViewServices } from "../shell/runtime.js";
+import type { Flash } from "../shell/socket.js";
+import type { Assets } from "./assets.js";
+import { defaultDocument, type DocumentFn } from "./document.js";
+import { FLASH_COOKIE, Sessions, type CookieSession, type SessionOptions } from "./session.js";
+import { Signer } from "./signing.js";
+import { attachLiveSocket, createLiveSocket, type LiveSocketOptions, type LiveSocketServer } from "./ws.js";
+import { serialize } from "hono/utils/cookie";
+
+export interface LagoonOptions {
+  readonly routes: Iterable<LiveRoute | LiveRoute[]>;
+  /** Signing key for sessions and tokens, at least 32 characters. */
+  readonly secret: string;
+  readonly pubsub?: PubSub;
+  /** Script/style tags of the browser bundle (manifestAssets or devAssets). */
+  readonly assets?: Assets;
+  readonly document?: DocumentFn;
+  /** Endpoint of the live socket; the client connects to `${socketPath}/websocket`. */
+  readonly socketPath?: string;
+  /** Origins allowed to open the live socket besides the page's own host. */
+  readonly origins?: readonly string[];
+  readonly session?: SessionOptions;
+  readonly socket?: Pick<LiveSocketOptions, "maxPayload" | "heartbeatMs" | "limits">;
+  /** Observes view lifecycle spans (telemetry). */
+  readonly observe?: (event: ViewEvent) => void;
+}
+
+export interface Listening {
+  readonly server: Server;
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const NO_ASSETS: Assets = { head: () => "" };
+
+export class Lagoon {
+  readonly app = new Hono();
+  readonly router: Router;
+  readonly sessions: Sessions;
+  readonly pubsub: PubSub;
+  readonly services: ViewServices;
+  readonly live: LiveSocketServer;
+  readonly #document: DocumentFn;
+  readonly #assets: Assets;
+
+  constructor(opts: LagoonOptions) {
+    this.router = new Router(opts.routes);
+    this.sessions = new Sessions(new Signer(opts.secret), opts.session);
+    this.pubsub = opts.pubsub ?? new MemoryPubSub();
+    this.#document = opts.document ?? defaultDocument();
+    this.#assets = opts.assets ?? NO_ASSETS;
+    this.services = {
+      router: this.router,
+      pubsub: this.pubsub,
+      signFlash: (flash) => this.sessions.signFlash(flash),
+      observe: opts.observe,
+      logError: (error, ctx) => console.error(`[lagoon] ${ctx.view} crashed in ${ctx.phase}:`, error),
+    };
+    this.live = createLiveSocket({
+      path: `${opts.socketPath ?? "/live"}/websocket`,
+      router: this.router,
+      sessions: this.sessions,
+      services: this.services,
+      origins: opts.origins,
+      ...opts.socket,
+    });
+    for (const route of this.router.routes) {
+      this.app.get(route.path, (c) => this.#renderLive(c));
+    }
+    this.app.notFound((c) => this.page(c, { title: "Not found", body: `<main><h1>Page not found</h1><p><a href="/">Home</a></p></main>` }, 404));
+    this.app.onError((error, c) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status >= 500) console.error("[lagoon] request failed:", error);
+      const message = status >= 500 ? "Something went wrong" : error.message;
+      return this.page(c, { title: message, body: `<main><h1>${escapeHtml(message)}</h1></main>` }, status);
+    });
+  }
+
+  /** The request's cookie session, created (and its cookie set) when missing or forged. */
+  session(c: Context): CookieSession {
+    const existing = c.get("lagoonSession" as never) as CookieSession | undefined;
+    if (existing) return existing;
+    let session = this.sessions.read(c.req.header("cookie"));
+    if (!session) {
+      session = this.sessions.newSession();
+      c.header("Set-Cookie", this.sessions.cookie(session, isHttps(c)), { append: true });
+    }
+    c.set("lagoonSession" as never, session as never);
+    return session;
+  }
+
+  /** Replaces the session (log in): a fresh session id, so tokens of the old one stop working. */
+  setSession(c: Context, data: Record<string, unknown>): CookieSession {
+    const session = this.sessions.newSession(data);
+    c.header("Set-Cookie", this.sessions.cookie(session, isHttps(c)), { append: true });
+    c.set("lagoonSession" as never, session as never);
+    return session;
+  }
+
+  /** Ends the session (log out). */
+  clearSession(c: Context): void {
+    c.header("Set-Cookie", this.sessions.clearCookie(), { append: true });
+  }
+
+  /** Checks a CSRF token from a form post against the request's session. */
+  checkCsrf(c: Context, token: unknown): boolean {
+    return this.sessions.checkCsrf(this.sessions.read(c.req.header("cookie")), token);
+  }
+
+  /** Sets a flash shown by the next page rendered (after a redirect). */
+  flashCookie(c: Context, flash: Flash): void {
+    c.header("Set-Cookie", serialize(FLASH_COOKIE, this.sessions.signFlash(flash), { path: "/", maxAge: 60, sameSite: "Lax" }), { append: true });
+  }
+
+  /** A full HTML page in the app's document (static pages, errors). */
+  page(c: Context, parts: { title?: string; body: string }, status = 200): Response {
+    const session = this.session(c);
+    const html = this.#document({ title: parts.title, csrfToken: this.sessions.csrfToken(session), head: this.#assets.head(), body: parts.body });
+    return c.html(html, status as 200);
+  }
+
+  async #renderLive(c: Context): Promise<Response> {
+    const url = new URL(c.req.url);
+    const resolved = this.router.resolve(url);
+    if (!resolved) return c.notFound();
+    const session = this.session(c);
+    let flash: Flash = {};
+    const flashToken = getCookie(c, FLASH_COOKIE);
+    if (flashToken !== undefined) {
+      flash = this.sessions.verifyFlash(flashToken);
+      c.header("Set-Cookie", serialize(FLASH_COOKIE, "", { path: "/", maxAge: 0 }), { append: true });
+    }
+    const id = `phx-${randomBytes(6).toString("base64url")}`;
+    const result = await LiveViewProcess.renderStatic({ id, route: resolved.route, params: resolved.params, url, session, flash, services: this.services });
+    if (result.kind === "redirect") {
+      if (Object.keys(result.flash).length) this.flashCookie(c, result.flash);
+      return c.redirect(result.to, 302);
+    }
+    const token = this.sessions.signView({ id, ls: resolved.route.session.name, sid: session.sid, ...(Object.keys(flash).length ? { f: flash } : {}) });
+    const body = `<div id="${id}" data-phx-main data-phx-session="${escapeHtml(token)}" data-phx-static="">${result.html}</div>`;
+    const html = this.#document({ title: result.title, csrfToken: this.sessions.csrfToken(session), head: this.#assets.head(), body });
+    return c.html(html);
+  }
+
+  /** Serves on `port` (0: a free one) and accepts live sockets. */
+  listen(opts: { port?: number; hostname?: string } = {}): Promise<Listening> {
+    return new Promise((resolve) => {
+      const server = serve({ fetch: this.app.fetch, port: opts.port ?? 3000, hostname: opts.hostname ?? "127.0.0.1" }, (info: AddressInfo) => {
+        const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+        resolve({
+          server: server as Server,
+          port: info.port,
+          url: `http://${host}:${info.port}`,
+          close: () => this.#closeServer(server as Server),
+        });
+      }) as Server;
+      this.attach(server);
+    });
+  }
+
+  /** Routes an existing HTTP server's upgrades to the live socket. */
+  attach(server: Server): void {
+    attachLiveSocket(server, this.live);
+  }
+
+  async #closeServer(server: Server): Promise<void> {
+    await this.live.close();
+    server.closeAllConnections?.();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+}
+
+export function createLagoon(opts: LagoonOptions): Lagoon {
+  return new Lagoon(opts);
+}

@@ -1,0 +1,57 @@
+/**
+ * The <head> tags that load the browser bundle: from Vite's build manifest in production,
+ * from the Vite dev server (with HMR) in development. Tags carry phx-track-static so the
+ * client can notice a deploy.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { escapeHtml } from "../shell/escape.js";
+
+export interface Assets {
+  /** Tags for the document head. */
+  head(): string;
+}
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  isEntry?: boolean;
+}
+
+export const CLIENT_ENTRY = "hooks/app.ts";
+
+/** Reads `<outDir>/.vite/manifest.json` once; throws a helpful error when the build is missing. */
+export function manifestAssets(outDir: string, entry = CLIENT_ENTRY, base = "/"): Assets {
+  let manifest: Record<string, ManifestChunk>;
+  try {
+    manifest = JSON.parse(readFileSync(join(outDir, ".vite", "manifest.json"), "utf8")) as Record<string, ManifestChunk>;
+  } catch {
+    throw new Error(`no client build in ${outDir}: run \`npm run build\` (npm start does it for you)`);
+  }
+  const chunk = manifest[entry];
+  if (!chunk) throw new Error(`the client build has no entry ${entry}`);
+  const css = new Set<string>();
+  const preload = new Set<string>();
+  const visit = (key: string, seen: Set<string>) => {
+    const c = manifest[key];
+    if (!c || seen.has(key)) return;
+    seen.add(key);
+    for (const file of c.css ?? []) css.add(file);
+    if (key !== entry) preload.add(c.file);
+    for (const imp of c.imports ?? []) visit(imp, seen);
+  };
+  visit(entry, new Set());
+  const url = (file: string) => escapeHtml(base + file);
+  const tags =
+    [...css].map((f) => `<link phx-track-static rel="stylesheet" href="${url(f)}">`).join("") +
+    [...preload].map((f) => `<link rel="modulepreload" href="${url(f)}">`).join("") +
+    `<script type="module" defer phx-track-static src="${url(chunk.file)}"></script>`;
+  return { head: () => tags };
+}
+
+/** Development: scripts come from the Vite dev server mounted in the same process. */
+export function devAssets(entry = CLIENT_ENTRY): Assets {
+  const tags = `<script type="module" src="/@vite/client"></script><script type="module" src="/${escapeHtml(entry)}"></script>`;
+  return { head: () => tags };
+}

@@ -1,0 +1,9 @@
+/** Lagoon's server: the Hono host, the live socket, sessions. */
+export { Lagoon, createLagoon, type LagoonOptions, type Listening } from "./app.js";
+export { manifestAssets, devAssets, CLIENT_ENTRY, type Assets } from "./assets.js";
+export { defaultDocument, type DocumentFn, type PageParts } from "./document.js";
+export { Sessions, SESSION_COOKIE, FLASH_COOKIE, type CookieSession, type ViewToken } from "./session.js";
+export { Signer } from "./signing.js";
+export { Channel, type ChannelContext, type ChannelLimits } from "./channel.js";
+export { createLiveSocket, attachLiveSocket, type LiveSocketServer, type LiveSocketOptions } from "./ws.js";
+export type { Conn } from "./transport.js";

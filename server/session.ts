@@ -1,0 +1,116 @@
+/**
+ * Cookie sessions and the tokens bound to them.
+ *
+ * - The session cookie is signed, HttpOnly, SameSite=Lax; it holds a random session id
+ *   (`sid`) plus what the app stores (e.g. `userId`). No server-side store, so any process
+ *   can serve any request.
+ * - The CSRF token is a MAC of the sid: the page embeds it and the WebSocket connect must
+ *   present it, so another site cannot open a socket with the user's cookie.
+ * - The view session token (`data-phx-session`) names the view's DOM id, its live session
+ *   and the sid, and expires; a join with a token from another session is refused.
+ */
+import { randomBytes } from "node:crypto";
+import { parse, serialize } from "hono/utils/cookie";
+import type { Flash, Session } from "../shell/index.js";
+import type { Signer } from "./signing.js";
+
+export const SESSION_COOKIE = "_lagoon_session";
+export const FLASH_COOKIE = "__phoenix_flash__";
+
+/** The session: `sid` is Lagoon's; other keys belong to the app. */
+export interface CookieSession extends Session {
+  readonly sid: string;
+}
+
+export interface ViewToken {
+  /** The container's DOM id (topic `lv:<id>`). */
+  readonly id: string;
+  /** The live session the page was rendered in: navigation may not leave it. */
+  readonly ls: string;
+  readonly sid: string;
+  /** Flash from the HTTP render, for the first connected mount. */
+  readonly f?: Flash;
+}
+
+export interface SessionOptions {
+  /** Session lifetime in seconds (default 14 days). */
+  maxAge?: number;
+  /** Set the Secure flag (default: when the request is https). */
+  secure?: boolean;
+}
+
+const VIEW_TOKEN_AGE = 14 * 24 * 3600; // tokens are reused for every navigation of a page's lifetime
+const FLASH_TOKEN_AGE = 60;
+
+export class Sessions {
+  readonly #signer: Signer;
+  readonly #maxAge: number;
+  readonly #secure: boolean | undefined;
+
+  constructor(signer: Signer, opts: SessionOptions = {}) {
+    this.#signer = signer;
+    this.#maxAge = opts.maxAge ?? 14 * 24 * 3600;
+    this.#secure = opts.secure;
+  }
+
+  newSession(data: Record<string, unknown> = {}): CookieSession {
+    return { ...data, sid: randomBytes(18).toString("base64url") };
+  }
+
+  /** The verified session from a Cookie header, or null. */
+  read(cookieHeader: string | undefined | null): CookieSession | null {
+    if (!cookieHeader) return null;
+    const value = parse(cookieHeader, SESSION_COOKIE)[SESSION_COOKIE];
+    const payload = this.#signer.verify<{ s: CookieSession }>("session", value);
+    if (!payload || typeof payload.s !== "object" || payload.s === null || typeof payload.s.sid !== "string") return null;
+    return payload.s;
+  }
+
+  /** A Set-Cookie header value storing `session`. */
+  cookie(session: CookieSession, https: boolean): string {
+    return serialize(SESSION_COOKIE, this.#signer.sign("session", { s: session }, this.#maxAge), {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: this.#secure ?? https,
+      maxAge: this.#maxAge,
+    });
+  }
+
+  /** A Set-Cookie header value that deletes the session. */
+  clearCookie(): string {
+    return serialize(SESSION_COOKIE, "", { path: "/", httpOnly: true, sameSite: "Lax", maxAge: 0 });
+  }
+
+  csrfToken(session: CookieSession): string {
+    return this.#signer.digest("csrf", session.sid);
+  }
+
+  checkCsrf(session: CookieSession | null, token: unknown): boolean {
+    return session !== null && this.#signer.check("csrf", session.sid, token);
+  }
+
+  signView(token: ViewToken): string {
+    return this.#signer.sign("view", { ...token }, VIEW_TOKEN_AGE);
+  }
+
+  verifyView(token: unknown): ViewToken | null {
+    const p = this.#signer.verify<Record<string, unknown>>("view", token);
+    if (!p || typeof p.id !== "string" || typeof p.ls !== "string" || typeof p.sid !== "string") return null;
+    return { id: p.id, ls: p.ls, sid: p.sid, ...(isFlash(p.f) ? { f: p.f } : {}) };
+  }
+
+  signFlash(flash: Flash): string {
+    return this.#signer.sign("flash", { f: flash }, FLASH_TOKEN_AGE);
+  }
+
+  verifyFlash(token: unknown): Flash {
+    const p = this.#signer.verify<{ f: unknown }>("flash", token);
+    return p && isFlash(p.f) ? p.f : {};
+  }
+}
+
+function isFlash(value: unknown): value is Flash {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => typeof v === "string");
+}

@@ -1,0 +1,66 @@
+/**
+ * Signed, expiring tokens (HMAC-SHA256 over base64url JSON), one key per purpose so a
+ * token minted for one use (a flash) never verifies as another (a view session).
+ * Synchronous on purpose: a view process signs its flash in the middle of a reply.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export class Signer {
+  readonly #keys = new Map<string, Buffer>();
+  readonly #secret: string;
+
+  constructor(secret: string) {
+    if (typeof secret !== "string" || secret.length < 32) {
+      throw new TypeError("the signing secret must be at least 32 characters (set LAGOON_SECRET)");
+    }
+    this.#secret = secret;
+  }
+
+  #key(purpose: string): Buffer {
+    let key = this.#keys.get(purpose);
+    if (!key) this.#keys.set(purpose, (key = createHmac("sha256", this.#secret).update(`lagoon:${purpose}`).digest()));
+    return key;
+  }
+
+  #mac(purpose: string, body: string): Buffer {
+    return createHmac("sha256", this.#key(purpose)).update(body).digest();
+  }
+
+  /** Signs `payload` for `purpose`, valid for `maxAgeSeconds`. */
+  sign(purpose: string, payload: Record<string, unknown>, maxAgeSeconds: number): string {
+    const body = Buffer.from(JSON.stringify({ ...payload, exp: Math.floor(Date.now() / 1000) + maxAgeSeconds })).toString("base64url");
+    return `${body}.${this.#mac(purpose, body).toString("base64url")}`;
+  }
+
+  /** The payload, or null when the token is malformed, forged, for another purpose, or expired. */
+  verify<T extends Record<string, unknown>>(purpose: string, token: unknown): (T & { exp: number }) | null {
+    if (typeof token !== "string" || token.length > 8192) return null;
+    const dot = token.indexOf(".");
+    if (dot <= 0) return null;
+    const body = token.slice(0, dot);
+    const given = Buffer.from(token.slice(dot + 1), "base64url");
+    const expected = this.#mac(purpose, body);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    try {
+      const payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as T & { exp: number };
+      if (typeof payload !== "object" || payload === null || typeof payload.exp !== "number") return null;
+      if (payload.exp < Date.now() / 1000) return null;
+      return payload;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A deterministic MAC of `value` (CSRF tokens bound to a session id). */
+  digest(purpose: string, value: string): string {
+    return this.#mac(purpose, value).toString("base64url");
+  }
+
+  /** Constant-time check of a digest. */
+  check(purpose: string, value: string, digest: unknown): boolean {
+    if (typeof digest !== "string" || digest.length > 128) return false;
+    const given = Buffer.from(digest, "base64url");
+    const expected = this.#mac(purpose, value);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+}

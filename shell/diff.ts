@@ -1,0 +1,349 @@
+/**
+ * Turns rendered templates into the wire format and computes minimal diffs.
+ *
+ * Pure: it touches no socket, clock or logger. The caller keeps the returned state and
+ * passes it back on the next render; a slot whose previous state is `undefined` is sent
+ * in full (with statics), which is also how a rejoin starts from scratch.
+ *
+ * Rules (docs/protocol.md §4):
+ * - text is always a JSON string (a JSON number would mean "component id");
+ * - an unchanged slot is omitted, the client keeps its value;
+ * - a node whose template (fingerprint) is unchanged is sent without "s";
+ * - lists become keyed comprehensions diffed by position, streams carry their
+ *   inserts only and are forgotten after the render.
+ */
+import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
+import { warnOnce, TemplateError } from "./errors.js";
+import { Hole, isRaw, isTemplate, prepare, type HoleInfo, type Prepared, type Template } from "./template.js";
+import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
+
+export const COMPONENT_REF = Symbol.for("lagoon.componentRef");
+export const STREAM_RENDER = Symbol.for("lagoon.streamRender");
+
+/** A live component placed in a template; the runtime turns it into a cid. */
+export interface ComponentRefValue {
+  readonly [COMPONENT_REF]: true;
+}
+
+/** One insert of a stream render: the item's template plus where it goes. */
+export interface StreamInsert {
+  readonly domId: string;
+  readonly at: number;
+  readonly limit: number | null;
+  readonly updateOnly: boolean;
+  readonly item: unknown;
+}
+
+/** What a stream contributes to one render: pending inserts and deletes, then forgotten. */
+export interface StreamRenderValue {
+  readonly [STREAM_RENDER]: true;
+  readonly ref: string;
+  readonly inserts: readonly StreamInsert[];
+  readonly deletes: readonly string[];
+  readonly reset: boolean;
+}
+
+export interface RenderContext {
+  /** Connected render: the cid for a component reference (the runtime renders it separately). */
+  component(ref: ComponentRefValue): number;
+}
+
+export interface HtmlContext {
+  /** Dead render: a component's HTML, inline. */
+  componentHtml(ref: ComponentRefValue): string;
+}
+
+export const enum Kind {
+  Node = 0,
+  List = 1,
+  Stream = 2,
+}
+export interface NodeState {
+  readonly k: Kind.Node;
+  readonly p: Prepared;
+  readonly d: SlotState[];
+}
+export interface ListState {
+  readonly k: Kind.List;
+  /** The shared template of the entries, or WRAP when entries differ (each entry is one slot). */
+  readonly p: Prepared;
+  readonly e: SlotState[][];
+}
+export interface StreamState {
+  readonly k: Kind.Stream;
+  readonly ref: string;
+  /** The statics the client holds for this stream's entries, or null before any were sent. */
+  readonly p: Prepared | null;
+}
+/** Per slot: escaped text, a component id, or a structure. */
+export type SlotState = string | number | NodeState | ListState | StreamState;
+
+/** Statics of a comprehension whose entries do not share one template: each entry is a slot. */
+const WRAP: Prepared = Object.freeze({
+  statics: Object.freeze(["", ""]),
+  holes: Object.freeze([{ kind: Hole.Text }]),
+  fp: 0,
+  singleRoot: false,
+});
+const TEXT_HOLE: HoleInfo = WRAP.holes[0]!;
+
+/** Output slot of diffSlot: `undefined` means unchanged (omit the key). */
+interface Out {
+  v: unknown;
+}
+
+export function isComponentRef(value: unknown): value is ComponentRefValue {
+  return typeof value === "object" && value !== null && (value as ComponentRefValue)[COMPONENT_REF] === true;
+}
+
+export function isStreamRender(value: unknown): value is StreamRenderValue {
+  return typeof value === "object" && value !== null && (value as StreamRenderValue)[STREAM_RENDER] === true;
+}
+
+/**
+ * Renders a template against the state of the previous render.
+ * Returns the wire diff (full when `prev` is undefined; `null` when nothing changed) and the new state.
+ */
+export function diffTemplate(
+  template: Template,
+  prev: NodeState | undefined,
+  ctx: RenderContext,
+): { diff: Record<string, unknown> | null; state: NodeState } {
+  const out: Out = { v: undefined };
+  const state = diffSlot(template, TEXT_HOLE, prev, ctx, out) as NodeState;
+  return { diff: (out.v as Record<string, unknown> | undefined) ?? null, state };
+}
+
+function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
+  if (hole.kind === Hole.Text && typeof value === "object" && value !== null) {
+    if (isTemplate(value)) return diffNode(value, prev, ctx, out);
+    if (Array.isArray(value)) return diffList(value, prev, ctx, out);
+    if (isComponentRef(value)) {
+      const cid = ctx.component(value);
+      out.v = prev === cid ? undefined : cid;
+      return cid;
+    }
+    if (isStreamRender(value)) return diffStream(value, prev, ctx, out);
+  }
+  const text = leaf(value, hole);
+  // unchanged dynamic: omit the key, the client keeps its old value
+  out.v = prev === text ? undefined : text;
+  return text;
+}
+
+function diffNode(t: Template, prev: SlotState | undefined, ctx: RenderContext, out: Out): NodeState {
+  const p = prepare(t.strings);
+  if (typeof prev === "object" && prev.k === Kind.Node && prev.p === p) {
+    const d = new Array<SlotState>(p.holes.length);
+    out.v = diffDynamics(t.values, p, prev.d, d, ctx);
+    return { k: Kind.Node, p, d };
+  }
+  const d = new Array<SlotState>(p.holes.length);
+  const wire = fullDynamics(t.values, p, d, ctx);
+  wire[STATIC] = p.statics;
+  out.v = wire;
+  return { k: Kind.Node, p, d };
+}
+
+/** Fills `d` with the new states; returns the changed slots, or undefined if none changed. */
+function diffDynamics(
+  values: readonly unknown[],
+  p: Prepared,
+  prevD: readonly SlotState[],
+  d: SlotState[],
+  ctx: RenderContext,
+): Record<string, unknown> | undefined {
+  let changed: Record<string, unknown> | undefined;
+  const out: Out = { v: undefined };
+  for (let i = 0; i < p.holes.length; i++) {
+    d[i] = diffSlot(values[i], p.holes[i]!, prevD[i], ctx, out);
+    if (out.v !== undefined) (changed ??= {})[i] = out.v;
+  }
+  return changed;
+}
+
+function fullDynamics(values: readonly unknown[], p: Prepared, d: SlotState[], ctx: RenderContext): Record<string, unknown> {
+  const wire: Record<string, unknown> = {};
+  const out: Out = { v: undefined };
+  for (let i = 0; i < p.holes.length; i++) {
+    d[i] = diffSlot(values[i], p.holes[i]!, undefined, ctx, out);
+    wire[i] = out.v;
+  }
+  return wire;
+}
+
+/** The shared template of a list's items, or WRAP when they are not all one template. */
+function listTemplate(items: readonly unknown[]): Prepared {
+  const first = items[0];
+  if (!isTemplate(first)) return WRAP;
+  const strings = first.strings;
+  let p: Prepared | undefined;
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
+    if (!isTemplate(item)) return WRAP;
+    // same call site (the usual map()); otherwise compare prepared fingerprints
+    if (item.strings !== strings && prepare(item.strings) !== (p ??= prepare(strings))) return WRAP;
+  }
+  return p ?? prepare(strings);
+}
+
+function entryValues(item: unknown, p: Prepared): readonly unknown[] {
+  return p === WRAP ? [item] : (item as Template).values;
+}
+
+function diffList(items: readonly unknown[], prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
+  if (items.length === 0) {
+    // an empty comprehension is sent as "" (as Phoenix does)
+    out.v = prev === "" ? undefined : "";
+    return "";
+  }
+  const p = listTemplate(items);
+  const n = items.length;
+  const e = new Array<SlotState[]>(n);
+  if (typeof prev === "object" && prev.k === Kind.List && prev.p === p) {
+    let keyed: Record<string, unknown> | undefined;
+    for (let i = 0; i < n; i++) {
+      const d = new Array<SlotState>(p.holes.length);
+      const old = prev.e[i];
+      const entry = old
+        ? diffDynamics(entryValues(items[i], p), p, old, d, ctx)
+        : fullDynamics(entryValues(items[i], p), p, d, ctx);
+      e[i] = d;
+      if (entry !== undefined) (keyed ??= {})[i] = entry;
+    }
+    if (keyed === undefined && n === prev.e.length) {
+      out.v = undefined;
+    } else {
+      (keyed ??= {})[KEYED_COUNT] = n;
+      out.v = { [KEYED]: keyed };
+    }
+    return { k: Kind.List, p, e };
+  }
+  const keyed: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) {
+    const d = new Array<SlotState>(p.holes.length);
+    keyed[i] = fullDynamics(entryValues(items[i], p), p, d, ctx);
+    e[i] = d;
+  }
+  keyed[KEYED_COUNT] = n;
+  out.v = { [STATIC]: p.statics, [KEYED]: keyed };
+  return { k: Kind.List, p, e };
+}
+
+function diffStream(sr: StreamRenderValue, prev: SlotState | undefined, ctx: RenderContext, out: Out): StreamState {
+  const known = typeof prev === "object" && prev.k === Kind.Stream && prev.ref === sr.ref ? prev : undefined;
+  if (known && sr.inserts.length === 0 && sr.deletes.length === 0 && !sr.reset) {
+    out.v = undefined;
+    return known;
+  }
+  const items = sr.inserts.map((i) => i.item);
+  const p = items.length > 0 ? listTemplate(items) : (known?.p ?? WRAP);
+  const keyed: Record<string, unknown> = {};
+  const inserts: WireStreamInsert[] = [];
+  // stream entries are always sent whole: the client drops them after each render
+  for (let i = 0; i < items.length; i++) {
+    const ins = sr.inserts[i]!;
+    keyed[i] = fullDynamics(entryValues(ins.item, p), p, new Array<SlotState>(p.holes.length), ctx);
+    inserts.push([ins.domId, ins.at, ins.limit, ins.updateOnly]);
+  }
+  keyed[KEYED_COUNT] = items.length;
+  const wire: Record<string, unknown> = {
+    [KEYED]: keyed,
+    [STREAM]: sr.reset ? [sr.ref, inserts, sr.deletes.slice(), true] : [sr.ref, inserts, sr.deletes.slice()],
+  };
+  if (!known || known.p !== p) wire[STATIC] = p.statics;
+  out.v = wire;
+  return known && known.p === p ? known : { k: Kind.Stream, ref: sr.ref, p };
+}
+
+const ATTR_NAMES = /^\s*(?:[A-Za-z_:][-A-Za-z0-9_:.]*\s*)*$/;
+
+/** A scalar dynamic as escaped HTML for its position. */
+function leaf(value: unknown, hole: HoleInfo): string {
+  switch (hole.kind) {
+    case Hole.Text:
+      return text(value, false);
+    case Hole.AttrValue:
+      if (Array.isArray(value)) return value.map((v) => text(v, false)).filter((s) => s !== "").join(" ");
+      return hole.url ? text(value, true) : text(value, false);
+    case Hole.Attr: {
+      if (value === false || value === null || value === undefined) return "";
+      if (value === true) return " " + hole.name!;
+      if (isRaw(value)) return ` ${hole.name!}="${value.html}"`;
+      const v = Array.isArray(value) ? value.map((x) => text(x, false)).filter((s) => s !== "").join(" ") : text(value, !!hole.url);
+      return ` ${hole.name!}="${v}"`;
+    }
+    case Hole.Tag: {
+      if (value === false || value === null || value === undefined) return "";
+      if (isRaw(value)) return value.html;
+      const s = String(value);
+      if (ATTR_NAMES.test(s)) return s === "" ? "" : " " + s.trim();
+      warnOnce("tag-hole", "a ${} between attributes only takes attribute names; other values are dropped. Use name=${value}.");
+      return "";
+    }
+    case Hole.Script: {
+      if (isRaw(value)) return value.html;
+      const json = safeJson(value === undefined ? null : value);
+      return hole.inAttr ? escapeHtml(json) : json;
+    }
+  }
+}
+
+function text(value: unknown, url: boolean): string {
+  switch (typeof value) {
+    case "string":
+      return escapeHtml(url ? sanitizeUrl(value) : value);
+    case "number":
+    case "bigint":
+      return String(value);
+    case "boolean":
+      return value ? "true" : "";
+    case "undefined":
+      return "";
+    case "object":
+      if (value === null) return "";
+      if (isRaw(value)) return value.html;
+      if (isTemplate(value) || isComponentRef(value) || isStreamRender(value)) {
+        throw new TemplateError("templates, components and streams can only be placed in element content, not in attributes");
+      }
+      return escapeHtml(url ? sanitizeUrl(String(value)) : String(value));
+    default:
+      return url ? BLOCKED_URL : escapeHtml(String(value));
+  }
+}
+
+/**
+ * Dead render: the template as an HTML string (no wire, no state). Must produce the same
+ * markup the client builds from the full wire render, so the join patch changes nothing.
+ */
+export function renderHtml(value: unknown, ctx: HtmlContext): string {
+  return htmlSlot(value, TEXT_HOLE, ctx);
+}
+
+function htmlSlot(value: unknown, hole: HoleInfo, ctx: HtmlContext): string {
+  if (hole.kind === Hole.Text && typeof value === "object" && value !== null) {
+    if (isTemplate(value)) return htmlTemplate(value, ctx);
+    if (Array.isArray(value)) {
+      let s = "";
+      for (const item of value) s += htmlSlot(item, TEXT_HOLE, ctx);
+      return s;
+    }
+    if (isComponentRef(value)) return ctx.componentHtml(value);
+    if (isStreamRender(value)) {
+      let s = "";
+      for (const ins of value.inserts) s += htmlSlot(ins.item, TEXT_HOLE, ctx);
+      return s;
+    }
+  }
+  return leaf(value, hole);
+}
+
+function htmlTemplate(t: Template, ctx: HtmlContext): string {
+  const p = prepare(t.strings);
+  const statics = p.statics;
+  let s = statics[0]!;
+  for (let i = 0; i < p.holes.length; i++) {
+    s += htmlSlot(t.values[i], p.holes[i]!, ctx) + statics[i + 1]!;
+  }
+  return s;
+}

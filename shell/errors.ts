@@ -1,0 +1,49 @@
+/** Lagoon's errors carry a stable `code`, so callers and tests match on it, not on wording. */
+export class LagoonError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "LagoonError";
+    this.code = code;
+  }
+}
+
+/** A template that cannot be rendered safely (dynamic tag names, unquoted mixed attributes...). */
+export class TemplateError extends LagoonError {
+  constructor(message: string) {
+    super("template", message);
+    this.name = "TemplateError";
+  }
+}
+
+/** Event params that failed their schema: becomes an error reply and changes no assigns. */
+export class EventParamsError extends LagoonError {
+  readonly issues: readonly { path: readonly PropertyKey[]; message: string }[];
+  constructor(view: string, event: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+    const detail = issues
+      .slice(0, 5)
+      .map((i) => `${i.path.map(String).join(".") || "(params)"}: ${i.message}`)
+      .join("; ");
+    super("invalid_params", `invalid params for ${view} event "${event}": ${detail}`);
+    this.name = "EventParamsError";
+    this.issues = issues;
+  }
+}
+
+/** An HTTP-level failure with a status; the server turns it into a response. */
+export class HttpError extends LagoonError {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(`http_${status}`, message);
+    this.name = "HttpError";
+    this.status = status;
+  }
+}
+
+const warned = new Set<string>();
+/** Logs a development warning once per code. */
+export function warnOnce(code: string, message: string): void {
+  if (warned.has(code)) return;
+  warned.add(code);
+  console.warn(`[lagoon:${code}] ${message}`);
+}

@@ -1,0 +1,111 @@
+/**
+ * Decodes form payloads (application/x-www-form-urlencoded, as the client sends them) with
+ * Plug's bracket rules: `user[name]=a` → { user: { name: "a" } }, `tags[]=a&tags[]=b` →
+ * { tags: ["a", "b"] }. Untrusted input: keys that could reach a prototype are dropped, and
+ * sizes are bounded, so a crafted payload is inert.
+ */
+
+export type FormValue = string | FormValue[] | FormParams;
+export interface FormParams {
+  [key: string]: FormValue;
+}
+
+export const PARAM_LIMITS = { pairs: 1000, depth: 8, keyLength: 256 };
+
+const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
+
+function own(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+function parseKey(key: string): string[] | null {
+  if (key.length === 0 || key.length > PARAM_LIMITS.keyLength) return null;
+  const open = key.indexOf("[");
+  if (open <= 0) return [key];
+  const parts = [key.slice(0, open)];
+  let rest = key.slice(open);
+  while (rest.length > 0) {
+    if (rest[0] !== "[") return null;
+    const close = rest.indexOf("]");
+    if (close < 0) return null;
+    parts.push(rest.slice(1, close));
+    rest = rest.slice(close + 1);
+    if (parts.length > PARAM_LIMITS.depth) return null;
+  }
+  return parts;
+}
+
+function put(target: FormParams, path: string[], value: string): void {
+  let node: FormParams | FormValue[] = target;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    const last = i === path.length - 1;
+    if (FORBIDDEN.has(key)) return;
+    if (Array.isArray(node)) {
+      // only `[]` may follow a list
+      if (key !== "") return;
+      if (last) node.push(value);
+      else {
+        const next = path[i + 1]!;
+        const child: FormParams | FormValue[] = next === "" ? [] : {};
+        node.push(child);
+        node = child;
+      }
+      continue;
+    }
+    if (key === "") return; // `[]` on an object: malformed
+    if (last) {
+      node[key] = value;
+      return;
+    }
+    const wantList = path[i + 1] === "";
+    const existing: FormValue | undefined = own(node, key) ? node[key] : undefined;
+    if (wantList ? Array.isArray(existing) : typeof existing === "object" && existing !== null && !Array.isArray(existing)) {
+      node = existing as FormParams | FormValue[];
+    } else {
+      const child: FormParams | FormValue[] = wantList ? [] : {};
+      node[key] = child;
+      node = child;
+    }
+  }
+}
+
+/** Decodes a urlencoded string; malformed pairs are skipped, never thrown. */
+export function decodeForm(encoded: string): FormParams {
+  const result: FormParams = {};
+  if (typeof encoded !== "string" || encoded.length === 0) return result;
+  const search = new URLSearchParams(encoded);
+  let n = 0;
+  for (const [key, value] of search) {
+    if (++n > PARAM_LIMITS.pairs) break;
+    const path = parseKey(key);
+    if (path) put(result, path, value);
+  }
+  return result;
+}
+
+/** A flat copy of plain event values (click, key, focus): strings and numbers kept, objects dropped unless from a hook. */
+export function sanitizeValue(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth > PARAM_LIMITS.depth) return undefined;
+  if (Array.isArray(value)) return value.slice(0, PARAM_LIMITS.pairs).map((v) => sanitizeValue(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  let n = 0;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN.has(key)) continue;
+    if (++n > PARAM_LIMITS.pairs) break;
+    out[key] = sanitizeValue((value as Record<string, unknown>)[key], depth + 1);
+  }
+  return out;
+}
+
+/** Query string to flat params (last value wins). */
+export function queryParams(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const [key, value] of url.searchParams) {
+    if (++n > PARAM_LIMITS.pairs) break;
+    if (!FORBIDDEN.has(key)) out[key] = value;
+  }
+  return out;
+}

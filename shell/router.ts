@@ -1,0 +1,105 @@
+import type { Assigns, ViewSocket } from "./socket.js";
+import type { Template } from "./template.js";
+import type { Params, RenderAssigns, Session, ViewDef } from "./view.js";
+import { queryParams } from "./params.js";
+
+/**
+ * Runs before a view's mount, for every view of a live session, in the HTTP render and on
+ * connect. Load shared assigns (the current user) here; call `socket.redirect(...)` to halt
+ * the mount (anonymous users to /login, say).
+ */
+export type OnMount = (params: Params, session: Session, socket: ViewSocket<any>) => void | Promise<void>;
+
+/** Wraps every view of a live session; re-rendered live with the view (flash, nav bar). */
+export type Layout = (inner: Template, assigns: RenderAssigns<Assigns>) => Template;
+
+export interface LiveSessionDef {
+  readonly name: string;
+  readonly onMount: readonly OnMount[];
+  readonly layout?: Layout;
+}
+
+export interface LiveRoute {
+  readonly path: string;
+  readonly view: ViewDef<any>;
+  readonly session: LiveSessionDef;
+  readonly pattern: RegExp;
+  readonly keys: readonly string[];
+}
+
+const DEFAULT_SESSION: LiveSessionDef = { name: "default", onMount: [] };
+
+function compile(path: string): { pattern: RegExp; keys: string[] } {
+  if (!path.startsWith("/")) throw new TypeError(`route path must start with "/": ${path}`);
+  const keys: string[] = [];
+  const source = path
+    .split("/")
+    .map((seg) => {
+      if (seg.startsWith(":")) {
+        keys.push(seg.slice(1));
+        return "([^/]+)";
+      }
+      if (seg === "*") {
+        keys.push("*");
+        return "(.*)";
+      }
+      return seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    })
+    .join("/");
+  return { pattern: new RegExp(`^${source}/?$`), keys };
+}
+
+/** A live route: `live("/posts/:id", PostView)`. Outside a liveSession it joins the default session. */
+export function live(path: string, view: ViewDef<any>): LiveRoute {
+  const { pattern, keys } = compile(path);
+  return { path, view, session: DEFAULT_SESSION, pattern, keys };
+}
+
+/**
+ * Groups routes that share onMount hooks and a layout. Live navigation stays inside a
+ * session; crossing into another one is a full page load (so HTTP auth runs again).
+ */
+export function liveSession(
+  opts: { name: string; onMount?: OnMount | OnMount[]; layout?: Layout },
+  routes: LiveRoute[],
+): LiveRoute[] {
+  const session: LiveSessionDef = {
+    name: opts.name,
+    onMount: opts.onMount === undefined ? [] : Array.isArray(opts.onMount) ? opts.onMount : [opts.onMount],
+    layout: opts.layout,
+  };
+  return routes.map((r) => ({ ...r, session }));
+}
+
+export interface Resolved {
+  readonly route: LiveRoute;
+  /** Path params merged over query params. */
+  readonly params: Params;
+}
+
+export class Router {
+  readonly routes: readonly LiveRoute[];
+
+  constructor(routes: Iterable<LiveRoute | LiveRoute[]>) {
+    const flat: LiveRoute[] = [];
+    for (const r of routes) Array.isArray(r) ? flat.push(...r) : flat.push(r);
+    this.routes = flat;
+  }
+
+  resolve(url: URL): Resolved | null {
+    for (const route of this.routes) {
+      const m = route.pattern.exec(url.pathname);
+      if (!m) continue;
+      const params: Params = queryParams(url);
+      for (let i = 0; i < route.keys.length; i++) {
+        try {
+          params[route.keys[i]!] = decodeURIComponent(m[i + 1]!);
+        } catch {
+          return null; // malformed percent-encoding: no route
+        }
+      }
+      return { route, params };
+    }
+    return null;
+  }
+}

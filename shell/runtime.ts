@@ -1,0 +1,731 @@
+/**
+ * The view process: one live view's state and mailbox, transport-free. It runs mount,
+ * params, events, info messages and async results one at a time in arrival order (an
+ * async handler finishing late cannot interleave with the next message), renders after
+ * each, and hands replies and pushes to its host (server/channel.ts, or the test client).
+ */
+import { ComponentSocket, type ComponentDef, type ComponentRef } from "./components.js";
+import { diffTemplate, renderHtml, type ComponentRefValue, type NodeState, type RenderContext, type HtmlContext } from "./diff.js";
+import { EventParamsError, LagoonError, TemplateError } from "./errors.js";
+import { decodeForm, sanitizeValue } from "./params.js";
+import type { PubSub, ViewHandle } from "./pubsub.js";
+import type { LiveRoute, Router } from "./router.js";
+import { AsyncResult, BaseSocket, ViewSocket, type Assigns, type Flash, type ProcessLink } from "./socket.js";
+import { prepare, type Template } from "./template.js";
+import type { AsyncOutcome, EventSpec, Params, Session } from "./view.js";
+import { COMPONENTS, EVENTS, REPLY, ROOT, STATIC, TITLE } from "./wire.js";
+
+export type Reply = { status: "ok" | "error"; response: Record<string, unknown> };
+
+/** Where a view's output goes. Replies answer a client push by ref; pushes are server-initiated. */
+export interface ViewHost {
+  reply(ref: string, reply: Reply): void;
+  push(event: "diff" | "redirect" | "live_redirect" | "live_patch", payload: Record<string, unknown>): void;
+  /** The view ended on its own: "close" after a redirect or navigation, "error" after a crash. */
+  stopped(reason: "close" | "error"): void;
+}
+
+/** What a view process needs from the application around it. */
+export interface ViewServices {
+  readonly router: Router;
+  readonly pubsub: PubSub;
+  /** Signs a flash so it can travel through the browser to the next mount. */
+  signFlash(flash: Flash): string;
+  /** Observes lifecycle spans (telemetry). Optional. */
+  observe?(event: ViewEvent): void;
+  /** Reports a crash with its stack (server log). The client only ever sees a generic error. */
+  logError?(error: unknown, context: { view: string; phase: string }): void;
+}
+
+export interface ViewEvent {
+  readonly name: "mount" | "handle_params" | "event" | "info" | "async" | "render" | "crash";
+  readonly view: string;
+  readonly event?: string;
+  /** Milliseconds. */
+  readonly duration: number;
+  /** Bytes of the diff sent, for render. */
+  readonly bytes?: number;
+}
+
+export interface ProcessOptions {
+  /** The container's DOM id (the channel topic is `lv:<id>`). */
+  readonly id: string;
+  readonly route: LiveRoute;
+  readonly params: Params;
+  readonly url: URL;
+  readonly session: Session;
+  readonly connected: boolean;
+  readonly flash?: Flash;
+  readonly services: ViewServices;
+  readonly host?: ViewHost;
+}
+
+export type StaticResult =
+  | { kind: "ok"; html: string; title: string | undefined }
+  | { kind: "redirect"; to: string; flash: Flash };
+
+type Nav = { kind: "patch" | "navigate" | "redirect"; to: string; replace: boolean };
+
+interface ComponentEntry {
+  readonly cid: number;
+  readonly def: ComponentDef<any>;
+  readonly id: string;
+  readonly socket: ComponentSocket<any>;
+  /** The tree the client holds for this component; undefined until first sent. */
+  state: NodeState | undefined;
+  lastAssigns: Assigns | undefined;
+  queued: boolean;
+  markedForDeletion: boolean;
+}
+
+const NOOP_HOST: ViewHost = { reply() {}, push() {}, stopped() {} };
+const MAX_PATCH_REDIRECTS = 20;
+const FORM = "form";
+
+/** Raised inside the queue once the view has ended; never reaches a user. */
+class Ended extends Error {}
+
+function shallowEqual(a: Assigns | undefined, b: Assigns): boolean {
+  if (!a) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+let processCounter = 0;
+
+export class LiveViewProcess {
+  readonly id: string;
+  readonly route: LiveRoute;
+  readonly connected: boolean;
+  readonly #services: ViewServices;
+  readonly #host: ViewHost;
+  readonly #session: Session;
+  readonly #socket: ViewSocket<any>;
+  readonly #handle: ViewHandle;
+  #url: URL;
+  #params: Params;
+  #alive = true;
+  #queue: Promise<unknown> = Promise.resolve();
+  #state: NodeState | undefined;
+  #flash: Flash;
+  #flashChanged = false;
+  #events: [string, unknown][] = [];
+  #nav: Nav | null = null;
+  #nextCid = 1;
+  #nextStreamRef = 0;
+  readonly #components = new Map<number, ComponentEntry>();
+  readonly #byDef = new Map<ComponentDef<any>, Map<string, ComponentEntry>>();
+  #renderQueue: ComponentEntry[] = [];
+  readonly #subscriptions = new Map<string, () => void>();
+  readonly #asyncs = new Map<string, AbortController>();
+  readonly #ctx: RenderContext;
+
+  constructor(opts: ProcessOptions) {
+    this.id = opts.id;
+    this.route = opts.route;
+    this.connected = opts.connected;
+    this.#services = opts.services;
+    this.#host = opts.host ?? NOOP_HOST;
+    this.#session = opts.session;
+    this.#url = opts.url;
+    this.#params = opts.params;
+    this.#flash = { ...(opts.flash ?? {}) };
+    const self = this;
+    const handleId = `${opts.id}#${++processCounter}`;
+    this.#handle = {
+      id: handleId,
+      get alive() {
+        return self.#alive;
+      },
+      send(message: unknown): boolean {
+        if (!self.#alive) return false;
+        void self.#enqueue(null, "info", () => self.#handleInfo(message));
+        return true;
+      },
+    };
+    this.#socket = new ViewSocket(this.#link(), {});
+    this.#ctx = { component: (ref) => this.#component(ref as ComponentRef) };
+  }
+
+  get name(): string {
+    return this.route.view.name ?? "view";
+  }
+
+  get alive(): boolean {
+    return this.#alive;
+  }
+
+  get handle(): ViewHandle {
+    return this.#handle;
+  }
+
+  get url(): URL {
+    return this.#url;
+  }
+
+  /** Number of live components held (tests, telemetry). */
+  get componentCount(): number {
+    return this.#components.size;
+  }
+
+  // ---------------------------------------------------------------- entry points
+
+  /** The HTTP (dead) render: mount with connected === false and render to HTML. */
+  static async renderStatic(opts: Omit<ProcessOptions, "connected" | "host">): Promise<StaticResult> {
+    const proc = new LiveViewProcess({ ...opts, connected: false });
+    try {
+      await proc.#mountAll();
+      const nav = proc.#nav;
+      if (nav) return { kind: "redirect", to: nav.to, flash: proc.#flash };
+      const assigns = proc.#renderAssigns();
+      const html = renderHtml(proc.#template(assigns), proc.#htmlContext());
+      const title = assigns.pageTitle === undefined || assigns.pageTitle === null ? undefined : String(assigns.pageTitle);
+      return { kind: "ok", html, title };
+    } finally {
+      proc.#end();
+    }
+  }
+
+  /** The connected mount; replies to the join with the full rendered tree, or an error. */
+  join(ref: string): Promise<void> {
+    return this.#enqueue(ref, "mount", async () => {
+      try {
+        await this.#joinTask(ref);
+      } catch (error) {
+        this.#report(error, "mount");
+        this.#end();
+        // a generic reason: the client reloads with jitter (5-10 s), so crashes cannot loop tightly
+        this.#host.reply(ref, { status: "error", response: { reason: "join crashed" } });
+      }
+    });
+  }
+
+  async #joinTask(ref: string): Promise<void> {
+      await this.#mountAll();
+      let livePatch: Record<string, unknown> | undefined;
+      const nav = this.#takeNav();
+      if (nav?.kind === "patch") {
+        livePatch = await this.#applyPatch(nav);
+      } else if (nav) {
+        const flash = this.#flashToken();
+        const target = { to: nav.to, ...(flash ? { flash } : {}) };
+        const response = nav.kind === "redirect" ? { redirect: target } : { live_redirect: { ...target, kind: nav.replace ? "replace" : "push" } };
+        this.#end();
+        this.#host.reply(ref, { status: "error", response });
+        return;
+      }
+      const rendered = this.#render(true)!;
+      this.#host.reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
+  }
+
+  /** An `event` push from the client (click, form, key, focus, hook). */
+  event(payload: unknown, ref: string): Promise<void> {
+    return this.#enqueue(ref, "event", async () => {
+      const p = payload as { type?: unknown; event?: unknown; value?: unknown; cid?: unknown; meta?: unknown } | null;
+      if (typeof p !== "object" || p === null || typeof p.event !== "string" || typeof p.type !== "string") {
+        return this.#host.reply(ref, errorReply("bad_event", "event payload needs string type and event"));
+      }
+      const name = p.event;
+      let target: ComponentEntry | undefined;
+      if (p.cid !== undefined) {
+        target = typeof p.cid === "number" ? this.#components.get(p.cid) : undefined;
+        if (!target) return this.#host.reply(ref, errorReply("unknown_component", `no component ${String(p.cid)}`));
+      }
+      const params = decodeEventValue(p.type, p.value, p.meta);
+      if (params === undefined) return this.#host.reply(ref, errorReply("bad_event", "unreadable event value"));
+
+      let result: unknown;
+      if (name === "lv:clear-flash") {
+        const key = (params as Record<string, unknown>).key;
+        this.#clearFlash(typeof key === "string" ? key : undefined);
+      } else {
+        const events = (target ? target.def.events : this.route.view.events) as Record<string, EventSpec<any>> | undefined;
+        const spec = events && Object.prototype.hasOwnProperty.call(events, name) ? events[name] : undefined;
+        if (!spec) {
+          const owner = target ? `component ${target.def.name ?? target.cid}` : this.name;
+          return this.#host.reply(ref, errorReply("unknown_event", `${owner} has no event "${name}"`));
+        }
+        const socket = target ? target.socket : this.#socket;
+        if (typeof spec === "function") {
+          result = await spec(params, socket);
+        } else {
+          const parsed = spec.params.safeParse(params);
+          if (!parsed.success) {
+            const err = new EventParamsError(this.name, name, parsed.error.issues);
+            return this.#host.reply(ref, errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }));
+          }
+          result = await spec.handle(parsed.data, socket);
+        }
+        if (target) this.#touch(target);
+      }
+      // only hooks read replies; a returned socket (from a chained call) is not one
+      const reply = p.type === "hook" && !(result instanceof BaseSocket) ? result : undefined;
+      await this.#finish(ref, reply);
+    });
+  }
+
+  /** A `live_patch` from the client (patch link, back/forward): handleParams on this view, or link_redirect. */
+  patch(url: unknown, ref: string): Promise<void> {
+    return this.#enqueue(ref, "handle_params", async () => {
+      let next: URL;
+      try {
+        next = new URL(String(url), this.#url);
+      } catch {
+        return this.#host.reply(ref, errorReply("bad_url", "unreadable url"));
+      }
+      const resolved = next.origin === this.#url.origin ? this.#services.router.resolve(next) : null;
+      if (!resolved || resolved.route.view !== this.route.view || resolved.route.session !== this.route.session) {
+        return this.#host.reply(ref, { status: "ok", response: { link_redirect: true } });
+      }
+      this.#clearFlash();
+      this.#url = next;
+      this.#params = resolved.params;
+      await this.route.view.handleParams?.(this.#params, next, this.#socket);
+      await this.#finish(ref, undefined);
+    });
+  }
+
+  /** The client saw these components leave the DOM. */
+  cidsWillDestroy(cids: unknown, ref: string): Promise<void> {
+    return this.#enqueue(ref, "event", async () => {
+      for (const cid of asCids(cids)) {
+        const entry = this.#components.get(cid);
+        if (entry) entry.markedForDeletion = true;
+      }
+      this.#host.reply(ref, { status: "ok", response: {} });
+    });
+  }
+
+  /** Components still gone after will_destroy: forget them and tell the client which ones. */
+  cidsDestroyed(cids: unknown, ref: string): Promise<void> {
+    return this.#enqueue(ref, "event", async () => {
+      const deleted: number[] = [];
+      for (const cid of asCids(cids)) {
+        const entry = this.#components.get(cid);
+        if (!entry || !entry.markedForDeletion) continue;
+        this.#components.delete(cid);
+        this.#byDef.get(entry.def)?.delete(entry.id);
+        this.#cancelAsyncsOf(`c${cid}:`);
+        deleted.push(cid);
+      }
+      this.#host.reply(ref, { status: "ok", response: { cids: deleted } });
+    });
+  }
+
+  /** Resolves once every message queued so far has been handled. */
+  idle(): Promise<void> {
+    return this.#queue.then(() => undefined);
+  }
+
+  /** Leave, disconnect or replacement: abandon pending work, free everything. Idempotent. */
+  close(reason = "closed"): void {
+    if (!this.#alive) return;
+    try {
+      this.route.view.terminate?.(reason, this.#socket);
+    } catch (error) {
+      this.#report(error, "terminate");
+    }
+    this.#end();
+  }
+
+  // ---------------------------------------------------------------- queue
+
+  #enqueue(ref: string | null, phase: ViewEvent["name"], task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(async () => {
+      if (!this.#alive) throw new Ended();
+      const started = performance.now();
+      await task();
+      this.#services.observe?.({ name: phase, view: this.name, duration: performance.now() - started });
+    });
+    this.#queue = run.catch((error: unknown) => {
+      if (error instanceof Ended) return;
+      this.#crash(error, phase);
+    });
+    return this.#queue as Promise<void>;
+  }
+
+  #crash(error: unknown, phase: string): void {
+    if (!this.#alive) return;
+    this.#report(error, phase);
+    this.#services.observe?.({ name: "crash", view: this.name, duration: 0 });
+    this.#end();
+    this.#host.stopped("error");
+  }
+
+  #report(error: unknown, phase: string): void {
+    if (this.#services.logError) this.#services.logError(error, { view: this.name, phase });
+    else console.error(`[lagoon] ${this.name} crashed in ${phase}:`, error);
+  }
+
+  #end(): void {
+    if (!this.#alive) return;
+    this.#alive = false;
+    for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
+    this.#subscriptions.clear();
+    for (const ctrl of this.#asyncs.values()) ctrl.abort();
+    this.#asyncs.clear();
+    this.#components.clear();
+    this.#byDef.clear();
+    this.#renderQueue = [];
+    this.#state = undefined;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  async #mountAll(): Promise<void> {
+    const started = performance.now();
+    for (const hook of this.route.session.onMount) {
+      await hook(this.#params, this.#session, this.#socket);
+      if (this.#nav) return;
+    }
+    await this.route.view.mount?.(this.#params, this.#session, this.#socket);
+    if (this.#nav) return;
+    await this.route.view.handleParams?.(this.#params, this.#url, this.#socket);
+    this.#services.observe?.({ name: "mount", view: this.name, duration: performance.now() - started });
+  }
+
+  async #handleInfo(message: unknown): Promise<void> {
+    const info = this.route.view.info;
+    if (!info) throw new LagoonError("no_info", `${this.name} received a message but has no info handler`);
+    await info(message, this.#socket);
+    await this.#finish(null, undefined);
+  }
+
+  #takeNav(): Nav | null {
+    const nav = this.#nav;
+    this.#nav = null;
+    return nav;
+  }
+
+  /** Applies a server-side patch: new URL, handleParams (which may patch again, bounded). */
+  async #applyPatch(nav: Nav): Promise<Record<string, unknown>> {
+    let current: Nav | null = nav;
+    let hops = 0;
+    let last = nav;
+    while (current && current.kind === "patch") {
+      if (++hops > MAX_PATCH_REDIRECTS) throw new LagoonError("patch_loop", `${this.name}: too many patches; check handleParams`);
+      const next = new URL(current.to, this.#url);
+      const resolved = this.#services.router.resolve(next);
+      if (!resolved || resolved.route.view !== this.route.view) {
+        throw new LagoonError("bad_patch", `${this.name}: pushPatch("${current.to}") must point to this same view; use pushNavigate`);
+      }
+      this.#url = next;
+      this.#params = resolved.params;
+      last = current;
+      await this.route.view.handleParams?.(this.#params, next, this.#socket);
+      current = this.#nav?.kind === "patch" ? this.#takeNav() : null;
+    }
+    return { to: this.#url.pathname + this.#url.search, kind: last.replace ? "replace" : "push" };
+  }
+
+  /**
+   * After a handler: follow navigation, render, and answer. With a ref the output is a
+   * reply; without one (info, async) it is pushed.
+   */
+  async #finish(ref: string | null, replyValue: unknown): Promise<void> {
+    const nav = this.#takeNav();
+    if (nav && nav.kind !== "patch") {
+      const pending = this.#render(false);
+      const flash = this.#flashToken();
+      const target: Record<string, unknown> = { to: nav.to, ...(flash ? { flash } : {}) };
+      if (nav.kind === "navigate") target.kind = nav.replace ? "replace" : "push";
+      const key = nav.kind === "redirect" ? "redirect" : "live_redirect";
+      // pending push events still reach the browser before it leaves
+      if (pending?.[EVENTS]) this.#host.push("diff", { [EVENTS]: pending[EVENTS] });
+      if (ref !== null) this.#host.reply(ref, { status: "ok", response: { [key]: target } });
+      else this.#host.push(key, target);
+      this.#end();
+      this.#host.stopped("close");
+      return;
+    }
+    if (nav) {
+      const livePatch = await this.#applyPatch(nav);
+      this.#host.push("live_patch", livePatch);
+    }
+    const diff = this.#render(false);
+    const out = diff ?? (replyValue !== undefined ? {} : null);
+    if (out && replyValue !== undefined) out[REPLY] = replyValue;
+    if (ref !== null) this.#host.reply(ref, { status: "ok", response: out ? { diff: out } : {} });
+    else if (out) this.#host.push("diff", out);
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  #renderAssigns(): Assigns {
+    const a = this.#socket.assigns as Assigns;
+    return Object.assign(Object.create(null), a, { flash: this.#flash, streams: this.#socket.__streams });
+  }
+
+  #template(assigns: Assigns): Template {
+    const inner = this.route.view.render(assigns as never);
+    const layout = this.route.session.layout;
+    return layout ? layout(inner, assigns as never) : inner;
+  }
+
+  /** Renders what changed since the last render; `full` renders everything (join). */
+  #render(full: boolean): Record<string, unknown> | null {
+    const started = performance.now();
+    const socket = this.#socket;
+    const diff: Record<string, unknown> = {};
+    if (full || socket.changed || this.#flashChanged) {
+      const assigns = this.#renderAssigns();
+      const { diff: d, state } = diffTemplate(this.#template(assigns), full ? undefined : this.#state, this.#ctx);
+      this.#state = state;
+      if (d) Object.assign(diff, d);
+      if ((full && assigns.pageTitle != null) || socket.__changed.has("pageTitle")) {
+        diff[TITLE] = assigns.pageTitle == null ? "" : String(assigns.pageTitle);
+      }
+      socket.__changed.clear();
+      for (const s of Object.values(socket.__streams)) s.flush();
+      this.#flashChanged = false;
+    }
+    const components = this.#renderComponents();
+    if (components) diff[COMPONENTS] = components;
+    if (this.#events.length) {
+      diff[EVENTS] = this.#events;
+      this.#events = [];
+    }
+    const empty = Object.keys(diff).length === 0;
+    this.#services.observe?.({ name: "render", view: this.name, duration: performance.now() - started });
+    return empty && !full ? null : diff;
+  }
+
+  #renderComponents(): Record<string, unknown> | undefined {
+    let out: Record<string, unknown> | undefined;
+    // fingerprint -> cid whose full statics are in this message: later ones borrow them ("s": cid)
+    const shared = new Map<number, number>();
+    while (this.#renderQueue.length) {
+      const entry = this.#renderQueue.shift()!;
+      entry.queued = false;
+      if (!this.#components.has(entry.cid)) continue;
+      if (entry.state && !entry.socket.changed) continue;
+      const template = entry.def.render(Object.assign(Object.create(null), entry.socket.assigns, { myself: entry.cid, flash: this.#flash, streams: entry.socket.__streams }));
+      const p = prepare(template.strings);
+      if (!p.singleRoot) {
+        throw new TemplateError(`component ${entry.def.name ?? entry.cid} must render exactly one root element`);
+      }
+      const { diff, state } = diffTemplate(template, entry.state, this.#ctx);
+      entry.state = state;
+      entry.socket.__changed.clear();
+      for (const s of Object.values(entry.socket.__streams)) s.flush();
+      if (!diff) continue;
+      if (diff[STATIC]) {
+        diff[ROOT] = 1;
+        const owner = shared.get(p.fp);
+        if (owner === undefined) shared.set(p.fp, entry.cid);
+        else diff[STATIC] = owner;
+      }
+      (out ??= {})[entry.cid] = diff;
+    }
+    return out;
+  }
+
+  #component(ref: ComponentRef): number {
+    const entry = this.#resolveComponent(ref);
+    entry.markedForDeletion = false;
+    if (entry.state === undefined || entry.socket.changed) this.#touch(entry);
+    return entry.cid;
+  }
+
+  #resolveComponent(ref: ComponentRef): ComponentEntry {
+    let byId = this.#byDef.get(ref.def);
+    if (!byId) this.#byDef.set(ref.def, (byId = new Map()));
+    let entry = byId.get(ref.id);
+    if (!entry) {
+      const cid = this.#nextCid++;
+      const socket = new ComponentSocket(this.#link(`c${cid}:`), cid, (message) => this.#handle.send(message));
+      entry = { cid, def: ref.def, id: ref.id, socket, state: undefined, lastAssigns: undefined, queued: false, markedForDeletion: false };
+      byId.set(ref.id, entry);
+      this.#components.set(cid, entry);
+      const mounted = ref.def.mount?.(socket);
+      if (mounted instanceof Promise) throw new LagoonError("async_component", "component mount must be synchronous; use startAsync for slow work");
+    }
+    if (!shallowEqual(entry.lastAssigns, ref.assigns)) {
+      entry.lastAssigns = ref.assigns;
+      const updated = ref.def.update ? ref.def.update(ref.assigns, entry.socket) : entry.socket.assign(ref.assigns);
+      if (updated instanceof Promise) throw new LagoonError("async_component", "component update must be synchronous");
+    }
+    return entry;
+  }
+
+  /** Queues a component for the next render pass. */
+  #touch(entry: ComponentEntry): void {
+    if (!entry.queued) {
+      entry.queued = true;
+      this.#renderQueue.push(entry);
+    }
+  }
+
+  #htmlContext(): HtmlContext {
+    const ctx: HtmlContext = {
+      componentHtml: (value: ComponentRefValue) => {
+        const entry = this.#resolveComponent(value as ComponentRef);
+        const template = entry.def.render(Object.assign(Object.create(null), entry.socket.assigns, { myself: entry.cid, flash: this.#flash, streams: entry.socket.__streams }));
+        return renderHtml(template, ctx);
+      },
+    };
+    return ctx;
+  }
+
+  // ---------------------------------------------------------------- socket link
+
+  #clearFlash(kind?: string): void {
+    if (kind === undefined) {
+      if (Object.keys(this.#flash).length === 0) return;
+      this.#flash = {};
+    } else {
+      if (!(kind in this.#flash)) return;
+      const { [kind]: _removed, ...rest } = this.#flash;
+      this.#flash = rest;
+    }
+    this.#flashChanged = true;
+  }
+
+  #flashToken(): string | undefined {
+    return Object.keys(this.#flash).length ? this.#services.signFlash(this.#flash) : undefined;
+  }
+
+  #cancelAsyncsOf(prefix: string): void {
+    for (const [key, ctrl] of this.#asyncs) {
+      if (key.startsWith(prefix)) {
+        ctrl.abort();
+        this.#asyncs.delete(key);
+      }
+    }
+  }
+
+  #link(asyncPrefix = "v:"): ProcessLink {
+    const self = this;
+    return {
+      get connected() {
+        return self.connected;
+      },
+      get handle() {
+        return self.#handle;
+      },
+      get url() {
+        return self.#url;
+      },
+      putFlash(kind, message) {
+        self.#flash = { ...self.#flash, [kind]: String(message) };
+        self.#flashChanged = true;
+      },
+      clearFlash(kind) {
+        self.#clearFlash(kind);
+      },
+      pushEvent(name, payload) {
+        self.#events.push([name, payload]);
+      },
+      navigate(kind, to, replace) {
+        self.#nav = { kind, to, replace };
+      },
+      subscribe(topic) {
+        if (!self.connected || !self.#alive || self.#subscriptions.has(topic)) return;
+        self.#subscriptions.set(topic, self.#services.pubsub.subscribe(topic, self.#handle));
+      },
+      unsubscribe(topic) {
+        self.#subscriptions.get(topic)?.();
+        self.#subscriptions.delete(topic);
+      },
+      broadcast(topic, message, from) {
+        self.#services.pubsub.broadcast(topic, message, from ? self.#handle : undefined);
+      },
+      sendUpdate(def, id, assigns) {
+        if (!self.#alive) return;
+        void self.#enqueue(null, "info", async () => {
+          const entry = self.#byDef.get(def)?.get(String(id));
+          if (!entry) return;
+          const updated = def.update ? def.update(assigns, entry.socket) : entry.socket.assign(assigns);
+          if (updated instanceof Promise) await updated;
+          self.#touch(entry);
+          await self.#finish(null, undefined);
+        });
+      },
+      startAsync(owner, name, fn) {
+        // async work starts only on connected views: the HTTP render shows the loading state
+        if (!self.connected || !self.#alive) return;
+        const key = asyncPrefix + name;
+        self.#asyncs.get(key)?.abort();
+        const ctrl = new AbortController();
+        self.#asyncs.set(key, ctrl);
+        const settle = (outcome: AsyncOutcome) => {
+          if (ctrl.signal.aborted || !self.#alive) return;
+          void self.#enqueue(null, "async", async () => {
+            if (ctrl.signal.aborted || self.#asyncs.get(key) !== ctrl) return;
+            self.#asyncs.delete(key);
+            await self.#applyAsync(owner, name, outcome);
+          });
+        };
+        Promise.resolve()
+          .then(() => fn(ctrl.signal))
+          .then(
+            (value) => settle({ ok: true, value }),
+            (error: unknown) => settle({ ok: false, error }),
+          );
+      },
+      cancelAsync(_owner, name, reason) {
+        const key = asyncPrefix + name;
+        const ctrl = self.#asyncs.get(key);
+        if (!ctrl) return;
+        ctrl.abort(reason);
+        self.#asyncs.delete(key);
+      },
+      streamRef() {
+        return String(self.#nextStreamRef++);
+      },
+    };
+  }
+
+  async #applyAsync(owner: BaseSocket<any>, name: string, outcome: AsyncOutcome): Promise<void> {
+    const entry = owner instanceof ComponentSocket ? this.#components.get(owner.__cid) : undefined;
+    if (owner instanceof ComponentSocket && !entry) return;
+    if (name.startsWith("__assign:")) {
+      const keys = name.slice("__assign:".length).split(",");
+      for (const key of keys) {
+        const previous = owner.assigns[key] as AsyncResult<unknown> | undefined;
+        if (outcome.ok) {
+          const value = outcome.value as Record<string, unknown> | null;
+          if (typeof value !== "object" || value === null || !(key in value)) {
+            owner.assign(key, AsyncResult.failed(new LagoonError("async_missing_key", `assignAsync result has no key "${key}"`), previous));
+          } else owner.assign(key, AsyncResult.ok(value[key]));
+        } else owner.assign(key, AsyncResult.failed(outcome.error, previous));
+      }
+    } else if (entry) {
+      await entry.def.handleAsync?.(name, outcome, entry.socket);
+    } else {
+      await this.route.view.handleAsync?.(name, outcome, this.#socket);
+    }
+    if (entry) this.#touch(entry);
+    await this.#finish(null, undefined);
+  }
+}
+
+function errorReply(reason: string, message: string, extra: Record<string, unknown> = {}): Reply {
+  return { status: "error", response: { reason, message, ...extra } };
+}
+
+function asCids(cids: unknown): number[] {
+  return Array.isArray(cids) ? cids.filter((c): c is number => Number.isInteger(c)).slice(0, 10_000) : [];
+}
+
+/**
+ * Event values by type: forms arrive urlencoded (decoded with bracket rules, meta merged
+ * in, `_target` as the changed field's name); other types are objects (phx-value-*, key,
+ * hook payloads). Returns undefined for a value of the wrong shape.
+ */
+function decodeEventValue(type: string, value: unknown, meta: unknown): Record<string, unknown> | undefined {
+  if (type === FORM) {
+    if (typeof value !== "string") return undefined;
+    const params: Record<string, unknown> = decodeForm(value);
+    if (typeof meta === "object" && meta !== null && !Array.isArray(meta)) {
+      const m = sanitizeValue(meta) as Record<string, unknown>;
+      for (const key of Object.keys(m)) if (!(key in params)) params[key] = m[key];
+    }
+    return params;
+  }
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) return type === "hook" ? { value: sanitizeValue(value) } : undefined;
+  return sanitizeValue(value) as Record<string, unknown>;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { live, ReplyError } from "../../shell/testing/index.js";
+import { Router } from "../../shell/index.js";
+import { routes } from "../../app/routes.js";
+import { coreRouter } from "../support/views/core.js";
+
+const demo = new Router(routes());
+
+describe("test client: counter", () => {
+  it("renders Count: 0 first, then follows clicks", async () => {
+    const view = await live(demo, "/counter");
+    expect(view.staticHtml).toContain("<h1>Count: 0</h1>");
+    await view.element("button", "+").click();
+    await view.element("button", "+").click();
+    expect(view.find("h1")?.textContent).toBe("Count: 2");
+    await view.element("button", "-").click();
+    expect(view.find("h1")?.textContent).toBe("Count: 1");
+    await view.element("button", "Reset").click();
+    expect(view.find("h1")?.textContent).toBe("Count: 0");
+    expect(view.title).toBe("Counter");
+  });
+});
+
+describe("view process", () => {
+  it("handles events one at a time, in arrival order", async () => {
+    const view = await live(coreRouter, "/order");
+    // both sent at once: the slow one must finish before the fast one starts
+    await Promise.all([view.push({ type: "click", event: "slow", value: {} }), view.push({ type: "click", event: "fast", value: {} })]);
+    expect(view.html()).toMatch(/<li>slow<\/li><li>fast<\/li>/);
+  });
+
+  it("delivers info messages sent to the view's handle and re-renders", async () => {
+    const view = await live(coreRouter, "/order");
+    expect(view.handle.send({ kind: "note", text: "from outside" })).toBe(true);
+    await view.flush();
+    expect(view.html()).toContain("<li>from outside</li>");
+  });
+
+  it("answers an unknown event with an error and stays alive", async () => {
+    const view = await live(coreRouter, "/order");
+    await expect(view.push({ type: "click", event: "nope", value: {} })).rejects.toBeInstanceOf(ReplyError);
+    await view.element("button", "fast").click();
+    expect(view.html()).toContain("<li>fast</li>");
+  });
+
+  it("validates params with the event's schema; a bad payload changes nothing", async () => {
+    const view = await live(coreRouter, "/order");
+    const before = view.html();
+    await expect(view.push({ type: "click", event: "add", value: { n: "1000" } })).rejects.toThrow(/invalid params.*n/);
+    await expect(view.push({ type: "click", event: "add", value: { n: { nested: true } } })).rejects.toThrow(/invalid params/);
+    expect(view.html()).toBe(before);
+    await view.push({ type: "click", event: "add", value: { n: "7" } });
+    expect(view.html()).toContain("<li>add 7</li>");
+  });
+
+  it("returns hook replies", async () => {
+    const view = await live(coreRouter, "/order");
+    expect(await view.hook("hook", { q: "hi" })).toEqual({ echo: "hi" });
+  });
+
+  it("a crashing handler tears the view down", async () => {
+    const view = await live(coreRouter, "/order");
+    const errors: unknown[] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => errors.push(a);
+    try {
+      await expect(view.push({ type: "click", event: "boom", value: {} })).rejects.toThrow(/crashed/);
+    } finally {
+      console.error = orig;
+    }
+    expect(view.crashed).toBe(true);
+    expect(errors.length).toBe(1);
+  });
+});
+
+describe("components", () => {
+  it("an event with phx-target re-renders only that component", async () => {
+    const view = await live(coreRouter, "/cards");
+    await view.element("button", "bump b").click();
+    expect(view.find("#card-b span")?.textContent).toBe("b: 1");
+    expect(view.find("#card-a span")?.textContent).toBe("a: 0");
+    await view.element("button", "bump b").click();
+    // on the wire: only component b's changed slot
+    expect(view.lastDiff).toEqual({ c: { 2: { 2: "2" } } });
+  });
+
+  it("keeps component state across parent re-renders and does not resend unchanged components", async () => {
+    const view = await live(coreRouter, "/cards");
+    await view.element("button", "bump a").click();
+    await view.push({ type: "click", event: "retitle", value: {} });
+    expect(view.lastDiff).toEqual({ 0: "Cards!" });
+    expect(view.find("#card-a span")?.textContent).toBe("a: 1");
+  });
+
+  it("sends components in the component section with the root flag, sharing statics", async () => {
+    const view = await live(coreRouter, "/cards");
+    const join = view.messages[0]!.payload.response as { rendered: { c: Record<string, { s: unknown; r: number }> } };
+    expect(Object.keys(join.rendered.c)).toEqual(["1", "2"]);
+    expect(join.rendered.c[1]!.r).toBe(1);
+    expect(Array.isArray(join.rendered.c[1]!.s)).toBe(true);
+    expect(join.rendered.c[2]!.s).toBe(1);
+  });
+});
