@@ -20,7 +20,15 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function result(metric: string, value: number, unit: string, baseline: number | null, target: string, pass: boolean | null): Result {
-  return { metric, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: baseline ? round(value / baseline) : null, target, pass };
+  return {
+    metric,
+    value: round(value),
+    unit,
+    baseline: baseline === null ? null : round(baseline),
+    ratio: baseline ? round(value / baseline) : null,
+    target,
+    pass,
+  };
 }
 
 function round(n: number): number {
@@ -28,7 +36,11 @@ function round(n: number): number {
 }
 
 /** Starts `node --import tsx <script>` and waits for it to print `PORT <n>`. */
-export function startChild(script: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ port: number; child: ChildProcess }> {
+export function startChild(
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ port: number; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", script, ...args], {
       stdio: ["ignore", "pipe", "inherit"],

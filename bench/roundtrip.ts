@@ -18,7 +18,12 @@ function open(url: string, headers: Record<string, string> = {}): Promise<WebSoc
 }
 
 /** Sequential ping-pongs: send, wait for the matching reply, repeat. Returns sorted ms. */
-async function pingPong(ws: WebSocket, frame: (i: number) => string, isReply: (data: string, i: number) => boolean, n: number): Promise<number[]> {
+async function pingPong(
+  ws: WebSocket,
+  frame: (i: number) => string,
+  isReply: (data: string, i: number) => boolean,
+  n: number,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
@@ -43,10 +48,31 @@ export async function roundTrip(): Promise<Result[]> {
   try {
     const base = `http://127.0.0.1:${app.port}`;
     const page = await loadPage(base, "/counter");
-    const ws = await open(`ws://127.0.0.1:${app.port}/live/websocket?_csrf_token=${encodeURIComponent(page.csrf)}&vsn=2.0.0`, { cookie: page.cookie });
+    const ws = await open(`ws://127.0.0.1:${app.port}/live/websocket?_csrf_token=${encodeURIComponent(page.csrf)}&vsn=2.0.0`, {
+      cookie: page.cookie,
+    });
     const topic = `lv:${page.id}`;
-    await pingPong(ws, () => JSON.stringify(["1", "1", topic, "phx_join", { url: base + "/counter", params: { _csrf_token: page.csrf, _mounts: 0 }, session: page.session, static: null }]), (d) => d.includes('"phx_reply"'), 1);
-    const event = (i: number) => JSON.stringify(["1", String(i + 2), topic, "event", { type: "click", event: i % 2 ? "decrement" : "increment", value: { value: "" } }]);
+    await pingPong(
+      ws,
+      () =>
+        JSON.stringify([
+          "1",
+          "1",
+          topic,
+          "phx_join",
+          { url: base + "/counter", params: { _csrf_token: page.csrf, _mounts: 0 }, session: page.session, static: null },
+        ]),
+      (d) => d.includes('"phx_reply"'),
+      1,
+    );
+    const event = (i: number) =>
+      JSON.stringify([
+        "1",
+        String(i + 2),
+        topic,
+        "event",
+        { type: "click", event: i % 2 ? "decrement" : "increment", value: { value: "" } },
+      ]);
     let replyBytes = 0;
     let diffBytes = 0;
     const isReply = (d: string, i: number) => {
@@ -56,13 +82,23 @@ export async function roundTrip(): Promise<Result[]> {
       return true;
     };
     await pingPong(ws, event, isReply, WARMUP);
-    const lagoon = await pingPong(ws, (i) => event(i + WARMUP), (d, i) => isReply(d, i + WARMUP), SAMPLES);
+    const lagoon = await pingPong(
+      ws,
+      (i) => event(i + WARMUP),
+      (d, i) => isReply(d, i + WARMUP),
+      SAMPLES,
+    );
 
     const echoWs = await open(`ws://127.0.0.1:${echo.port}`);
     // a frame the size of the counter's event, echoed back
     const probe = (i: number) => event(i).padEnd(event(i).length, " ");
     await pingPong(echoWs, probe, (d, i) => d === probe(i), WARMUP);
-    const raw = await pingPong(echoWs, (i) => probe(i + WARMUP), (d, i) => d === probe(i + WARMUP), SAMPLES);
+    const raw = await pingPong(
+      echoWs,
+      (i) => probe(i + WARMUP),
+      (d, i) => d === probe(i + WARMUP),
+      SAMPLES,
+    );
     ws.close();
     echoWs.close();
 

@@ -69,7 +69,11 @@ function ensureBuild() {
   const manifest = join(root, "dist/client/.vite/manifest.json");
   if (existsSync(manifest)) {
     const built = statSync(manifest).mtimeMs;
-    const sources = Math.max(...["hooks", "islands"].map(newestMtime), statSync(join(root, "vite.config.ts")).mtimeMs, statSync(join(root, "package-lock.json")).mtimeMs);
+    const sources = Math.max(
+      ...["hooks", "islands"].map(newestMtime),
+      statSync(join(root, "vite.config.ts")).mtimeMs,
+      statSync(join(root, "package-lock.json")).mtimeMs,
+    );
     if (built > sources) return;
   }
   must("npx", ["vite", "build", "--logLevel", "warn"]);
@@ -85,7 +89,10 @@ function test() {
   try {
     const r = JSON.parse(readFileSync(report, "utf8"));
     passed = r.numPassedTests;
-    failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.testResults ?? []).filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+    failed =
+      r.numFailedTests +
+      (r.numRuntimeErrorTestSuites ?? 0) +
+      (r.testResults ?? []).filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
   } catch {
     failed = Math.max(failed, 1);
   }

@@ -83,7 +83,9 @@ export class Lagoon {
     for (const route of this.router.routes) {
       this.app.get(route.path, (c) => this.#renderLive(c));
     }
-    this.app.notFound((c) => this.page(c, { title: "Not found", body: `<main><h1>Page not found</h1><p><a href="/">Home</a></p></main>` }, 404));
+    this.app.notFound((c) =>
+      this.page(c, { title: "Not found", body: `<main><h1>Page not found</h1><p><a href="/">Home</a></p></main>` }, 404),
+    );
     this.app.onError((error, c) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status >= 500) console.error("[lagoon] request failed:", error);
@@ -125,13 +127,20 @@ export class Lagoon {
 
   /** Sets a flash shown by the next page rendered (after a redirect). */
   flashCookie(c: Context, flash: Flash): void {
-    c.header("Set-Cookie", serialize(FLASH_COOKIE, this.sessions.signFlash(flash), { path: "/", maxAge: 60, sameSite: "Lax" }), { append: true });
+    c.header("Set-Cookie", serialize(FLASH_COOKIE, this.sessions.signFlash(flash), { path: "/", maxAge: 60, sameSite: "Lax" }), {
+      append: true,
+    });
   }
 
   /** A full HTML page in the app's document (static pages, errors). */
   page(c: Context, parts: { title?: string; body: string }, status = 200): Response {
     const session = this.session(c);
-    const html = this.#document({ title: parts.title, csrfToken: this.sessions.csrfToken(session), head: this.#assets.head(), body: parts.body });
+    const html = this.#document({
+      title: parts.title,
+      csrfToken: this.sessions.csrfToken(session),
+      head: this.#assets.head(),
+      body: parts.body,
+    });
     return c.html(html, status as 200);
   }
 
@@ -147,12 +156,25 @@ export class Lagoon {
       c.header("Set-Cookie", serialize(FLASH_COOKIE, "", { path: "/", maxAge: 0 }), { append: true });
     }
     const id = `phx-${randomBytes(6).toString("base64url")}`;
-    const result = await LiveViewProcess.renderStatic({ id, route: resolved.route, params: resolved.params, url, session, flash, services: this.services });
+    const result = await LiveViewProcess.renderStatic({
+      id,
+      route: resolved.route,
+      params: resolved.params,
+      url,
+      session,
+      flash,
+      services: this.services,
+    });
     if (result.kind === "redirect") {
       if (Object.keys(result.flash).length) this.flashCookie(c, result.flash);
       return c.redirect(result.to, 302);
     }
-    const token = this.sessions.signView({ id, ls: resolved.route.session.name, sid: session.sid, ...(Object.keys(flash).length ? { f: flash } : {}) });
+    const token = this.sessions.signView({
+      id,
+      ls: resolved.route.session.name,
+      sid: session.sid,
+      ...(Object.keys(flash).length ? { f: flash } : {}),
+    });
     const body = `<div id="${id}" data-phx-main data-phx-session="${escapeHtml(token)}" data-phx-static="">${result.html}</div>`;
     const html = this.#document({ title: result.title, csrfToken: this.sessions.csrfToken(session), head: this.#assets.head(), body });
     return c.html(html);
@@ -161,15 +183,18 @@ export class Lagoon {
   /** Serves on `port` (0: a free one) and accepts live sockets. */
   listen(opts: { port?: number; hostname?: string } = {}): Promise<Listening> {
     return new Promise((resolve) => {
-      const server = serve({ fetch: this.app.fetch, port: opts.port ?? 3000, hostname: opts.hostname ?? "127.0.0.1" }, (info: AddressInfo) => {
-        const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-        resolve({
-          server: server as Server,
-          port: info.port,
-          url: `http://${host}:${info.port}`,
-          close: () => this.#closeServer(server as Server),
-        });
-      }) as Server;
+      const server = serve(
+        { fetch: this.app.fetch, port: opts.port ?? 3000, hostname: opts.hostname ?? "127.0.0.1" },
+        (info: AddressInfo) => {
+          const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+          resolve({
+            server: server as Server,
+            port: info.port,
+            url: `http://${host}:${info.port}`,
+            close: () => this.#closeServer(server as Server),
+          });
+        },
+      ) as Server;
       this.attach(server);
     });
   }

@@ -51,7 +51,9 @@ function originAllowed(req: IncomingMessage, extra: readonly string[]): boolean 
 }
 
 function reject(socket: Duplex, status: number, message: string): void {
-  socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${message.length}\r\n\r\n${message}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${message.length}\r\n\r\n${message}`,
+  );
 }
 
 export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {

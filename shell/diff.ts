@@ -205,9 +205,7 @@ function diffList(items: readonly unknown[], prev: SlotState | undefined, ctx: R
     for (let i = 0; i < n; i++) {
       const d = new Array<SlotState>(p.holes.length);
       const old = prev.e[i];
-      const entry = old
-        ? diffDynamics(entryValues(items[i], p), p, old, d, ctx)
-        : fullDynamics(entryValues(items[i], p), p, d, ctx);
+      const entry = old ? diffDynamics(entryValues(items[i], p), p, old, d, ctx) : fullDynamics(entryValues(items[i], p), p, d, ctx);
       e[i] = d;
       if (entry !== undefined) (keyed ??= {})[i] = entry;
     }
@@ -264,13 +262,22 @@ function leaf(value: unknown, hole: HoleInfo): string {
     case Hole.Text:
       return text(value, false);
     case Hole.AttrValue:
-      if (Array.isArray(value)) return value.map((v) => text(v, false)).filter((s) => s !== "").join(" ");
+      if (Array.isArray(value))
+        return value
+          .map((v) => text(v, false))
+          .filter((s) => s !== "")
+          .join(" ");
       return hole.url ? text(value, true) : text(value, false);
     case Hole.Attr: {
       if (value === false || value === null || value === undefined) return "";
       if (value === true) return " " + hole.name!;
       if (isRaw(value)) return ` ${hole.name!}="${value.html}"`;
-      const v = Array.isArray(value) ? value.map((x) => text(x, false)).filter((s) => s !== "").join(" ") : text(value, !!hole.url);
+      const v = Array.isArray(value)
+        ? value
+            .map((x) => text(x, false))
+            .filter((s) => s !== "")
+            .join(" ")
+        : text(value, !!hole.url);
       return ` ${hole.name!}="${v}"`;
     }
     case Hole.Tag: {

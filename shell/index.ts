@@ -1,7 +1,17 @@
 /** Lagoon's live core: views, templates, diffs, components, streams, routing. Transport-free. */
 export { html, raw, isTemplate, type Template, type Raw } from "./template.js";
 export { escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
-export { defineView, event, type ViewDef, type Params, type Session, type RenderAssigns, type EventHandler, type ValidatedEvent, type AsyncOutcome } from "./view.js";
+export {
+  defineView,
+  event,
+  type ViewDef,
+  type Params,
+  type Session,
+  type RenderAssigns,
+  type EventHandler,
+  type ValidatedEvent,
+  type AsyncOutcome,
+} from "./view.js";
 export { ViewSocket, BaseSocket, AsyncResult, type Assigns, type Flash, type NavigateOptions } from "./socket.js";
 export { defineComponent, component, ComponentSocket, type ComponentDef, type ComponentRef } from "./components.js";
 export { LiveStream, type StreamOptions, type StreamConfig } from "./streams.js";

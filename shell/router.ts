@@ -59,10 +59,7 @@ export function live(path: string, view: ViewDef<any>): LiveRoute {
  * Groups routes that share onMount hooks and a layout. Live navigation stays inside a
  * session; crossing into another one is a full page load (so HTTP auth runs again).
  */
-export function liveSession(
-  opts: { name: string; onMount?: OnMount | OnMount[]; layout?: Layout },
-  routes: LiveRoute[],
-): LiveRoute[] {
+export function liveSession(opts: { name: string; onMount?: OnMount | OnMount[]; layout?: Layout }, routes: LiveRoute[]): LiveRoute[] {
   const session: LiveSessionDef = {
     name: opts.name,
     onMount: opts.onMount === undefined ? [] : Array.isArray(opts.onMount) ? opts.onMount : [opts.onMount],

@@ -60,9 +60,7 @@ export interface ProcessOptions {
   readonly host?: ViewHost;
 }
 
-export type StaticResult =
-  | { kind: "ok"; html: string; title: string | undefined }
-  | { kind: "redirect"; to: string; flash: Flash };
+export type StaticResult = { kind: "ok"; html: string; title: string | undefined } | { kind: "redirect"; to: string; flash: Flash };
 
 type Nav = { kind: "patch" | "navigate" | "redirect"; to: string; replace: boolean };
 
@@ -203,21 +201,22 @@ export class LiveViewProcess {
   }
 
   async #joinTask(ref: string): Promise<void> {
-      await this.#mountAll();
-      let livePatch: Record<string, unknown> | undefined;
-      const nav = this.#takeNav();
-      if (nav?.kind === "patch") {
-        livePatch = await this.#applyPatch(nav);
-      } else if (nav) {
-        const flash = this.#flashToken();
-        const target = { to: nav.to, ...(flash ? { flash } : {}) };
-        const response = nav.kind === "redirect" ? { redirect: target } : { live_redirect: { ...target, kind: nav.replace ? "replace" : "push" } };
-        this.#end();
-        this.#host.reply(ref, { status: "error", response });
-        return;
-      }
-      const rendered = this.#render(true)!;
-      this.#host.reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
+    await this.#mountAll();
+    let livePatch: Record<string, unknown> | undefined;
+    const nav = this.#takeNav();
+    if (nav?.kind === "patch") {
+      livePatch = await this.#applyPatch(nav);
+    } else if (nav) {
+      const flash = this.#flashToken();
+      const target = { to: nav.to, ...(flash ? { flash } : {}) };
+      const response =
+        nav.kind === "redirect" ? { redirect: target } : { live_redirect: { ...target, kind: nav.replace ? "replace" : "push" } };
+      this.#end();
+      this.#host.reply(ref, { status: "error", response });
+      return;
+    }
+    const rendered = this.#render(true)!;
+    this.#host.reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
   }
 
   /** An `event` push from the client (click, form, key, focus, hook). */
@@ -254,7 +253,10 @@ export class LiveViewProcess {
           const parsed = spec.params.safeParse(params);
           if (!parsed.success) {
             const err = new EventParamsError(this.name, name, parsed.error.issues);
-            return this.#host.reply(ref, errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }));
+            return this.#host.reply(
+              ref,
+              errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }),
+            );
           }
           result = await spec.handle(parsed.data, socket);
         }
@@ -501,7 +503,13 @@ export class LiveViewProcess {
       entry.queued = false;
       if (!this.#components.has(entry.cid)) continue;
       if (entry.state && !entry.socket.changed) continue;
-      const template = entry.def.render(Object.assign(Object.create(null), entry.socket.assigns, { myself: entry.cid, flash: this.#flash, streams: entry.socket.__streams }));
+      const template = entry.def.render(
+        Object.assign(Object.create(null), entry.socket.assigns, {
+          myself: entry.cid,
+          flash: this.#flash,
+          streams: entry.socket.__streams,
+        }),
+      );
       const p = prepare(template.strings);
       if (!p.singleRoot) {
         throw new TemplateError(`component ${entry.def.name ?? entry.cid} must render exactly one root element`);
@@ -540,7 +548,8 @@ export class LiveViewProcess {
       byId.set(ref.id, entry);
       this.#components.set(cid, entry);
       const mounted = ref.def.mount?.(socket);
-      if (mounted instanceof Promise) throw new LagoonError("async_component", "component mount must be synchronous; use startAsync for slow work");
+      if (mounted instanceof Promise)
+        throw new LagoonError("async_component", "component mount must be synchronous; use startAsync for slow work");
     }
     if (!shallowEqual(entry.lastAssigns, ref.assigns)) {
       entry.lastAssigns = ref.assigns;
@@ -562,7 +571,13 @@ export class LiveViewProcess {
     const ctx: HtmlContext = {
       componentHtml: (value: ComponentRefValue) => {
         const entry = this.#resolveComponent(value as ComponentRef);
-        const template = entry.def.render(Object.assign(Object.create(null), entry.socket.assigns, { myself: entry.cid, flash: this.#flash, streams: entry.socket.__streams }));
+        const template = entry.def.render(
+          Object.assign(Object.create(null), entry.socket.assigns, {
+            myself: entry.cid,
+            flash: this.#flash,
+            streams: entry.socket.__streams,
+          }),
+        );
         return renderHtml(template, ctx);
       },
     };

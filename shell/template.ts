@@ -99,7 +99,20 @@ export function prepare(strings: TemplateStringsArray): Prepared {
 }
 
 const VOID_ELEMENTS = new Set([
-  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
 ]);
 const RAW_TEXT_ELEMENTS = new Set(["script", "style"]);
 

@@ -37,9 +37,7 @@ export interface WireComprehension {
 export type WireEntry = { [slot: string]: WireValue };
 
 /** [ref, inserts [[domId, at, limit, updateOnly]], deleteDomIds, reset?] */
-export type WireStream =
-  | [string, WireStreamInsert[], string[]]
-  | [string, WireStreamInsert[], string[], true];
+export type WireStream = [string, WireStreamInsert[], string[]] | [string, WireStreamInsert[], string[], true];
 export type WireStreamInsert = [string, number, number | null, boolean];
 
 /** A dynamic slot: text (already escaped HTML), a nested node, a comprehension, or a component id. */

@@ -210,7 +210,8 @@ export class LiveViewTest {
       return this.html();
     }
     this.#afterReply(reply);
-    if (!this.redirected) this.path = new URL(path, this.#ctx.origin + this.path).pathname + new URL(path, this.#ctx.origin + this.path).search;
+    if (!this.redirected)
+      this.path = new URL(path, this.#ctx.origin + this.path).pathname + new URL(path, this.#ctx.origin + this.path).search;
     return this.html();
   }
 
@@ -283,7 +284,8 @@ export class LiveViewTest {
     let hookReply: unknown = null;
     if (r.diff) hookReply = this.#apply(r.diff);
     if (r.redirect) this.redirected = new Redirected("redirect", r.redirect.to, r.redirect.flash ? decodeFlash(r.redirect.flash) : {});
-    if (r.live_redirect) this.redirected = new Redirected("navigate", r.live_redirect.to, r.live_redirect.flash ? decodeFlash(r.live_redirect.flash) : {});
+    if (r.live_redirect)
+      this.redirected = new Redirected("navigate", r.live_redirect.to, r.live_redirect.flash ? decodeFlash(r.live_redirect.flash) : {});
     return hookReply;
   }
 
@@ -407,7 +409,8 @@ export class TestElement {
 
   #el(): HTMLElement {
     const el = this.#view.find(this.#selector, this.#text);
-    if (!el) throw new Error(`no element matches ${this.#selector}${this.#text ? ` with text ${String(this.#text)}` : ""}\n${this.#view.html()}`);
+    if (!el)
+      throw new Error(`no element matches ${this.#selector}${this.#text ? ` with text ${String(this.#text)}` : ""}\n${this.#view.html()}`);
     return el;
   }
 
@@ -532,7 +535,14 @@ export class TestForm {
     const meta: Record<string, unknown> = { ...phxValues(form) };
     if (change) meta._target = target ?? names[names.length - 1] ?? "undefined";
     const cid = targetCid(this.#view, form);
-    await this.#view.push({ type: "form", event: b.event, value, meta, ...(change ? { uploads: {} } : {}), ...(cid !== undefined ? { cid } : {}) });
+    await this.#view.push({
+      type: "form",
+      event: b.event,
+      value,
+      meta,
+      ...(change ? { uploads: {} } : {}),
+      ...(cid !== undefined ? { cid } : {}),
+    });
     return this.#view.html();
   }
 

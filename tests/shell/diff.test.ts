@@ -3,7 +3,11 @@ import { html } from "../../shell/index.js";
 import { diffTemplate, type NodeState } from "../../shell/diff.js";
 import { LiveStream } from "../../shell/streams.js";
 
-const ctx = { component: () => { throw new Error("no components"); } };
+const ctx = {
+  component: () => {
+    throw new Error("no components");
+  },
+};
 
 /** Renders successive templates, returning each diff (the first is the full render). */
 function renders(...templates: ReturnType<typeof html>[]) {
@@ -33,8 +37,17 @@ describe("diffs", () => {
   });
 
   it("lists become comprehensions sharing statics, diffed by position", () => {
-    const list = (xs: string[]) => html`<ul>${xs.map((x) => html`<li>${x}</li>`)}</ul>`;
-    const [first, oneRow, grow, shrink, empty] = renders(list(["a", "b", "c"]), list(["a", "B", "c"]), list(["a", "B", "c", "d"]), list(["a"]), list([]));
+    const list = (xs: string[]) =>
+      html`<ul>
+        ${xs.map((x) => html`<li>${x}</li>`)}
+      </ul>`;
+    const [first, oneRow, grow, shrink, empty] = renders(
+      list(["a", "b", "c"]),
+      list(["a", "B", "c"]),
+      list(["a", "B", "c", "d"]),
+      list(["a"]),
+      list([]),
+    );
     expect(first).toEqual({ 0: { s: ["<li>", "</li>"], k: { 0: { 0: "a" }, 1: { 0: "b" }, 2: { 0: "c" }, kc: 3 } }, s: ["<ul>", "</ul>"] });
     expect(oneRow).toEqual({ 0: { k: { 1: { 0: "B" }, kc: 3 } } });
     expect(grow).toEqual({ 0: { k: { 3: { 0: "d" }, kc: 4 } } });
@@ -45,14 +58,25 @@ describe("diffs", () => {
   it("lists of different templates wrap each entry as one slot", () => {
     const [first] = renders(html`<div>${[html`<b>${1}</b>`, "text", html`<i>${2}</i>`]}</div>`);
     expect(first).toEqual({
-      0: { s: ["", ""], k: { 0: { 0: { 0: "1", s: ["<b>", "</b>"] } }, 1: { 0: "text" }, 2: { 0: { 0: "2", s: ["<i>", "</i>"] } }, kc: 3 } },
+      0: {
+        s: ["", ""],
+        k: { 0: { 0: { 0: "1", s: ["<b>", "</b>"] } }, 1: { 0: "text" }, 2: { 0: { 0: "2", s: ["<i>", "</i>"] } }, kc: 3 },
+      },
       s: ["<div>", "</div>"],
     });
   });
 
   it("one row changed in a 10,000-row list sends only that row", () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: i, name: `row ${i}` }));
-    const table = (rs: typeof rows) => html`<table>${rs.map((r) => html`<tr id="r${r.id}"><td>${r.name}</td></tr>`)}</table>`;
+    const table = (rs: typeof rows) =>
+      html`<table>
+        ${rs.map(
+          (r) =>
+            html`<tr id="r${r.id}">
+              <td>${r.name}</td>
+            </tr>`,
+        )}
+      </table>`;
     const changed = rows.slice();
     changed[5000] = { id: 5000, name: "changed" };
     const [, diff] = renders(table(rows), table(changed));
@@ -61,7 +85,10 @@ describe("diffs", () => {
 
   it("streams send their inserts once and keep nothing", () => {
     const s = new LiveStream<{ id: number; t: string }>("items", "0");
-    const view = () => html`<ul id="items" phx-update="stream">${s.map((item, id) => html`<li id=${id}>${item.t}</li>`)}</ul>`;
+    const view = () =>
+      html`<ul id="items" phx-update="stream">
+        ${s.map((item, id) => html`<li id=${id}>${item.t}</li>`)}
+      </ul>`;
     let state: NodeState | undefined;
     const step = () => {
       const r = diffTemplate(view(), state, ctx);

@@ -19,7 +19,12 @@ export async function loadPage(base: string, path: string, cookie?: string): Pro
   const res = await fetch(base + path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   const html = await res.text();
   const setCookies = res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  const jar = new Map((cookie ?? "").split("; ").filter(Boolean).map((c) => [c.split("=")[0]!, c] as const));
+  const jar = new Map(
+    (cookie ?? "")
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => [c.split("=")[0]!, c] as const),
+  );
   for (const c of setCookies) jar.set(c.split("=")[0]!, c);
   const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(html)?.[1] ?? "";
   const root = /<div id="([^"]+)" data-phx-main data-phx-session="([^"]+)"/.exec(html);
@@ -49,7 +54,11 @@ export class ProtocolClient {
     });
   }
 
-  static connect(base: string, page: Pick<PageInfo, "cookie" | "csrf">, opts: { origin?: string; csrf?: string | null } = {}): Promise<ProtocolClient> {
+  static connect(
+    base: string,
+    page: Pick<PageInfo, "cookie" | "csrf">,
+    opts: { origin?: string; csrf?: string | null } = {},
+  ): Promise<ProtocolClient> {
     const url = new URL("/live/websocket", base.replace(/^http/, "ws"));
     const csrf = opts.csrf === undefined ? page.csrf : opts.csrf;
     if (csrf !== null) url.searchParams.set("_csrf_token", csrf);
@@ -93,17 +102,28 @@ export class ProtocolClient {
   }
 
   /** Joins the page's view; resolves with [joinRef, reply frame]. */
-  async join(base: string, page: PageInfo, path: string, extra: Record<string, unknown> = {}): Promise<{ joinRef: string; topic: string; reply: Frame }> {
+  async join(
+    base: string,
+    page: PageInfo,
+    path: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ joinRef: string; topic: string; reply: Frame }> {
     const joinRef = this.nextRef();
     const topic = `lv:${page.id}`;
-    const reply = await this.push(joinRef, topic, "phx_join", {
-      url: base + path,
-      params: { _csrf_token: page.csrf, _mounts: 0, _mount_attempts: 0 },
-      session: page.session,
-      static: null,
-      sticky: false,
-      ...extra,
-    }, joinRef);
+    const reply = await this.push(
+      joinRef,
+      topic,
+      "phx_join",
+      {
+        url: base + path,
+        params: { _csrf_token: page.csrf, _mounts: 0, _mount_attempts: 0 },
+        session: page.session,
+        static: null,
+        sticky: false,
+        ...extra,
+      },
+      joinRef,
+    );
     return { joinRef, topic, reply };
   }
 
