@@ -16,11 +16,10 @@ export const CounterLive = defineView<{ count: number; pageTitle: string }>({
       socket.assign({ count: 0 });
     },
   },
-  render: (a) =>
-    html`<section class="counter">
-      <h1>Count: ${a.count}</h1>
-      <button phx-click="increment">+</button>
-      <button phx-click="decrement">-</button>
-      <button phx-click="reset">Reset</button>
-    </section>`,
+  render: (a) => html`<section class="counter">
+  <h1>Count: ${a.count}</h1>
+  <button phx-click="increment">+</button>
+  <button phx-click="decrement">-</button>
+  <button phx-click="reset">Reset</button>
+</section>`,
 });

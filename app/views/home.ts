@@ -17,12 +17,11 @@ export const HomeLive = defineView<{ pageTitle: string }>({
   mount(_params, _session, socket) {
     socket.assign({ pageTitle: "Home" });
   },
-  render: () =>
-    html`<main>
-      <h1>Lagoon</h1>
-      <p>Server-driven UI in TypeScript: every page below is a live view.</p>
-      <ul class="pages">
-        ${PAGES.map(([href, title, blurb]) => html`<li><a href=${href}>${title}</a> — ${blurb}</li>`)}
-      </ul>
-    </main>`,
+  render: () => html`<main>
+  <h1>Lagoon</h1>
+  <p>Server-driven UI in TypeScript: every page below is a live view.</p>
+  <ul class="pages">
+    ${PAGES.map(([href, title, blurb]) => html`<li><a href=${href}>${title}</a> — ${blurb}</li>`)}
+  </ul>
+</main>`,
 });

@@ -37,10 +37,7 @@ describe("diffs", () => {
   });
 
   it("lists become comprehensions sharing statics, diffed by position", () => {
-    const list = (xs: string[]) =>
-      html`<ul>
-        ${xs.map((x) => html`<li>${x}</li>`)}
-      </ul>`;
+    const list = (xs: string[]) => html`<ul>${xs.map((x) => html`<li>${x}</li>`)}</ul>`;
     const [first, oneRow, grow, shrink, empty] = renders(
       list(["a", "b", "c"]),
       list(["a", "B", "c"]),
@@ -68,15 +65,7 @@ describe("diffs", () => {
 
   it("one row changed in a 10,000-row list sends only that row", () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: i, name: `row ${i}` }));
-    const table = (rs: typeof rows) =>
-      html`<table>
-        ${rs.map(
-          (r) =>
-            html`<tr id="r${r.id}">
-              <td>${r.name}</td>
-            </tr>`,
-        )}
-      </table>`;
+    const table = (rs: typeof rows) => html`<table>${rs.map((r) => html`<tr id="r${r.id}"><td>${r.name}</td></tr>`)}</table>`;
     const changed = rows.slice();
     changed[5000] = { id: 5000, name: "changed" };
     const [, diff] = renders(table(rows), table(changed));
@@ -85,10 +74,7 @@ describe("diffs", () => {
 
   it("streams send their inserts once and keep nothing", () => {
     const s = new LiveStream<{ id: number; t: string }>("items", "0");
-    const view = () =>
-      html`<ul id="items" phx-update="stream">
-        ${s.map((item, id) => html`<li id=${id}>${item.t}</li>`)}
-      </ul>`;
+    const view = () => html`<ul id="items" phx-update="stream">${s.map((item, id) => html`<li id=${id}>${item.t}</li>`)}</ul>`;
     let state: NodeState | undefined;
     const step = () => {
       const r = diffTemplate(view(), state, ctx);

@@ -28,12 +28,9 @@ export const OrderLive = defineView<{ log: string[] }>({
   info(message: { kind: string; text: string }, socket) {
     if (message.kind === "note") socket.update("log", (l) => [...l, message.text]);
   },
-  render: (a) =>
-    html`<ol>
-        ${a.log.map((l) => html`<li>${l}</li>`)}
-      </ol>
-      <p>connected: ${a.log.length >= 0 ? "yes" : ""}</p>
-      <button phx-click="slow">slow</button><button phx-click="fast">fast</button>`,
+  render: (a) => html`<ol>${a.log.map((l) => html`<li>${l}</li>`)}</ol>
+<p>connected: ${a.log.length >= 0 ? "yes" : ""}</p>
+<button phx-click="slow">slow</button><button phx-click="fast">fast</button>`,
 });
 
 export const Card = defineComponent<{ label: string; clicks: number }>({
@@ -46,10 +43,8 @@ export const Card = defineComponent<{ label: string; clicks: number }>({
       socket.update("clicks", (n) => n + 1);
     },
   },
-  render: (a) =>
-    html`<div class="card" id="card-${a.label}">
-      <span>${a.label}: ${a.clicks}</span> <button phx-click="bump" phx-target=${a.myself}>bump ${a.label}</button>
-    </div>`,
+  render: (a) => html`<div class="card" id="card-${a.label}"><span>${a.label}: ${a.clicks}</span>
+  <button phx-click="bump" phx-target=${a.myself}>bump ${a.label}</button></div>`,
 });
 
 export const CardsLive = defineView<{ labels: string[]; renders: number; title: string }>({
@@ -65,9 +60,7 @@ export const CardsLive = defineView<{ labels: string[]; renders: number; title: 
       socket.update("labels", (l) => l.slice(1));
     },
   },
-  render: (a) =>
-    html`<h2>${a.title}</h2>
-      <div>${a.labels.map((label) => component(Card, { id: label, label }))}</div>`,
+  render: (a) => html`<h2>${a.title}</h2><div>${a.labels.map((label) => component(Card, { id: label, label }))}</div>`,
 });
 
 export const coreRouter = new Router([liveSession({ name: "core" }, [live("/order", OrderLive), live("/cards", CardsLive)])]);
