@@ -1,0 +1,92 @@
+/** Core behaviours through the official client in Chromium: components, streams, navigation, flash. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { startFixtureServer } from "../support/fixture-server.js";
+import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { coreRoutes } from "../support/views/core.js";
+
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startFixtureServer(coreRoutes()), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[]; frames: string[] }> {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const frames: string[] = [];
+  page.on("websocket", (ws) => ws.on("framesent", (f) => frames.push(String(f.payload))));
+  await page.goto(server.url + path);
+  await connected(page);
+  return { page, errors, frames };
+}
+
+const text = (page: Page, selector: string) => page.textContent(selector);
+
+describe("core in Chromium", () => {
+  it("routes phx-target events to components and keeps their state", async () => {
+    const { page, errors } = await open("/cards");
+    await page.getByRole("button", { name: "bump b" }).click();
+    await page.waitForFunction(() => document.querySelector("#card-b span")?.textContent === "b: 1");
+    await page.getByRole("button", { name: "bump b" }).click();
+    await page.waitForFunction(() => document.querySelector("#card-b span")?.textContent === "b: 2");
+    expect(await text(page, "#card-a span")).toBe("a: 0");
+    // removing a component runs the client's destroy handshake without errors
+    await page.evaluate(() => (window as any).liveSocket.main.pushEvent("click", document.body, null, "drop", {}));
+    await page.waitForFunction(() => !document.querySelector("#card-a"));
+    await page.getByRole("button", { name: "bump b" }).click();
+    await page.waitForFunction(() => document.querySelector("#card-b span")?.textContent === "b: 3");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("applies stream inserts, prepends, deletes and resets", async () => {
+    const { page, errors } = await open("/feed");
+    const items = () => page.$$eval("#items li", (els) => els.map((e) => e.id));
+    expect(await items()).toEqual(["items-1", "items-2"]);
+    await page.getByRole("button", { name: "append" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("#items li").length === 3);
+    await page.getByRole("button", { name: "prepend" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("#items li").length === 4);
+    expect(await items()).toEqual(["items-4", "items-1", "items-2", "items-3"]);
+    await page.locator("#items-1 button").click();
+    await page.waitForFunction(() => !document.getElementById("items-1"));
+    await page.getByRole("button", { name: "reset" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("#items li").length === 1);
+    expect(await items()).toEqual(["items-100"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("patches the URL on the same view, navigates to another over the same socket, and goes back", async () => {
+    const { page, errors, frames } = await open("/nav");
+    await page.getByRole("button", { name: "click" }).click();
+    await page.waitForFunction(() => document.querySelector("#clicks")?.textContent === "clicks: 1");
+    await page.getByRole("link", { name: "asc" }).click();
+    await page.waitForFunction(() => document.querySelector("#sort")?.textContent === "sort: asc");
+    expect(new URL(page.url()).search).toBe("?sort=asc");
+    expect(await text(page, "#clicks")).toBe("clicks: 1"); // state survived: no new mount
+    expect(await page.title()).toBe("Nav asc · Lagoon");
+    await page.getByRole("button", { name: "patch" }).click();
+    await page.waitForFunction(() => location.search === "?sort=pushed");
+    const joins = () => frames.filter((f) => f.includes('"phx_join"')).length;
+    expect(joins()).toBe(1);
+    // navigate: a new view over the same socket, with the flash carried across
+    await page.getByRole("button", { name: "go" }).click();
+    await page.waitForSelector("#card-a");
+    expect(new URL(page.url()).pathname).toBe("/cards");
+    expect(await text(page, ".flash-info")).toBe("Welcome over");
+    expect(joins()).toBe(2);
+    await page.click(".flash-info");
+    await page.waitForFunction(() => !document.querySelector(".flash-info"));
+    await page.goBack();
+    await page.waitForSelector("#sort");
+    expect(new URL(page.url()).search).toBe("?sort=pushed");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
