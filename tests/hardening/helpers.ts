@@ -1,7 +1,9 @@
 /** Shared steps of the hardening tests: join a fixture view over a real socket, poll, time round trips. */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { parse, type HTMLElement } from "node-html-parser";
 import type WebSocket from "ws";
+import { extract, RenderedTree } from "../../shell/testing/index.js";
 import { loadPage, ProtocolClient, type Frame, type PageInfo } from "../support/protocol.js";
 
 export interface Joined {
@@ -25,6 +27,28 @@ export async function joinAnother(base: string, path: string, on: Joined): Promi
   const page = await loadPage(base, path, on.page.cookie);
   const { joinRef, topic, reply } = await on.client.join(base, page, path);
   return { page, client: on.client, joinRef, topic, reply };
+}
+
+/** The view's HTML as the client rebuilds it from the join reply and the diffs applied since. */
+export interface Rendering {
+  /** Merges an event reply's diff (if any) and returns the reply. */
+  apply(reply: any): any;
+  html(): string;
+  dom(): HTMLElement;
+}
+
+export function rendering(j: Joined): Rendering {
+  const tree = new RenderedTree(j.page.id);
+  tree.merge(extract(j.reply[4].response.rendered).diff);
+  const html = () => tree.toHtml().html;
+  return {
+    apply(reply) {
+      if (reply.status === "ok" && reply.response.diff) tree.merge(extract(reply.response.diff).diff);
+      return reply;
+    },
+    html,
+    dom: () => parse(html()),
+  };
 }
 
 export const click = (event: string, value: Record<string, unknown> = {}) => ({ type: "click", event, value });
