@@ -62,6 +62,15 @@ export class TokenBucket {
     return true;
   }
 
+  /**
+   * Takes a token even when none is left, for what was already handled (a ping ws answered):
+   * the debt, bounded by one burst, delays reading the socket until it is paid back.
+   */
+  charge(now: number): void {
+    this.#refill(now);
+    this.#tokens = Math.max(-this.#burst, this.#tokens - 1);
+  }
+
   /** Milliseconds until a token is available (0: now). */
   waitMs(now: number): number {
     this.#refill(now);

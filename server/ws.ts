@@ -176,6 +176,9 @@ function serve(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => Channe
     backlog.length = 0;
     channel.close();
     ws.close(code, reason);
+    // read again (frames are ignored now) so the client's close reply completes the handshake
+    // at once, rather than after CLOSE_TIMEOUT_MS
+    if (ws.isPaused) ws.resume();
   };
 
   const conn: Conn = {
@@ -203,7 +206,8 @@ function serve(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => Channe
     timer = undefined;
     while (backlog.length && !ended && bucket.take(performance.now())) handle(backlog.shift()!);
     if (ended) return;
-    if (backlog.length) timer = setTimeout(drain, bucket.waitMs(performance.now()));
+    const wait = bucket.waitMs(performance.now());
+    if (backlog.length || wait > 0) timer = setTimeout(drain, wait);
     else ws.resume();
   };
 
@@ -222,9 +226,12 @@ function serve(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => Channe
     backlog.push(text);
     throttle();
   });
-  // pings are answered by ws itself; a ping flood is throttled like frames
+  // ws answers pings itself (a burst beyond maxPendingAutoPongs terminates the socket); a
+  // steady ping stream still spends tokens, and its debt pauses reading like a frame flood
   ws.on("ping", () => {
-    if (!ended && !bucket.take(performance.now())) throttle();
+    if (ended) return;
+    bucket.charge(performance.now());
+    if (bucket.waitMs(performance.now()) > 0) throttle();
   });
   ws.on("close", () => {
     ended = true;
