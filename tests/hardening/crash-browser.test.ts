@@ -67,7 +67,7 @@ describe("crashes in Chromium", () => {
     await other.page.context().close();
   });
 
-  it("a view that crashes on every connected mount reloads with 5-10 s jitter, not in a loop", async () => {
+  it("a view that crashes on every connected mount reloads with 5-10 s jitter, not in a loop", { timeout: 60_000 }, async () => {
     const joinsBefore = stats.crashJoins;
     const { page, loads, received } = await open("/crash?on=connected-mount");
     const WINDOW_MS = 12_000;
