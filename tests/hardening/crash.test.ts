@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFixtureServer } from "../support/fixture-server.js";
 import { loadPage, ProtocolClient } from "../support/protocol.js";
 import { CRASH_SECRET, hardeningRoutes, stats } from "../support/views/hardening.js";
-import { joinAnother, joinView, push, rendering, wire, type Joined } from "./helpers.js";
+import { joinAnother, joinView, push, rendering, until, wire, type Joined } from "./helpers.js";
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 const logged: string[] = [];
@@ -61,6 +61,27 @@ describe("crash isolation", () => {
       await c.client.close();
     });
   }
+
+  it("frees a view however it ends: crash, navigation, leave or disconnect", async () => {
+    const pubsub = server.lagoon.pubsub;
+    const ended = async (topic: string, end: (j: Joined) => Promise<unknown>, reason: string) => {
+      const j = await joinView(server.url, `/crash?topic=${topic}`);
+      expect(pubsub.localSubscribers(`crash:${topic}`)).toBe(1);
+      const before = stats.terminated.length;
+      await end(j);
+      await until(() => pubsub.localSubscribers(`crash:${topic}`) === 0, `view ${topic} freed`);
+      expect(stats.terminated.slice(before)).toEqual([`crash:${reason}`]);
+      return j;
+    };
+    const crash = async (j: Joined) => {
+      j.client.sendRaw(JSON.stringify([j.joinRef, "x", j.topic, "event", { type: "click", event: "boom", value: {} }]));
+      await j.client.waitFor((f) => f[3] === "phx_error");
+    };
+    await (await ended("crashed", crash, "error")).client.close();
+    await (await ended("away", (j) => push(j, "away"), "navigate")).client.close();
+    await (await ended("left", (j) => j.client.push(j.joinRef, j.topic, "phx_leave", {}), "leave")).client.close();
+    await ended("gone", (j) => j.client.close(), "disconnect");
+  });
 
   it("a crash in connected mount answers the join generically; the socket and its other view carry on", async () => {
     const ok = await joinView(server.url, "/crash");

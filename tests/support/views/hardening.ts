@@ -12,7 +12,7 @@ export const stats = {
   crashJoins: 0,
   /** `tick` events handled by LoadLive. */
   ticks: 0,
-  /** Views terminated (leave, disconnect), with the reason. */
+  /** Views terminated (leave, disconnect, navigation, crash), with the reason. */
   terminated: [] as string[],
 };
 
@@ -63,6 +63,7 @@ export const EchoLive = defineView<{ text: string; seen: string; pageTitle: stri
 /**
  * Crashes on demand: `?on=mount` (every mount, so the HTTP render fails), `?on=connected-mount`
  * (only the connected one), and through events in a handler, in render, or in `info`.
+ * Subscribes (connected) to `crash:<topic>`, so a test can see that an ended view was freed.
  */
 export const CrashLive = defineView<{ count: number; broken: boolean }>({
   name: "CrashLive",
@@ -70,6 +71,7 @@ export const CrashLive = defineView<{ count: number; broken: boolean }>({
     if (socket.connected) stats.crashJoins++;
     if (params.on === "mount" || (params.on === "connected-mount" && socket.connected)) throw new Error(CRASH_SECRET);
     socket.assign({ count: 0, broken: false });
+    if (socket.connected) socket.subscribe(`crash:${params.topic ?? "all"}`);
   },
   events: {
     inc: (_p, socket) => {
@@ -83,6 +85,9 @@ export const CrashLive = defineView<{ count: number; broken: boolean }>({
     },
     later: (_p, socket) => {
       socket.handle.send("boom");
+    },
+    away: (_p, socket) => {
+      socket.pushNavigate("/load");
     },
   },
   info(message: unknown) {
