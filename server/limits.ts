@@ -50,7 +50,8 @@ export class TokenBucket {
   }
 
   #refill(now: number): void {
-    this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#last) * this.#perMs);
+    // guarded so an unlimited bucket (Infinity) never computes 0 * Infinity
+    if (now > this.#last) this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#last) * this.#perMs);
     this.#last = now;
   }
 

@@ -13,6 +13,14 @@ describe("TokenBucket", () => {
     expect([1, 2, 3, 4].map(() => bucket.take(60_000))).toEqual([true, true, true, false]);
   });
 
+  it("can be unlimited", () => {
+    const bucket = new TokenBucket(Infinity, Infinity, 0);
+    for (let i = 0; i < 100_000; i++) expect(bucket.take(i % 7 === 0 ? i : 0)).toBe(true);
+    expect(bucket.waitMs(5)).toBe(0);
+    const fast = new TokenBucket(2, Infinity, 0);
+    expect([fast.take(0), fast.take(0), fast.take(0), fast.take(1)]).toEqual([true, true, false, true]);
+  });
+
   it("charges past empty with a debt of at most one burst, which delays the next token", () => {
     const bucket = new TokenBucket(2, 10, 0);
     for (let i = 0; i < 10; i++) bucket.charge(0);
