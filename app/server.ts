@@ -1,5 +1,5 @@
 /** Builds the demo application: the Lagoon host with its routes, assets and settings. */
-import { createLagoon, manifestAssets, type Assets, type Lagoon } from "../server/index.js";
+import { createLagoon, manifestAssets, type Assets, type Lagoon, type LagoonOptions } from "../server/index.js";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { routes } from "./routes.js";
 
@@ -9,6 +9,8 @@ export interface AppOptions {
   assets?: Assets;
   /** Directory of the built client, served under /assets. */
   clientDir?: string;
+  /** Live socket limits (frame rate, sockets per address...); Lagoon's defaults otherwise. */
+  socket?: LagoonOptions["socket"];
 }
 
 export function createApp(opts: AppOptions): Lagoon {
@@ -17,6 +19,7 @@ export function createApp(opts: AppOptions): Lagoon {
     routes: routes(),
     secret: opts.secret,
     assets: opts.assets ?? manifestAssets(clientDir),
+    socket: opts.socket,
   });
   lagoon.app.use("/assets/*", serveStatic({ root: clientDir }));
   return lagoon;

@@ -4,6 +4,7 @@
  */
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
+import { jitteredBackoff, REJOIN_STEPS, RECONNECT_STEPS } from "./backoff.js";
 import { hooks } from "./index.js";
 
 const csrfToken = document.querySelector<HTMLMetaElement>("meta[name='csrf-token']")?.content ?? "";
@@ -11,6 +12,9 @@ const csrfToken = document.querySelector<HTMLMetaElement>("meta[name='csrf-token
 const liveSocket = new LiveSocket("/live", Socket, {
   params: { _csrf_token: csrfToken },
   hooks,
+  // passed through to the phoenix Socket: after a restart, clients must not all come back at once
+  reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
+  rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),
 });
 
 liveSocket.connect();

@@ -56,6 +56,8 @@ function ensureChromium() {
 }
 
 function newestMtime(dir) {
+  // a source folder may not exist yet (islands/ before the first island)
+  if (!existsSync(join(root, dir))) return 0;
   let newest = 0;
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
     const path = join(dir, entry.name);

@@ -35,6 +35,10 @@ export interface LagoonOptions {
   /** Origins allowed to open the live socket besides the page's own host. */
   readonly origins?: readonly string[];
   readonly session?: SessionOptions;
+  /**
+   * Live socket limits: frame size, heartbeat, and `limits` (views per socket, sockets per
+   * address, frame rate, send buffer; see `DEFAULT_SOCKET_LIMITS`).
+   */
   readonly socket?: Pick<LiveSocketOptions, "maxPayload" | "heartbeatMs" | "limits">;
   /** Observes view lifecycle spans (telemetry). */
   readonly observe?: (event: ViewEvent) => void;

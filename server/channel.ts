@@ -64,7 +64,8 @@ export class Channel {
     }
     const [joinRef, ref, topic, event, payload] = frame as unknown[];
     if (!isRef(joinRef) || !isRef(ref) || typeof topic !== "string" || typeof event !== "string" || topic.length > TOPIC_MAX) {
-      if (typeof ref === "string" && typeof topic === "string" && topic.length <= TOPIC_MAX) {
+      // answerable only with a well-formed ref (never echo an oversized one back)
+      if (typeof ref === "string" && isRef(ref) && typeof topic === "string" && topic.length <= TOPIC_MAX) {
         return this.#reply(null, ref, topic, { status: "error", response: { reason: "malformed frame" } });
       }
       return this.#protocolError("malformed frame: bad refs, topic or event");

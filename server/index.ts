@@ -5,5 +5,6 @@ export { defaultDocument, type DocumentFn, type PageParts } from "./document.js"
 export { Sessions, SESSION_COOKIE, FLASH_COOKIE, type CookieSession, type ViewToken } from "./session.js";
 export { Signer } from "./signing.js";
 export { Channel, type ChannelContext, type ChannelLimits } from "./channel.js";
-export { createLiveSocket, attachLiveSocket, type LiveSocketServer, type LiveSocketOptions } from "./ws.js";
+export { createLiveSocket, attachLiveSocket, CLOSE, type LiveSocketServer, type LiveSocketOptions } from "./ws.js";
+export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits.js";
 export type { Conn } from "./transport.js";

@@ -3,14 +3,20 @@
  * Authentication happens in the HTTP upgrade, before `ws` sees the socket (the `ws` docs
  * advise this over verifyClient): the Origin must match the page's host (or an allowed
  * origin), and the cookie session plus CSRF token decide whether joins may mount.
+ *
+ * Every socket is bounded (limits.ts): frame size and fragments (ws options), frames per
+ * second (throttled, then closed), bytes waiting for a client that stopped reading, sockets
+ * per client address, and a heartbeat that terminates half-open connections.
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer, type WebSocket } from "ws";
-import { Channel, type ChannelLimits } from "./channel.js";
+import { WebSocketServer, WebSocket, type ServerOptions } from "ws";
+import { Channel } from "./channel.js";
+import { AddressCounter, clientAddress, DEFAULT_SOCKET_LIMITS, TokenBucket, type SocketLimits } from "./limits.js";
 import type { Router } from "../shell/router.js";
 import type { ViewServices } from "../shell/runtime.js";
 import type { Sessions } from "./session.js";
+import type { Conn } from "./transport.js";
 
 export interface LiveSocketOptions {
   readonly path: string;
@@ -19,11 +25,11 @@ export interface LiveSocketOptions {
   readonly services: ViewServices;
   /** Extra origins allowed to connect, besides the request's own host (e.g. behind a proxy). */
   readonly origins?: readonly string[];
-  /** Largest accepted frame in bytes (default 64 KiB). */
+  /** Largest accepted frame in bytes (default 64 KiB); a larger one closes the socket with 1009. */
   readonly maxPayload?: number;
-  /** Ping interval; a socket that missed a pong by the next ping is terminated. */
+  /** Ping interval (default 30 s); a socket that missed a pong by the next ping is terminated. */
   readonly heartbeatMs?: number;
-  readonly limits?: Partial<ChannelLimits>;
+  readonly limits?: Partial<SocketLimits>;
 }
 
 export interface LiveSocketServer {
@@ -36,7 +42,22 @@ export interface LiveSocketServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_LIMITS: ChannelLimits = { maxViews: 64 };
+/** Close codes. Never 1000 from the server: the official client reloads the page on it. */
+export const CLOSE = {
+  goingAway: 1001,
+  unsupported: 1003,
+  /** Rate limit exceeded, or a client that stopped reading. */
+  policy: 1008,
+  internal: 1011,
+} as const;
+
+// The client's frames are small JSON arrays, written whole: no browser fragments them or
+// trickles them in tiny TCP chunks, so far fewer than ws's defaults (16,384 / 262,144) suffice.
+const MAX_FRAGMENTS = 64;
+const MAX_BUFFERED_CHUNKS = 4096;
+// How long a closing socket may take to answer our close frame before it is destroyed: a
+// client that stopped reading never will, and its unsent output is held until then.
+const CLOSE_TIMEOUT_MS = 5000;
 
 function originAllowed(req: IncomingMessage, extra: readonly string[]): boolean {
   const origin = req.headers.origin;
@@ -57,13 +78,21 @@ function reject(socket: Duplex, status: number, message: string): void {
 }
 
 export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
-  const wss = new WebSocketServer({
+  const wsOptions: ServerOptions & { closeTimeout: number; maxPendingAutoPongs: number } = {
     noServer: true,
     maxPayload: opts.maxPayload ?? 64 * 1024,
     // compression: ~22x memory per connection in our measurements, and CRIME/BREACH-style leaks
     perMessageDeflate: false,
-  });
-  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    maxFragments: MAX_FRAGMENTS,
+    maxBufferedChunks: MAX_BUFFERED_CHUNKS,
+    skipUTF8Validation: false,
+    closeTimeout: CLOSE_TIMEOUT_MS,
+    // a client pinging without reading our pongs is terminated after this many
+    maxPendingAutoPongs: 16,
+  };
+  const wss = new WebSocketServer(wsOptions);
+  const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...opts.limits };
+  const addresses = new AddressCounter(limits.connectionsPerAddress);
   const alive = new WeakMap<WebSocket, boolean>();
 
   const heartbeat = setInterval(() => {
@@ -90,43 +119,127 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
         reject(socket, 403, "Forbidden origin");
         return true;
       }
+      const address = clientAddress(req.socket.remoteAddress);
+      if (!addresses.acquire(address)) {
+        reject(socket, 429, "Too many connections");
+        return true;
+      }
+      // counted until the TCP socket is gone, whichever way the handshake or connection ends
+      socket.once("close", () => addresses.release(address));
       const session = opts.sessions.read(req.headers.cookie);
       const csrfOk = opts.sessions.checkCsrf(session, url.searchParams.get("_csrf_token"));
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.set(ws, true);
         ws.on("pong", () => alive.set(ws, true));
-        const channel = new Channel({
-          conn: {
-            send: (text) => ws.send(text),
-            close: (code, reason) => ws.close(code, reason),
-          },
-          session,
-          csrfOk,
-          router: opts.router,
-          sessions: opts.sessions,
-          services: opts.services,
+        serve(
+          ws,
           limits,
-        });
-        ws.on("message", (data, isBinary) => {
-          if (isBinary) {
-            // binary frames carry uploads only, which Lagoon does not take
-            ws.close(1003, "binary frames are not supported");
-            return;
-          }
-          channel.handle(data.toString());
-        });
-        ws.on("close", () => channel.close());
-        ws.on("error", () => channel.close());
+          (conn) =>
+            new Channel({
+              conn,
+              session,
+              csrfOk,
+              router: opts.router,
+              sessions: opts.sessions,
+              services: opts.services,
+              limits,
+            }),
+        );
       });
       return true;
     },
     close() {
       clearInterval(heartbeat);
-      for (const ws of wss.clients) ws.close(1001, "server shutting down");
+      for (const ws of wss.clients) ws.close(CLOSE.goingAway, "server shutting down");
       return new Promise((resolve) => wss.close(() => resolve()));
     },
   };
   return server;
+}
+
+/**
+ * Runs one connection: frames go to its channel through a token bucket. Past the burst the
+ * socket is throttled: it is no longer read (TCP pushes back on the client), the frames
+ * already received wait in a short queue and are handled as tokens come back; a queue
+ * overflow closes the socket with 1008. Output to a client that stopped reading is capped.
+ */
+function serve(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => Channel): void {
+  const bucket = new TokenBucket(limits.burst, limits.perSecond, performance.now());
+  const backlog: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let ended = false;
+
+  const end = (code: number, reason: string) => {
+    if (ended) return;
+    ended = true;
+    clearTimeout(timer);
+    backlog.length = 0;
+    channel.close();
+    ws.close(code, reason);
+    // read again (frames are ignored now) so the client's close reply completes the handshake
+    // at once, rather than after CLOSE_TIMEOUT_MS
+    if (ws.isPaused) ws.resume();
+  };
+
+  const conn: Conn = {
+    send(text) {
+      if (ended || ws.readyState !== WebSocket.OPEN) return;
+      // ws buffers without bound for a client that stopped reading; past the cap, give up on it
+      if (ws.bufferedAmount > limits.sendBuffer) return end(CLOSE.policy, "slow consumer");
+      ws.send(text);
+    },
+    close: (code, reason) => end(code, reason),
+  };
+  const channel = open(conn);
+
+  const handle = (text: string) => {
+    try {
+      channel.handle(text);
+    } catch (error) {
+      // Channel.handle never throws by contract; if it did, only this connection pays
+      console.error("[lagoon] frame handling failed:", error);
+      end(CLOSE.internal, "internal error");
+    }
+  };
+
+  const drain = () => {
+    timer = undefined;
+    while (backlog.length && !ended && bucket.take(performance.now())) handle(backlog.shift()!);
+    if (ended) return;
+    const wait = bucket.waitMs(performance.now());
+    if (backlog.length || wait > 0) timer = setTimeout(drain, wait);
+    else ws.resume();
+  };
+
+  const throttle = () => {
+    if (timer !== undefined) return;
+    ws.pause();
+    timer = setTimeout(drain, bucket.waitMs(performance.now()));
+  };
+
+  ws.on("message", (data, isBinary) => {
+    if (ended) return;
+    if (isBinary) return end(CLOSE.unsupported, "binary frames are not supported");
+    const text = data.toString();
+    if (backlog.length === 0 && bucket.take(performance.now())) return handle(text);
+    if (backlog.length >= limits.queued) return end(CLOSE.policy, "rate limit exceeded");
+    backlog.push(text);
+    throttle();
+  });
+  // ws answers pings itself (a burst beyond maxPendingAutoPongs terminates the socket); a
+  // steady ping stream still spends tokens, and its debt pauses reading like a frame flood
+  ws.on("ping", () => {
+    if (ended) return;
+    bucket.charge(performance.now());
+    if (bucket.waitMs(performance.now()) > 0) throttle();
+  });
+  ws.on("close", () => {
+    ended = true;
+    clearTimeout(timer);
+    backlog.length = 0;
+    channel.close();
+  });
+  ws.on("error", () => channel.close());
 }
 
 /** Routes the HTTP server's upgrades to the live socket; others are refused. */

@@ -324,11 +324,7 @@ export class LiveViewProcess {
   /** Leave, disconnect or replacement: abandon pending work, free everything. Idempotent. */
   close(reason = "closed"): void {
     if (!this.#alive) return;
-    try {
-      this.route.view.terminate?.(reason, this.#socket);
-    } catch (error) {
-      this.#report(error, "terminate");
-    }
+    this.#terminate(reason);
     this.#end();
   }
 
@@ -352,8 +348,18 @@ export class LiveViewProcess {
     if (!this.#alive) return;
     this.#report(error, phase);
     this.#services.observe?.({ name: "crash", view: this.name, duration: 0 });
+    this.#terminate("error");
     this.#end();
     this.#host.stopped("error");
+  }
+
+  /** The view's own cleanup (ViewDef.terminate); its failure is logged, never propagated. */
+  #terminate(reason: string): void {
+    try {
+      this.route.view.terminate?.(reason, this.#socket);
+    } catch (error) {
+      this.#report(error, "terminate");
+    }
   }
 
   #report(error: unknown, phase: string): void {
@@ -438,6 +444,7 @@ export class LiveViewProcess {
       if (pending?.[EVENTS]) this.#host.push("diff", { [EVENTS]: pending[EVENTS] });
       if (ref !== null) this.#host.reply(ref, { status: "ok", response: { [key]: target } });
       else this.#host.push(key, target);
+      this.#terminate(nav.kind);
       this.#end();
       this.#host.stopped("close");
       return;

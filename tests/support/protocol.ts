@@ -57,13 +57,13 @@ export class ProtocolClient {
   static connect(
     base: string,
     page: Pick<PageInfo, "cookie" | "csrf">,
-    opts: { origin?: string; csrf?: string | null } = {},
+    opts: { origin?: string; csrf?: string | null; ws?: WebSocket.ClientOptions } = {},
   ): Promise<ProtocolClient> {
     const url = new URL("/live/websocket", base.replace(/^http/, "ws"));
     const csrf = opts.csrf === undefined ? page.csrf : opts.csrf;
     if (csrf !== null) url.searchParams.set("_csrf_token", csrf);
     url.searchParams.set("vsn", "2.0.0");
-    const ws = new WebSocket(url, { headers: { cookie: page.cookie, origin: opts.origin ?? base } });
+    const ws = new WebSocket(url, { ...opts.ws, headers: { cookie: page.cookie, origin: opts.origin ?? base } });
     return new Promise((resolve, reject) => {
       ws.once("open", () => resolve(new ProtocolClient(ws)));
       ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
