@@ -11,7 +11,8 @@ const gc = runInNewContext("gc") as () => void;
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 beforeAll(async () => {
-  server = await startFixtureServer(logRoutes());
+  // this measures streams, not the per-socket rate limit (tests/hardening/flood.test.ts does)
+  server = await startFixtureServer(logRoutes(), { socket: { limits: { burst: Infinity, perSecond: Infinity } } });
 });
 afterAll(async () => {
   await server.close();
