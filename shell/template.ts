@@ -48,7 +48,7 @@ export const enum Hole {
   Attr = 2,
   /** Between attributes (`<input ${v}>`): attribute names only. */
   Tag = 3,
-  /** Script context (<script>, <style>, on* attributes): JSON-encoded. */
+  /** Script context (<script>, <style>, on* and srcdoc attributes): JSON-encoded, inert as markup. */
   Script = 4,
 }
 
@@ -280,13 +280,15 @@ function analyse(strings: TemplateStringsArray): Prepared {
         break;
       case S.ValueDq:
       case S.ValueSq:
-        if (name.startsWith("on")) holes.push({ kind: Hole.Script, name, inAttr: true });
+        // event handlers run their value as script, and srcdoc parses its value as a whole document
+        if (name.startsWith("on") || name === "srcdoc") holes.push({ kind: Hole.Script, name, inAttr: true });
         else holes.push({ kind: Hole.AttrValue, name, url: valueLen === 0 && URL_ATTRIBUTES.has(name) });
         valueLen++;
         break;
       case S.BeforeValue: {
         if (attrStart < 0) fail(`attribute "${attr}" must be written in one piece before its \${}`);
         if (name.startsWith("on")) fail(`event handler attribute "${attr}" cannot take a dynamic value: use phx-* bindings`);
+        if (name === "srcdoc") fail(`srcdoc holds a whole HTML document: quote it and pass trusted markup with raw()`);
         // move ` name=` into the dynamic, so false/null can drop the attribute entirely
         let cut = attrStart;
         while (cut > 0 && /\s/.test(s[cut - 1]!)) cut--;

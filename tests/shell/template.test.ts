@@ -42,6 +42,13 @@ describe("html templates", () => {
     );
   });
 
+  it("keeps srcdoc inert: its value would be parsed as a document", () => {
+    expect(toHtml(html`<iframe srcdoc="${"<script>alert(1)</script>"}"></iframe>`)).toBe(
+      '<iframe srcdoc="&quot;\\u003cscript\\u003ealert(1)\\u003c/script\\u003e&quot;"></iframe>',
+    );
+    expect(() => toHtml(html`<iframe srcdoc=${"x"}></iframe>`)).toThrow(/srcdoc/);
+  });
+
   it("only attribute names pass between attributes", () => {
     expect(toHtml(html`<input ${"disabled"}>`)).toBe("<input disabled>");
     expect(toHtml(html`<input ${"onfocus=alert(1)"}>`)).toBe("<input>");
