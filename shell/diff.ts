@@ -14,7 +14,7 @@
  */
 import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
 import { warnOnce, TemplateError } from "./errors.js";
-import { Hole, isRaw, isTemplate, prepare, type HoleInfo, type Prepared, type Template } from "./template.js";
+import { Hole, isKeep, isRaw, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
 import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
 
 export const COMPONENT_REF = Symbol.for("lagoon.componentRef");
@@ -57,6 +57,7 @@ export const enum Kind {
   Node = 0,
   List = 1,
   Stream = 2,
+  Kept = 3,
 }
 export interface NodeState {
   readonly k: Kind.Node;
@@ -75,8 +76,14 @@ export interface StreamState {
   /** The statics the client holds for this stream's entries, or null before any were sent. */
   readonly p: Prepared | null;
 }
+export interface KeptState {
+  readonly k: Kind.Kept;
+  readonly key: string;
+  /** What the client holds for the slot. */
+  readonly inner: SlotState;
+}
 /** Per slot: escaped text, a component id, or a structure. */
-export type SlotState = string | number | NodeState | ListState | StreamState;
+export type SlotState = string | number | NodeState | ListState | StreamState | KeptState;
 
 /** Statics of a comprehension whose entries do not share one template: each entry is a slot. */
 const WRAP: Prepared = Object.freeze({
@@ -124,11 +131,22 @@ function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, c
       return cid;
     }
     if (isStreamRender(value)) return diffStream(value, prev, ctx, out);
+    if (isKeep(value)) return diffKept(value, prev, ctx, out);
   }
   const text = leaf(value, hole);
   // unchanged dynamic: omit the key, the client keeps its old value
   out.v = prev === text ? undefined : text;
   return text;
+}
+
+function diffKept(value: Keep, prev: SlotState | undefined, ctx: RenderContext, out: Out): KeptState {
+  if (typeof prev === "object" && prev.k === Kind.Kept && prev.key === value.key) {
+    // the client holds this content already: neither render nor send it
+    out.v = undefined;
+    return prev;
+  }
+  // sent whole: whatever the client held in this slot is replaced
+  return { k: Kind.Kept, key: value.key, inner: diffSlot(value.render(), TEXT_HOLE, undefined, ctx, out) };
 }
 
 function diffNode(t: Template, prev: SlotState | undefined, ctx: RenderContext, out: Out): NodeState {
@@ -310,8 +328,8 @@ function text(value: unknown, url: boolean): string {
     case "object":
       if (value === null) return "";
       if (isRaw(value)) return value.html;
-      if (isTemplate(value) || isComponentRef(value) || isStreamRender(value)) {
-        throw new TemplateError("templates, components and streams can only be placed in element content, not in attributes");
+      if (isTemplate(value) || isComponentRef(value) || isStreamRender(value) || isKeep(value)) {
+        throw new TemplateError("templates, components, streams and keep() can only be placed in element content, not in attributes");
       }
       return escapeHtml(url ? sanitizeUrl(String(value)) : String(value));
     default:
@@ -341,6 +359,7 @@ function htmlSlot(value: unknown, hole: HoleInfo, ctx: HtmlContext): string {
       for (const ins of value.inserts) s += htmlSlot(ins.item, TEXT_HOLE, ctx);
       return s;
     }
+    if (isKeep(value)) return htmlSlot(value.render(), TEXT_HOLE, ctx);
   }
   return leaf(value, hole);
 }

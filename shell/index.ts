@@ -1,5 +1,5 @@
 /** Lagoon's live core: views, templates, diffs, components, streams, routing. Transport-free. */
-export { html, raw, isTemplate, type Template, type Raw } from "./template.js";
+export { html, raw, keep, isTemplate, type Template, type Raw, type Keep } from "./template.js";
 export { escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
 export {
   defineView,
@@ -12,7 +12,7 @@ export {
   type ValidatedEvent,
   type AsyncOutcome,
 } from "./view.js";
-export { ViewSocket, BaseSocket, AsyncResult, type Assigns, type Flash, type NavigateOptions } from "./socket.js";
+export { ViewSocket, BaseSocket, AsyncResult, type Assigns, type Flash, type NavigateOptions, type CommandTarget } from "./socket.js";
 export { defineComponent, component, ComponentSocket, type ComponentDef, type ComponentRef } from "./components.js";
 export { LiveStream, type StreamOptions, type StreamConfig } from "./streams.js";
 export { live, liveSession, Router, type LiveRoute, type LiveSessionDef, type OnMount, type Layout, type Resolved } from "./router.js";

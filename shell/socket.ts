@@ -1,6 +1,8 @@
 import type { ComponentDef } from "./components.js";
 import { LiveStream, type StreamConfig, type StreamOptions } from "./streams.js";
 import type { ViewHandle } from "./pubsub.js";
+import type { Infer, Schema } from "./schema.js";
+import { ISLAND_COMMAND } from "./wire.js";
 
 export type Assigns = Record<string, any>;
 export type Flash = Record<string, string>;
@@ -29,6 +31,12 @@ export const AsyncResult = {
     return { loading: false, ok: previous?.ok ?? false, result: previous?.result, failed: reason };
   },
 };
+
+/** What pushCommand needs of an island contract (islands/contract.ts): its name and command schemas. */
+export interface CommandTarget<Commands extends Record<string, Schema<any>>> {
+  readonly name: string;
+  readonly commands: Commands;
+}
 
 /** What a socket asks of the view process it belongs to (internal). */
 export interface ProcessLink {
@@ -128,6 +136,20 @@ export class BaseSocket<A extends Assigns> {
   /** Sends an event to the browser: hooks' handleEvent(name) and window `phx:name` listeners. */
   pushEvent(name: string, payload: unknown = {}): this {
     this.__link.pushEvent(name, payload);
+    return this;
+  }
+
+  /**
+   * Sends a typed command to the island with DOM id `id`: its `on(command, handler)`
+   * handlers get the payload, parsed by the contract in the browser. Rides on a push event.
+   */
+  pushCommand<Commands extends Record<string, Schema<any>>, K extends keyof Commands & string>(
+    island: CommandTarget<Commands>,
+    id: string,
+    command: K,
+    payload: Infer<Commands[K]>,
+  ): this {
+    this.__link.pushEvent(ISLAND_COMMAND + id, { island: island.name, command, payload });
     return this;
   }
 

@@ -3,6 +3,7 @@ import { URL_ATTRIBUTES } from "./escape.js";
 
 const TEMPLATE = Symbol.for("lagoon.template");
 const RAW = Symbol.for("lagoon.raw");
+const KEEP = Symbol.for("lagoon.keep");
 
 /**
  * The value of an `html` tagged template: the literal parts (statics, sent to a client
@@ -22,12 +23,35 @@ export interface Raw {
   readonly html: string;
 }
 
+/**
+ * Element content the client keeps once it has it: rendered when its slot is first sent
+ * (the HTTP render, a join, a new parent) or when `key` changes, and skipped by later
+ * renders, which neither call `render` nor send anything. For the children of a
+ * `phx-update="ignore"` element, which the client never patches anyway (an island's
+ * server-rendered HTML: re-rendering it on every props change would cost a React render
+ * and wire bytes the client throws away).
+ */
+export interface Keep {
+  readonly [KEEP]: true;
+  readonly key: string;
+  readonly render: () => unknown;
+}
+
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Template {
   return { [TEMPLATE]: true, strings, values };
 }
 
 export function raw(markup: string): Raw {
   return { [RAW]: true, html: String(markup) };
+}
+
+/** See {@link Keep}: `render` runs only when the slot is first sent or `key` changes. */
+export function keep(key: string, render: () => unknown): Keep {
+  return { [KEEP]: true, key: String(key), render };
+}
+
+export function isKeep(value: unknown): value is Keep {
+  return typeof value === "object" && value !== null && (value as Keep)[KEEP] === true;
 }
 
 export function isTemplate(value: unknown): value is Template {

@@ -17,6 +17,12 @@ export const TITLE = "t";
 export const TEMPLATES = "p";
 export const STREAM = "stream";
 
+/**
+ * Push events that carry island commands are named `island:<island DOM id>`, with
+ * `{ island, command, payload }` (socket.pushCommand; the island hook listens for its own id).
+ */
+export const ISLAND_COMMAND = "island:";
+
 /** The client version Lagoon speaks; sent in every join reply. Keep equal to package.json's pin. */
 export const LIVEVIEW_VERSION = "1.2.12";
 
