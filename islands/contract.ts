@@ -1,0 +1,163 @@
+/**
+ * Island contracts: the single source of truth for what crosses between a live view and a
+ * React island. A contract names the island and holds zod schemas for its props (server to
+ * island, on every render), its events (island to server, each with an optional reply) and
+ * its commands (server to island, one at a time). The server and the browser both import
+ * it, and both parse with it where data arrives, so handlers and components only ever see
+ * validated, typed values.
+ *
+ *   export const Board = defineIsland("Board", {
+ *     props: z.object({ cards: z.array(Card) }),
+ *     events: { move: z.object({ id: z.string(), to: Column, index: z.number().int() }) },
+ *     commands: { flash: z.object({ id: z.string() }) },
+ *   });
+ *
+ * This module is loaded in the browser with each island's chunk: it imports types only.
+ */
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import { ISLAND_COMMAND } from "../shell/wire.js";
+
+/** An island event: its payload schema, or a payload schema plus the schema of the server's reply. */
+export type EventSpec = z.ZodType | { readonly payload: z.ZodType; readonly reply: z.ZodType };
+export type EventMap = Record<string, EventSpec>;
+export type CommandMap = Record<string, z.ZodType>;
+
+export interface IslandContract<
+  N extends string = string,
+  P extends z.ZodType = z.ZodType,
+  E extends EventMap = EventMap,
+  C extends CommandMap = CommandMap,
+> {
+  readonly name: N;
+  readonly props: P;
+  readonly events: E;
+  readonly commands: C;
+  /** Props to render the island with in the dev gallery (/__islands), by sample name. */
+  readonly samples: Readonly<Record<string, z.input<P>>>;
+}
+
+// `any` so that every concrete contract is assignable (its maps are narrower than the defaults)
+export type AnyIsland = IslandContract<string, z.ZodType, any, any>;
+
+type PayloadSchema<S> = S extends z.ZodType ? S : S extends { readonly payload: infer P extends z.ZodType } ? P : never;
+type ReplySchema<S> = S extends z.ZodType ? never : S extends { readonly reply: infer R extends z.ZodType } ? R : never;
+
+/** The props a component receives (parsed). */
+export type PropsOf<C extends AnyIsland> = z.output<C["props"]>;
+/** The props a view passes to `island()` (before parsing). */
+export type PropsInput<C extends AnyIsland> = z.input<C["props"]>;
+
+export type EventName<C extends AnyIsland> = keyof C["events"] & string;
+/** What the island passes to `emit(event, payload)`. */
+export type EventInput<C extends AnyIsland, K extends EventName<C>> = z.input<PayloadSchema<C["events"][K]>>;
+/** What the server's handler receives, validated. */
+export type EventPayload<C extends AnyIsland, K extends EventName<C>> = z.output<PayloadSchema<C["events"][K]>>;
+/** What the server's handler returns: the reply's input, or nothing for an event without a reply. */
+export type ReplyInput<C extends AnyIsland, K extends EventName<C>> = [ReplySchema<C["events"][K]>] extends [never]
+  ? void
+  : z.input<ReplySchema<C["events"][K]>>;
+/** What `emit` resolves with: the parsed reply, or undefined for an event without a reply. */
+export type EventReply<C extends AnyIsland, K extends EventName<C>> = [ReplySchema<C["events"][K]>] extends [never]
+  ? void
+  : z.output<ReplySchema<C["events"][K]>>;
+
+export type CommandName<C extends AnyIsland> = keyof C["commands"] & string;
+export type CommandPayload<C extends AnyIsland, K extends CommandName<C>> = z.output<C["commands"][K]>;
+
+/** Island to server: resolves with the typed reply once the server has handled the event. */
+export type Emit<C extends AnyIsland> = <K extends EventName<C>>(event: K, payload: EventInput<C, K>) => Promise<EventReply<C, K>>;
+/** Server to island: registers a command handler, returns its unsubscribe (a useEffect cleanup). */
+export type On<C extends AnyIsland> = <K extends CommandName<C>>(
+  command: K,
+  handler: (payload: CommandPayload<C, K>) => void,
+) => () => void;
+
+/** What an island component receives. */
+export interface IslandProps<C extends AnyIsland> {
+  readonly props: PropsOf<C>;
+  readonly emit: Emit<C>;
+  readonly on: On<C>;
+  /** False in the server render and while the live view is disconnected (emits then fail). */
+  readonly connected: boolean;
+}
+
+/** An island's React component. */
+export type IslandComponent<C extends AnyIsland> = (island: IslandProps<C>) => ReactNode;
+
+/**
+ * What an island's module exports (islands/registry.ts loads it): the component as default
+ * and its contract. Nothing else, so the module stays a React Fast Refresh boundary (the
+ * contract is re-exported from its own module, the same object across hot updates).
+ */
+export interface IslandModule {
+  readonly contract: AnyIsland;
+  readonly default: IslandComponent<any>;
+}
+
+const NAME = /^[A-Z][A-Za-z0-9]*$/;
+const MEMBER = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+function isSchema(value: unknown): value is z.ZodType {
+  return typeof value === "object" && value !== null && typeof (value as { safeParse?: unknown }).safeParse === "function";
+}
+
+export function defineIsland<
+  const N extends string,
+  P extends z.ZodType,
+  E extends EventMap = Record<never, never>,
+  C extends CommandMap = Record<never, never>,
+>(
+  name: N,
+  spec: { readonly props: P; readonly events?: E; readonly commands?: C; readonly samples?: Record<string, z.input<NoInfer<P>>> },
+): IslandContract<N, P, E, C> {
+  const where = `defineIsland("${name}")`;
+  if (!NAME.test(name)) throw new TypeError(`${where}: the name must be a PascalCase identifier`);
+  if (!isSchema(spec.props)) throw new TypeError(`${where}: props must be a zod schema`);
+  const events = spec.events ?? ({} as E);
+  for (const [event, s] of Object.entries(events)) {
+    if (!MEMBER.test(event)) throw new TypeError(`${where}: event name "${event}" must be an identifier`);
+    if (!isSchema(s) && !(isSchema((s as { payload?: unknown }).payload) && isSchema((s as { reply?: unknown }).reply))) {
+      throw new TypeError(`${where}: event "${event}" must be a zod schema or { payload, reply } schemas`);
+    }
+  }
+  const commands = spec.commands ?? ({} as C);
+  for (const [command, s] of Object.entries(commands)) {
+    if (!MEMBER.test(command)) throw new TypeError(`${where}: command name "${command}" must be an identifier`);
+    if (!isSchema(s)) throw new TypeError(`${where}: command "${command}" must be a zod schema`);
+  }
+  return Object.freeze({ name, props: spec.props, events, commands, samples: Object.freeze({ ...spec.samples }) });
+}
+
+/** The schema an event's payload must pass. */
+export function payloadSchema(spec: EventSpec): z.ZodType {
+  return isSchema(spec) ? spec : spec.payload;
+}
+
+/** The schema of an event's reply, if it has one. */
+export function replySchema(spec: EventSpec): z.ZodType | undefined {
+  return isSchema(spec) ? undefined : spec.reply;
+}
+
+/** The live view event an island event travels as: `<Island>:<event>`, with `{ id, payload }`. */
+export function eventName(contract: AnyIsland, event: string): string {
+  return `${contract.name}:${event}`;
+}
+
+/** The push event that carries commands to the island with DOM id `id` (see shell/wire.ts). */
+export function commandEvent(id: string): string {
+  return ISLAND_COMMAND + id;
+}
+
+/** What an island event carries on the wire. */
+export interface IslandEventValue {
+  readonly id: string;
+  readonly payload: unknown;
+}
+
+/** What a command push event carries (socket.pushCommand). */
+export interface CommandValue {
+  readonly island: string;
+  readonly command: string;
+  readonly payload: unknown;
+}

@@ -1,0 +1,23 @@
+/** Lagoon's React islands, for the server side of an app: contracts, the template helper, event handlers. */
+export {
+  defineIsland,
+  type IslandContract,
+  type AnyIsland,
+  type IslandProps,
+  type IslandComponent,
+  type PropsOf,
+  type PropsInput,
+  type EventName,
+  type EventInput,
+  type EventPayload,
+  type EventReply,
+  type ReplyInput,
+  type CommandName,
+  type CommandPayload,
+  type Emit,
+  type On,
+} from "./contract.js";
+export { island, encodeProps, registerIsland, type IslandOptions, type Load } from "./render.js";
+export { islandEvents, type IslandHandlers, type IslandSource } from "./events.js";
+export { islands } from "./registry.js";
+export { Tally } from "./tally.contract.js";
