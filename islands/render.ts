@@ -23,12 +23,12 @@
  * then renders the current props, so hydration never mismatches even when the props changed
  * between the HTTP render and the join.
  */
-import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { LagoonError } from "../shell/errors.js";
 import { safeJson } from "../shell/escape.js";
 import { html, keep, raw, type Template } from "../shell/template.js";
-import type { AnyIsland, Emit, IslandModule, IslandProps, On, PropsInput } from "./contract.js";
+import type { AnyIsland, Emit, IslandModule, On, PropsInput } from "./contract.js";
+import { islandElement, staticStore } from "./host.js";
 import { islands } from "./registry.js";
 
 /** When the browser loads the island's code: at once, when the page is idle, or when it scrolls into view. */
@@ -104,6 +104,5 @@ export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>)
 }
 
 function renderIsland(mod: IslandModule, props: unknown): string {
-  const island: IslandProps<AnyIsland> = { props, emit: ssrEmit, on: ssrOn, connected: false };
-  return renderToString(createElement(mod.default, island));
+  return renderToString(islandElement(mod, { store: staticStore({ props, connected: false }), emit: ssrEmit, on: ssrOn }));
 }

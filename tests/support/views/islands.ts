@@ -1,6 +1,7 @@
 /** Fixture views around the Echo island (tests/support/islands/echo.tsx) for the test client. */
 import { defineView, html, live, liveSession, type ViewSocket } from "../../../shell/index.js";
 import { island, islandEvents, registerIsland } from "../../../islands/index.js";
+import { Tally } from "../../../islands/index.js";
 import { Echo, echoModule } from "../islands/echo.js";
 
 registerIsland(echoModule);
@@ -45,4 +46,34 @@ export const EchoLive = defineView<EchoAssigns>({
 </main>`,
 });
 
-export const islandRoutes = () => [liveSession({ name: "islands" }, [live("/echo", EchoLive)])];
+/**
+ * /tally?load=visible|idle|eager: the Tally island (registered in the browser) loaded as
+ * asked, below a spacer taller than the viewport when `far` is set; `toggle` removes it and
+ * brings it back with new props. With `drift`, the connected mount starts from another
+ * count than the HTTP render (data that changed between the page load and the join).
+ */
+export const TallyLive = defineView<{ load: "eager" | "idle" | "visible"; far: boolean; show: boolean; count: number }>({
+  name: "TallyLive",
+  mount(params, _session, socket) {
+    const load = params.load === "idle" || params.load === "visible" ? params.load : "eager";
+    socket.assign({ load, far: params.far === "1", show: true, count: params.drift === "1" && socket.connected ? 7 : 0 });
+  },
+  events: {
+    toggle: (_p, socket) => {
+      socket.update("show", (s) => !s).update("count", (n) => n + 1);
+    },
+    ...islandEvents(Tally, {
+      add: ({ by }, socket: ViewSocket<{ count: number }>) => {
+        socket.update("count", (n) => n + by);
+      },
+      rename: ({ label }) => ({ label, length: label.length }),
+    }),
+  },
+  render: (a) => html`<main>
+  <button phx-click="toggle">toggle</button>
+  <div id="spacer" style=${a.far ? "height: 3000px" : "height: 0"}></div>
+  ${a.show ? island(Tally, { id: "tally", props: { count: a.count, label: "Far" }, load: a.load }) : ""}
+</main>`,
+});
+
+export const islandRoutes = () => [liveSession({ name: "islands" }, [live("/echo", EchoLive), live("/tally", TallyLive)])];

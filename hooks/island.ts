@@ -1,0 +1,121 @@
+/**
+ * The Island hook (phx-hook="Island", rendered by islands/render.ts): one hook for every
+ * island. It stays small and React-free, so a page without islands never loads React: the
+ * island's module (its own chunk) and the React side (island-root.ts) are imported when the
+ * island's `data-load` says so: at once ("eager"), when the browser is idle ("idle"), or
+ * when the container comes near the viewport ("visible").
+ *
+ * Lifecycle: `mounted` schedules the load and listens for commands (queued until the
+ * island is up); `updated` (the client merged new data-props) re-renders with the new
+ * props; `destroyed` unmounts React; `disconnected`/`reconnected` tell the component, and
+ * after a rejoin the view's render brings any props that changed meanwhile.
+ */
+import { ViewHook } from "phoenix_live_view";
+import { commandEvent } from "../islands/contract.js";
+import { islands } from "../islands/registry.js";
+import type { MountedIsland } from "./island-root.js";
+
+type Load = "eager" | "idle" | "visible";
+const IDLE_TIMEOUT_MS = 2000;
+const VISIBLE_MARGIN = "200px";
+// commands that arrive before the island's code has loaded
+const MAX_EARLY_COMMANDS = 50;
+
+/** Calls `start` when `load` says; returns a cancel function. */
+function schedule(el: HTMLElement, load: Load, start: () => void): () => void {
+  if (load === "idle") {
+    if (typeof requestIdleCallback === "function") {
+      const handle = requestIdleCallback(start, { timeout: IDLE_TIMEOUT_MS });
+      return () => cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(start, 200);
+    return () => clearTimeout(handle);
+  }
+  if (load === "visible" && typeof IntersectionObserver === "function") {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          start();
+        }
+      },
+      { rootMargin: VISIBLE_MARGIN },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }
+  start();
+  return () => {};
+}
+
+/**
+ * What this hook uses of ViewHook. The package's bundled .d.ts files import each other
+ * without extensions, which NodeNext resolution does not follow, so ViewHook types as any.
+ */
+interface ViewHookApi {
+  readonly el: HTMLElement;
+  handleEvent(event: string, callback: (payload: unknown) => void): unknown;
+  pushEventTo(target: HTMLElement, event: string, payload: unknown): Promise<PromiseSettledResult<{ reply: unknown; ref: number }>[]>;
+}
+const Hook = ViewHook as abstract new (...args: never[]) => ViewHookApi;
+
+export class IslandHook extends Hook {
+  #island: MountedIsland | undefined;
+  #early: unknown[] = [];
+  #cancel: () => void = () => {};
+  #gone = false;
+  #connected = true;
+
+  mounted(): void {
+    const el = this.el;
+    const name = el.dataset.island ?? "";
+    const loader = Object.prototype.hasOwnProperty.call(islands, name) ? islands[name] : undefined;
+    if (!loader) {
+      console.error(`[lagoon] #${el.id}: no island "${name}" in islands/registry.ts`);
+      return;
+    }
+    this.handleEvent(commandEvent(el.id), (value: unknown) => {
+      if (this.#island) this.#island.command(value);
+      else if (this.#early.length < MAX_EARLY_COMMANDS) this.#early.push(value);
+    });
+    const load = (el.dataset.load ?? "eager") as Load;
+    this.#cancel = schedule(el, load, () => {
+      Promise.all([loader(), import("./island-root.js")])
+        .then(([mod, { mountIsland }]) => {
+          if (this.#gone) return;
+          this.#island = mountIsland(el, mod, { push: (event, value) => this.#push(event, value) }, this.#connected);
+          for (const value of this.#early.splice(0)) this.#island.command(value);
+        })
+        .catch((error: unknown) => console.error(`[lagoon] island ${name}#${el.id} failed to load:`, error));
+    });
+  }
+
+  updated(): void {
+    this.#island?.update();
+  }
+
+  destroyed(): void {
+    this.#gone = true;
+    this.#cancel();
+    this.#island?.unmount();
+    this.#island = undefined;
+  }
+
+  disconnected(): void {
+    this.#connected = false;
+    this.#island?.setConnected(false);
+  }
+
+  reconnected(): void {
+    this.#connected = true;
+    this.#island?.setConnected(true);
+  }
+
+  /** Pushes to the view, or to the live component the island sits in (as phx-target would). */
+  async #push(event: string, value: unknown): Promise<unknown> {
+    const [result] = await this.pushEventTo(this.el, event, value);
+    if (!result) throw new Error("the island is not inside a live view");
+    if (result.status === "rejected") throw result.reason;
+    return result.value.reply;
+  }
+}
