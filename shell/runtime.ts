@@ -6,7 +6,7 @@
  */
 import { ComponentSocket, type ComponentDef, type ComponentRef } from "./components.js";
 import { diffTemplate, renderHtml, type ComponentRefValue, type NodeState, type RenderContext, type HtmlContext } from "./diff.js";
-import { EventParamsError, LagoonError, TemplateError } from "./errors.js";
+import { EventParamsError, EventRejected, LagoonError, TemplateError } from "./errors.js";
 import { decodeForm, sanitizeValue } from "./params.js";
 import type { PubSub, ViewHandle } from "./pubsub.js";
 import type { LiveRoute, Router } from "./router.js";
@@ -247,18 +247,23 @@ export class LiveViewProcess {
           return this.#host.reply(ref, errorReply("unknown_event", `${owner} has no event "${name}"`));
         }
         const socket = target ? target.socket : this.#socket;
-        if (typeof spec === "function") {
-          result = await spec(params, socket);
-        } else {
-          const parsed = spec.params.safeParse(params);
-          if (!parsed.success) {
-            const err = new EventParamsError(this.name, name, parsed.error.issues);
-            return this.#host.reply(
-              ref,
-              errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }),
-            );
+        try {
+          if (typeof spec === "function") {
+            result = await spec(params, socket);
+          } else {
+            const parsed = spec.params.safeParse(params);
+            if (!parsed.success) {
+              const err = new EventParamsError(this.name, name, parsed.error.issues);
+              return this.#host.reply(
+                ref,
+                errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }),
+              );
+            }
+            result = await spec.handle(parsed.data, socket);
           }
-          result = await spec.handle(parsed.data, socket);
+        } catch (error) {
+          if (error instanceof EventRejected) return this.#host.reply(ref, errorReply(error.code, error.message));
+          throw error;
         }
         if (target) this.#touch(target);
       }
