@@ -1,0 +1,31 @@
+/** The demo's domain layer, opened once per server and handed to the views that use it. */
+import type { PubSub } from "../shell/index.js";
+import { Accounts } from "./accounts.js";
+import { Catalog } from "./catalog.js";
+import { Chat } from "./chat.js";
+import { openDb, type Db } from "./db.js";
+import { Posts } from "./posts.js";
+import { Todos } from "./todos.js";
+
+export interface AppContext {
+  readonly db: Db;
+  readonly pubsub: PubSub;
+  readonly accounts: Accounts;
+  readonly catalog: Catalog;
+  readonly posts: Posts;
+  readonly todos: Todos;
+  readonly chat: Chat;
+}
+
+export function openContext(opts: { db: string; pubsub: PubSub; catalogDelayMs?: number }): AppContext {
+  const db = openDb(opts.db);
+  return {
+    db,
+    pubsub: opts.pubsub,
+    accounts: new Accounts(db),
+    catalog: new Catalog(db, { delayMs: opts.catalogDelayMs }),
+    posts: new Posts(db),
+    todos: new Todos(db, opts.pubsub),
+    chat: new Chat(db, opts.pubsub),
+  };
+}
