@@ -1,5 +1,5 @@
 /** The demo's domain layer, opened once per server and handed to the views that use it. */
-import type { PubSub } from "../shell/index.js";
+import { Presence, type PubSub } from "../shell/index.js";
 import { Accounts } from "./accounts.js";
 import { Catalog } from "./catalog.js";
 import { Chat } from "./chat.js";
@@ -15,10 +15,15 @@ export interface AppContext {
   readonly posts: Posts;
   readonly todos: Todos;
   readonly chat: Chat;
+  /** Who is in which chat room, across processes when the PubSub is. */
+  readonly presence: Presence;
+  /** Stops the presence heartbeat and closes the database. */
+  close(): void;
 }
 
 export function openContext(opts: { db: string; pubsub: PubSub; catalogDelayMs?: number }): AppContext {
   const db = openDb(opts.db);
+  const presence = new Presence(opts.pubsub);
   return {
     db,
     pubsub: opts.pubsub,
@@ -27,5 +32,10 @@ export function openContext(opts: { db: string; pubsub: PubSub; catalogDelayMs?:
     posts: new Posts(db),
     todos: new Todos(db, opts.pubsub),
     chat: new Chat(db, opts.pubsub),
+    presence,
+    close: () => {
+      presence.close();
+      db.close();
+    },
   };
 }

@@ -30,7 +30,7 @@ export function routes(ctx: AppContext) {
     ]),
     liveSession({ name: "authenticated", onMount: [user, requireUser], layout }, [
       live("/todos", todosLive(ctx.todos)),
-      live("/chat/:room", chatLive(ctx.chat)),
+      live("/chat/:room", chatLive(ctx.chat, ctx.presence)),
     ]),
   ];
 }

@@ -41,5 +41,5 @@ export function createApp(opts: AppOptions): App {
   });
   authRoutes(lagoon, ctx.accounts);
   lagoon.app.use("/assets/*", serveStatic({ root: clientDir }));
-  return { lagoon, ctx, close: () => ctx.db.close() };
+  return { lagoon, ctx, close: () => ctx.close() };
 }

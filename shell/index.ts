@@ -22,3 +22,4 @@ export { decodeForm, type FormParams, type FormValue } from "./params.js";
 export { LagoonError, TemplateError, EventParamsError, EventRejected, HttpError } from "./errors.js";
 export type { Schema, Infer } from "./schema.js";
 export { defineForm, type Form, type FormDef, type FieldErrors, type ObjectSchema } from "./forms.js";
+export { Presence, type PresenceEntry, type PresenceMeta, type PresenceChanged, type PresenceOptions } from "./presence.js";

@@ -117,6 +117,8 @@ export class LiveViewProcess {
   readonly #byDef = new Map<ComponentDef<any>, Map<string, ComponentEntry>>();
   #renderQueue: ComponentEntry[] = [];
   readonly #subscriptions = new Map<string, () => void>();
+  /** Cleanups registered with socket.onEnd (presence, external resources). */
+  readonly #onEnd: (() => void)[] = [];
   readonly #asyncs = new Map<string, AbortController>();
   readonly #ctx: RenderContext;
 
@@ -377,6 +379,13 @@ export class LiveViewProcess {
     this.#alive = false;
     for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
     this.#subscriptions.clear();
+    for (const fn of this.#onEnd.splice(0)) {
+      try {
+        fn();
+      } catch (error) {
+        this.#report(error, "terminate");
+      }
+    }
     for (const ctrl of this.#asyncs.values()) ctrl.abort();
     this.#asyncs.clear();
     this.#components.clear();
@@ -651,6 +660,10 @@ export class LiveViewProcess {
       subscribe(topic) {
         if (!self.connected || !self.#alive || self.#subscriptions.has(topic)) return;
         self.#subscriptions.set(topic, self.#services.pubsub.subscribe(topic, self.#handle));
+      },
+      onEnd(fn) {
+        if (self.#alive) self.#onEnd.push(fn);
+        else fn();
       },
       unsubscribe(topic) {
         self.#subscriptions.get(topic)?.();

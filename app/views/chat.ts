@@ -1,5 +1,17 @@
 import { z } from "zod";
-import { defineForm, defineView, event, EventRejected, html, HttpError, type Form, type LiveStream } from "../../shell/index.js";
+import {
+  defineForm,
+  defineView,
+  event,
+  EventRejected,
+  html,
+  HttpError,
+  type Form,
+  type LiveStream,
+  type Presence,
+  type PresenceChanged,
+  type PresenceEntry,
+} from "../../shell/index.js";
 import type { AuthAssigns } from "../auth.js";
 import { MessageBody, RoomName, roomTopic, type Chat, type ChatChange, type Message } from "../chat.js";
 
@@ -16,6 +28,7 @@ const CLIENT_LIMIT = -200;
 
 type ChatAssigns = AuthAssigns & {
   room: string;
+  present: PresenceEntry[];
   form: Form<{ body: string }>;
   pageTitle: string;
   streams: { messages: LiveStream<Message> };
@@ -24,14 +37,20 @@ type ChatAssigns = AuthAssigns & {
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
 /** A chat room: the last 50 messages on join, then live through the room's topic. */
-export function chatLive(chat: Chat) {
+export function chatLive(chat: Chat, presence: Presence) {
   return defineView<ChatAssigns>({
     name: "ChatLive",
     mount(params, _session, socket) {
       const room = RoomName.safeParse(params.room);
       if (!room.success) throw new HttpError(404, "No such room");
-      if (socket.connected) socket.subscribe(roomTopic(room.data));
-      socket.assign({ room: room.data, pageTitle: `#${room.data}`, form: MessageForm.empty() });
+      const topic = roomTopic(room.data);
+      const me = socket.assigns.currentUser!;
+      if (socket.connected) {
+        socket.subscribe(topic);
+        presence.track(socket, topic, String(me.id), { name: me.name });
+        presence.watch(socket, topic);
+      }
+      socket.assign({ room: room.data, pageTitle: `#${room.data}`, form: MessageForm.empty(), present: presence.list(topic) });
       socket.stream("messages", chat.recent(room.data));
     },
     events: {
@@ -47,8 +66,9 @@ export function chatLive(chat: Chat) {
         if (!result.ok) throw new EventRejected(result.error === "message not found" ? "not_found" : "forbidden", result.error);
       }),
     },
-    info(message: ChatChange, socket) {
-      if (message.type === "chat:message") socket.streamInsert("messages", message.message, { limit: CLIENT_LIMIT });
+    info(message: ChatChange | PresenceChanged, socket) {
+      if (message.type === "presence") socket.assign({ present: presence.list(message.topic) });
+      else if (message.type === "chat:message") socket.streamInsert("messages", message.message, { limit: CLIENT_LIMIT });
       else if (message.type === "chat:deleted") socket.streamDelete("messages", `messages-${message.id}`);
     },
     render: (a) => {
@@ -56,6 +76,9 @@ export function chatLive(chat: Chat) {
       const error = a.form.error("body");
       return html`<main>
   <h1>#${a.room}</h1>
+  <section aria-label="Who is here"><h2>Here now</h2><ul id="present">${a.present.map(
+    (p) => html`<li>${String(p.metas[0]?.name ?? "someone")}${p.metas.length > 1 ? html` <small>(${p.metas.length} tabs)</small>` : ""}</li>`,
+  )}</ul></section>
   <ol id="messages" phx-update="stream" aria-live="polite">${a.streams.messages.map(
     (m, domId) =>
       html`<li id=${domId} class="message"><time>${time(m.createdAt)}</time> <strong class="author">${m.userName}</strong>: <span class="body">${m.body}</span>${

@@ -32,6 +32,6 @@ export function demo(opts: { catalogDelayMs?: number } = {}): Demo {
       if (!row) throw new Error(`no user ${email}`);
       return ctx.accounts.get(row.id)!;
     },
-    close: () => ctx.db.close(),
+    close: () => ctx.close(),
   };
 }
