@@ -58,7 +58,8 @@ if (cluster.isPrimary && workers > 1) {
       : undefined;
   const app = createApp({ secret: settings.secret, db: settings.db, pubsub, catalogDelayMs: settings.catalogDelayMs });
   const listening = await app.lagoon.listen({ port: settings.port, hostname: settings.host });
-  if (cluster.isPrimary) console.log(`Lagoon demo at http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${listening.port}`);
+  if (cluster.isPrimary)
+    console.log(`Lagoon demo at http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${listening.port}`);
 
   const shutdown = () => {
     void listening

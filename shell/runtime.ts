@@ -705,12 +705,15 @@ export class LiveViewProcess {
             (error: unknown) => settle({ ok: false, error }),
           );
       },
-      cancelAsync(_owner, name, reason) {
+      cancelAsync(owner, name, reason) {
         const key = asyncPrefix + name;
         const ctrl = self.#asyncs.get(key);
         if (!ctrl) return;
         ctrl.abort(reason);
         self.#asyncs.delete(key);
+        // as in Phoenix: the cancellation is the work's outcome (handleAsync / a failed AsyncResult)
+        const error = reason ?? new Error("cancelled");
+        void self.#enqueue(null, "async", () => self.#applyAsync(owner, name, { ok: false, error }));
       },
       streamRef() {
         return String(self.#nextStreamRef++);

@@ -206,8 +206,14 @@ export class BaseSocket<A extends Assigns> {
     return this;
   }
 
+  /**
+   * Aborts running work (its signal fires; a late result is ignored). As in Phoenix, the
+   * cancellation is its outcome: `handleAsync` gets `{ ok: false, error: reason }`, and an
+   * `assignAsync` key becomes failed. Cancel an assignAsync with its keys joined by ",".
+   */
   cancelAsync(name: string, reason?: unknown): this {
     this.__link.cancelAsync(this, name, reason);
+    this.__link.cancelAsync(this, `__assign:${name}`, reason);
     return this;
   }
 

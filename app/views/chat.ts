@@ -77,7 +77,8 @@ export function chatLive(chat: Chat, presence: Presence) {
       return html`<main>
   <h1>#${a.room}</h1>
   <section aria-label="Who is here"><h2>Here now</h2><ul id="present">${a.present.map(
-    (p) => html`<li>${String(p.metas[0]?.name ?? "someone")}${p.metas.length > 1 ? html` <small>(${p.metas.length} tabs)</small>` : ""}</li>`,
+    (p) =>
+      html`<li>${String(p.metas[0]?.name ?? "someone")}${p.metas.length > 1 ? html` <small>(${p.metas.length} tabs)</small>` : ""}</li>`,
   )}</ul></section>
   <ol id="messages" phx-update="stream" aria-live="polite">${a.streams.messages.map(
     (m, domId) =>
