@@ -6,6 +6,7 @@ import { Chat } from "./chat.js";
 import { openDb, type Db } from "./db.js";
 import { Posts } from "./posts.js";
 import { Todos } from "./todos.js";
+import { createWorkPool, type WorkPool } from "./work/pool.js";
 
 export interface AppContext {
   readonly db: Db;
@@ -17,13 +18,16 @@ export interface AppContext {
   readonly chat: Chat;
   /** Who is in which chat room, across processes when the PubSub is. */
   readonly presence: Presence;
-  /** Stops the presence heartbeat and closes the database. */
+  /** Worker threads for CPU-heavy work. */
+  readonly work: WorkPool;
+  /** Stops the presence heartbeat and the workers, and closes the database. */
   close(): void;
 }
 
 export function openContext(opts: { db: string; pubsub: PubSub; catalogDelayMs?: number }): AppContext {
   const db = openDb(opts.db);
   const presence = new Presence(opts.pubsub);
+  const work = createWorkPool();
   return {
     db,
     pubsub: opts.pubsub,
@@ -33,8 +37,10 @@ export function openContext(opts: { db: string; pubsub: PubSub; catalogDelayMs?:
     todos: new Todos(db, opts.pubsub),
     chat: new Chat(db, opts.pubsub),
     presence,
+    work,
     close: () => {
       presence.close();
+      void work.close();
       db.close();
     },
   };

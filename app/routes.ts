@@ -7,6 +7,7 @@ import { HomeLive } from "./views/home.js";
 import { layout } from "./views/layout.js";
 import { loginLive } from "./views/login.js";
 import { postLive, postsLive } from "./views/posts.js";
+import { primesLive } from "./views/primes.js";
 import { registerLive } from "./views/register.js";
 import { searchLive } from "./views/search.js";
 import { todosLive } from "./views/todos.js";
@@ -27,6 +28,7 @@ export function routes(ctx: AppContext) {
       live("/search", searchLive(ctx.catalog)),
       live("/posts", postsLive(ctx.posts)),
       live("/posts/:id", postLive(ctx.posts)),
+      live("/primes", primesLive(ctx.work)),
     ]),
     liveSession({ name: "authenticated", onMount: [user, requireUser], layout }, [
       live("/todos", todosLive(ctx.todos)),
