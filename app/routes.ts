@@ -1,9 +1,40 @@
 import { live, liveSession } from "../shell/index.js";
+import { loadUser, requireUser } from "./auth.js";
+import type { AppContext } from "./context.js";
+import { chatLive } from "./views/chat.js";
 import { CounterLive } from "./views/counter.js";
 import { HomeLive } from "./views/home.js";
 import { IslandsLive } from "./views/islands.js";
+import { layout } from "./views/layout.js";
+import { loginLive } from "./views/login.js";
+import { postLive, postsLive } from "./views/posts.js";
+import { primesLive } from "./views/primes.js";
+import { registerLive } from "./views/register.js";
+import { searchLive } from "./views/search.js";
+import { todosLive } from "./views/todos.js";
 
-/** The demo's live routes, grouped by live session. */
-export function routes() {
-  return [liveSession({ name: "public" }, [live("/", HomeLive), live("/counter", CounterLive), live("/islands", IslandsLive)])];
+/**
+ * The demo's live routes. Two live sessions: "public" pages anyone may see, and
+ * "authenticated" ones whose onMount sends anonymous users to /login. Navigating between
+ * the two is a full page load, so the HTTP side checks the cookie again.
+ */
+export function routes(ctx: AppContext) {
+  const user = loadUser(ctx.accounts);
+  return [
+    liveSession({ name: "public", onMount: user, layout }, [
+      live("/", HomeLive),
+      live("/counter", CounterLive),
+      live("/register", registerLive(ctx.accounts)),
+      live("/login", loginLive(ctx.accounts)),
+      live("/search", searchLive(ctx.catalog)),
+      live("/posts", postsLive(ctx.posts)),
+      live("/posts/:id", postLive(ctx.posts)),
+      live("/primes", primesLive(ctx.work)),
+      live("/islands", IslandsLive),
+    ]),
+    liveSession({ name: "authenticated", onMount: [user, requireUser], layout }, [
+      live("/todos", todosLive(ctx.todos)),
+      live("/chat/:room", chatLive(ctx.chat, ctx.presence)),
+    ]),
+  ];
 }

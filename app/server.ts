@@ -1,10 +1,18 @@
-/** Builds the demo application: the Lagoon host with its routes, assets and settings. */
+/** Builds the demo application: the Lagoon host with its routes, domain, assets and settings. */
 import { createLagoon, manifestAssets, type Assets, type Lagoon, type LagoonOptions } from "../server/index.js";
+import { MemoryPubSub, type PubSub } from "../shell/index.js";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { authRoutes } from "./auth.js";
+import { openContext, type AppContext } from "./context.js";
 import { routes } from "./routes.js";
 
 export interface AppOptions {
   secret: string;
+  /** SQLite file (created, migrated and seeded when missing); ":memory:" for a throwaway one. */
+  db: string;
+  pubsub?: PubSub;
+  /** Simulated catalog latency for the search page, in ms. */
+  catalogDelayMs?: number;
   /** Browser bundle tags; default: the Vite build in dist/client. */
   assets?: Assets;
   /** Directory of the built client, served under /assets. */
@@ -13,14 +21,25 @@ export interface AppOptions {
   socket?: LagoonOptions["socket"];
 }
 
-export function createApp(opts: AppOptions): Lagoon {
+export interface App {
+  readonly lagoon: Lagoon;
+  readonly ctx: AppContext;
+  /** Closes the database (after the server stopped). */
+  close(): void;
+}
+
+export function createApp(opts: AppOptions): App {
   const clientDir = opts.clientDir ?? "dist/client";
+  const pubsub = opts.pubsub ?? new MemoryPubSub();
+  const ctx = openContext({ db: opts.db, pubsub, catalogDelayMs: opts.catalogDelayMs });
   const lagoon = createLagoon({
-    routes: routes(),
+    routes: routes(ctx),
     secret: opts.secret,
+    pubsub,
     assets: opts.assets ?? manifestAssets(clientDir),
     socket: opts.socket,
   });
+  authRoutes(lagoon, ctx.accounts);
   lagoon.app.use("/assets/*", serveStatic({ root: clientDir }));
-  return lagoon;
+  return { lagoon, ctx, close: () => ctx.close() };
 }

@@ -13,6 +13,7 @@ export interface Settings {
   db: string;
   secret: string;
   redisUrl: string | undefined;
+  catalogDelayMs: number;
 }
 
 function secretFrom(file: string): string {
@@ -32,5 +33,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     db: env.LAGOON_DB ?? "./data/lagoon.db",
     secret: env.LAGOON_SECRET ?? secretFrom("./data/secret"),
     redisUrl: env.LAGOON_REDIS_URL || undefined,
+    catalogDelayMs: Math.max(0, Number(env.LAGOON_CATALOG_DELAY_MS ?? 0) || 0),
   };
 }

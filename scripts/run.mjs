@@ -42,17 +42,25 @@ function ensureDependencies() {
   writeFileSync(stamp, hash);
 }
 
-/** Debian's chromium for the browser tests, when absent and we may install it. */
-function ensureChromium() {
-  if (existsSync("/usr/bin/chromium")) return;
+/**
+ * Debian packages the tests need, installed when absent and we may: chromium for the
+ * browser tests, redis-server for the Redis PubSub tests. One apt-get run for both.
+ */
+function ensureTestPackages() {
+  const missing = [
+    ["/usr/bin/chromium", "chromium"],
+    ["/usr/bin/redis-server", "redis-server"],
+  ].filter(([path]) => !existsSync(path));
+  if (missing.length === 0) return;
+  const names = missing.map(([, pkg]) => pkg);
   if (process.getuid?.() !== 0) {
-    console.error("Browser tests need /usr/bin/chromium: install Debian's chromium package (apt-get install chromium).");
+    console.error(`The tests need Debian's ${names.join(" and ")}: apt-get install ${names.join(" ")}`);
     process.exit(1);
   }
-  console.log("Installing Debian's chromium for the browser tests...");
+  console.log(`Installing Debian's ${names.join(" and ")} for the tests...`);
   const env = { DEBIAN_FRONTEND: "noninteractive" };
   must("apt-get", ["update", "-qq"], { env });
-  must("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { env });
+  must("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...names], { env });
 }
 
 function newestMtime(dir) {
@@ -113,7 +121,7 @@ switch (command) {
     must("node", ["--import", "tsx", "app/dev.ts", ...rest]);
     break;
   case "test":
-    ensureChromium();
+    ensureTestPackages();
     ensureBuild();
     test();
     break;

@@ -165,7 +165,7 @@ export class Lagoon {
       route: resolved.route,
       params: resolved.params,
       url,
-      session,
+      session: this.sessions.forView(session),
       flash,
       services: this.services,
     });

@@ -189,7 +189,7 @@ export class Channel {
       route: resolved.route,
       params: resolved.params,
       url,
-      session: ctx.session,
+      session: ctx.sessions.forView(ctx.session),
       connected: true,
       flash,
       services: ctx.services,

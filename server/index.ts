@@ -8,3 +8,5 @@ export { Channel, type ChannelContext, type ChannelLimits } from "./channel.js";
 export { createLiveSocket, attachLiveSocket, CLOSE, type LiveSocketServer, type LiveSocketOptions } from "./ws.js";
 export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits.js";
 export type { Conn } from "./transport.js";
+export { RedisPubSub, type RedisPubSubOptions } from "./redis-pubsub.js";
+export { ClusterPubSub, relayClusterPubSub } from "./cluster-pubsub.js";

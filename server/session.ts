@@ -86,6 +86,14 @@ export class Sessions {
     return this.#signer.digest("csrf", session.sid);
   }
 
+  /**
+   * The session a view's mount sees: the cookie session plus its CSRF token, which forms
+   * that post to ordinary routes (log in, log out) must carry, as in Phoenix.
+   */
+  forView(session: CookieSession): CookieSession {
+    return { ...session, _csrf_token: this.csrfToken(session) };
+  }
+
   checkCsrf(session: CookieSession | null, token: unknown): boolean {
     return session !== null && this.#signer.check("csrf", session.sid, token);
   }

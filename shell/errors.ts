@@ -30,6 +30,18 @@ export class EventParamsError extends LagoonError {
   }
 }
 
+/**
+ * Thrown by an event handler to refuse the event (a record that does not exist, an action
+ * the user may not take): the client gets an error reply `{reason, message}`, the view
+ * lives on. Throw it before changing any assign.
+ */
+export class EventRejected extends LagoonError {
+  constructor(reason: string, message: string) {
+    super(reason, message);
+    this.name = "EventRejected";
+  }
+}
+
 /** An HTTP-level failure with a status; the server turns it into a response. */
 export class HttpError extends LagoonError {
   readonly status: number;

@@ -19,5 +19,7 @@ export { live, liveSession, Router, type LiveRoute, type LiveSessionDef, type On
 export { MemoryPubSub, type PubSub, type ViewHandle } from "./pubsub.js";
 export { LiveViewProcess, type ViewHost, type ViewServices, type ViewEvent, type Reply, type StaticResult } from "./runtime.js";
 export { decodeForm, type FormParams, type FormValue } from "./params.js";
-export { LagoonError, TemplateError, EventParamsError, HttpError } from "./errors.js";
+export { LagoonError, TemplateError, EventParamsError, EventRejected, HttpError } from "./errors.js";
 export type { Schema, Infer } from "./schema.js";
+export { defineForm, type Form, type FormDef, type FieldErrors, type ObjectSchema } from "./forms.js";
+export { Presence, type PresenceEntry, type PresenceMeta, type PresenceChanged, type PresenceOptions } from "./presence.js";

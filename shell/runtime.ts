@@ -6,7 +6,7 @@
  */
 import { ComponentSocket, type ComponentDef, type ComponentRef } from "./components.js";
 import { diffTemplate, renderHtml, type ComponentRefValue, type NodeState, type RenderContext, type HtmlContext } from "./diff.js";
-import { EventParamsError, LagoonError, TemplateError } from "./errors.js";
+import { EventParamsError, EventRejected, LagoonError, TemplateError } from "./errors.js";
 import { decodeForm, sanitizeValue } from "./params.js";
 import type { PubSub, ViewHandle } from "./pubsub.js";
 import type { LiveRoute, Router } from "./router.js";
@@ -117,6 +117,8 @@ export class LiveViewProcess {
   readonly #byDef = new Map<ComponentDef<any>, Map<string, ComponentEntry>>();
   #renderQueue: ComponentEntry[] = [];
   readonly #subscriptions = new Map<string, () => void>();
+  /** Cleanups registered with socket.onEnd (presence, external resources). */
+  readonly #onEnd: (() => void)[] = [];
   readonly #asyncs = new Map<string, AbortController>();
   readonly #ctx: RenderContext;
 
@@ -247,18 +249,23 @@ export class LiveViewProcess {
           return this.#host.reply(ref, errorReply("unknown_event", `${owner} has no event "${name}"`));
         }
         const socket = target ? target.socket : this.#socket;
-        if (typeof spec === "function") {
-          result = await spec(params, socket);
-        } else {
-          const parsed = spec.params.safeParse(params);
-          if (!parsed.success) {
-            const err = new EventParamsError(this.name, name, parsed.error.issues);
-            return this.#host.reply(
-              ref,
-              errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }),
-            );
+        try {
+          if (typeof spec === "function") {
+            result = await spec(params, socket);
+          } else {
+            const parsed = spec.params.safeParse(params);
+            if (!parsed.success) {
+              const err = new EventParamsError(this.name, name, parsed.error.issues);
+              return this.#host.reply(
+                ref,
+                errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }),
+              );
+            }
+            result = await spec.handle(parsed.data, socket);
           }
-          result = await spec.handle(parsed.data, socket);
+        } catch (error) {
+          if (error instanceof EventRejected) return this.#host.reply(ref, errorReply(error.code, error.message));
+          throw error;
         }
         if (target) this.#touch(target);
       }
@@ -372,6 +379,13 @@ export class LiveViewProcess {
     this.#alive = false;
     for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
     this.#subscriptions.clear();
+    for (const fn of this.#onEnd.splice(0)) {
+      try {
+        fn();
+      } catch (error) {
+        this.#report(error, "terminate");
+      }
+    }
     for (const ctrl of this.#asyncs.values()) ctrl.abort();
     this.#asyncs.clear();
     this.#components.clear();
@@ -647,6 +661,10 @@ export class LiveViewProcess {
         if (!self.connected || !self.#alive || self.#subscriptions.has(topic)) return;
         self.#subscriptions.set(topic, self.#services.pubsub.subscribe(topic, self.#handle));
       },
+      onEnd(fn) {
+        if (self.#alive) self.#onEnd.push(fn);
+        else fn();
+      },
       unsubscribe(topic) {
         self.#subscriptions.get(topic)?.();
         self.#subscriptions.delete(topic);
@@ -687,12 +705,15 @@ export class LiveViewProcess {
             (error: unknown) => settle({ ok: false, error }),
           );
       },
-      cancelAsync(_owner, name, reason) {
+      cancelAsync(owner, name, reason) {
         const key = asyncPrefix + name;
         const ctrl = self.#asyncs.get(key);
         if (!ctrl) return;
         ctrl.abort(reason);
         self.#asyncs.delete(key);
+        // as in Phoenix: the cancellation is the work's outcome (handleAsync / a failed AsyncResult)
+        const error = reason ?? new Error("cancelled");
+        void self.#enqueue(null, "async", () => self.#applyAsync(owner, name, { ok: false, error }));
       },
       streamRef() {
         return String(self.#nextStreamRef++);

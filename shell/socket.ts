@@ -49,6 +49,7 @@ export interface ProcessLink {
   navigate(kind: "patch" | "navigate" | "redirect", to: string, replace: boolean): void;
   subscribe(topic: string): void;
   unsubscribe(topic: string): void;
+  onEnd(fn: () => void): void;
   broadcast(topic: string, message: unknown, from: boolean): void;
   sendUpdate(def: ComponentDef<any>, id: string, assigns: Assigns): void;
   startAsync(owner: BaseSocket<any>, name: string, fn: (signal: AbortSignal) => Promise<unknown>): void;
@@ -227,8 +228,14 @@ export class BaseSocket<A extends Assigns> {
     return this;
   }
 
+  /**
+   * Aborts running work (its signal fires; a late result is ignored). As in Phoenix, the
+   * cancellation is its outcome: `handleAsync` gets `{ ok: false, error: reason }`, and an
+   * `assignAsync` key becomes failed. Cancel an assignAsync with its keys joined by ",".
+   */
   cancelAsync(name: string, reason?: unknown): this {
     this.__link.cancelAsync(this, name, reason);
+    this.__link.cancelAsync(this, `__assign:${name}`, reason);
     return this;
   }
 
@@ -262,6 +269,15 @@ export class ViewSocket<A extends Assigns = Assigns> extends BaseSocket<A> {
   /** Receives broadcasts on `topic` in `info` until the view ends. Connected views only. */
   subscribe(topic: string): this {
     this.__link.subscribe(topic);
+    return this;
+  }
+
+  /**
+   * Runs `fn` once when the view ends (disconnect, navigation, crash), after `terminate`:
+   * for resources tied to the view's life, such as a presence entry.
+   */
+  onEnd(fn: () => void): this {
+    this.__link.onEnd(fn);
     return this;
   }
 

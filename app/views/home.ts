@@ -8,6 +8,7 @@ const PAGES: [string, string, string][] = [
   ["/chat/lobby", "Chat", "a chat room with presence"],
   ["/search", "Search", "product search with debounce"],
   ["/posts", "Posts", "sorting by patch, pages by navigate"],
+  ["/primes", "Primes", "CPU-heavy work in a worker pool, the page stays live"],
   ["/islands", "Islands", "a React island inside a live view, typed both ways"],
   ["/board", "Board", "drag-and-drop board, a React island"],
   ["/dashboard", "Dashboard", "live telemetry"],

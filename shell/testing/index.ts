@@ -308,6 +308,7 @@ export class LiveViewTest {
     const { html, streams } = this.#tree.toHtml();
     const next = parse(`<div id="${this.id}">${html}</div>`).firstChild as HTMLElement;
     this.#patchStreams(next, streams);
+    this.#patchComponents(next, diff);
     this.#keepIgnored(next);
     this.#dom = next;
     return reply;
@@ -343,6 +344,18 @@ export class LiveViewTest {
         }
       }
       container.set_content(children.map((c) => c.outerHTML).join(""));
+    }
+  }
+
+  /**
+   * Like the client, a component that changed is patched where it stands, also inside a
+   * stream item the server no longer renders.
+   */
+  #patchComponents(next: HTMLElement, diff: Record<string, unknown>): void {
+    const changed = diff.c && typeof diff.c === "object" ? Object.keys(diff.c).map(Number) : [];
+    for (const cid of changed) {
+      const el = next.querySelector(`[data-phx-component="${cid}"]`);
+      if (el) el.replaceWith(this.#tree.componentHtml(cid));
     }
   }
 

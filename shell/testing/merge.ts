@@ -85,6 +85,11 @@ export class RenderedTree {
     return Object.keys(this.#tree[COMPONENTS] ?? {}).map(Number);
   }
 
+  /** HTML of one component, as the client renders it when only that component changed. */
+  componentHtml(cid: number): string {
+    return this.#component(cid, []);
+  }
+
   /** HTML of the whole view, plus the stream operations this render carried (then dropped). */
   toHtml(): { html: string; streams: StreamOp[] } {
     const streams: StreamOp[] = [];

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { live, ReplyError } from "../../shell/testing/index.js";
-import { Router } from "../../shell/index.js";
-import { routes } from "../../app/routes.js";
+import { demo as openDemo } from "../support/demo.js";
 import { coreRouter } from "../support/views/core.js";
 
-const demo = new Router(routes());
+const demo = openDemo().router;
 
 describe("test client: counter", () => {
   it("renders Count: 0 first, then follows clicks", async () => {

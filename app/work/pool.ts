@@ -1,0 +1,27 @@
+/**
+ * The worker pool for CPU-heavy work (piscina). A view hands work to it from startAsync or
+ * assignAsync and passes the AbortSignal along, so the task is dropped when the view ends
+ * or cancels; the server's event loop keeps answering every other view meanwhile.
+ */
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+
+export interface WorkPool {
+  countPrimes(limit: number, signal?: AbortSignal): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createWorkPool(opts: { maxThreads?: number } = {}): WorkPool {
+  const pool = new Piscina({
+    filename: new URL("./primes-worker.ts", import.meta.url).href,
+    // workers load TypeScript through tsx like the server does, under any runner
+    execArgv: ["--import", "tsx"],
+    maxThreads: opts.maxThreads ?? Math.max(1, availableParallelism() - 1),
+    minThreads: 0, // threads start with the first task, not with the server
+    idleTimeout: 30_000,
+  });
+  return {
+    countPrimes: (limit, signal) => pool.run({ limit }, { signal }) as Promise<number>,
+    close: () => pool.destroy(),
+  };
+}

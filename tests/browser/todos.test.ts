@@ -1,0 +1,114 @@
+/** The live todo list and chat with two users in two Chromium contexts. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startServer, type TestServer } from "../support/server.js";
+import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { logIn } from "../support/login.js";
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function userPage(email: string, path: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await logIn(page, server.url, email, undefined, path);
+  return { context, page, errors };
+}
+
+const titles = (page: Page) => page.locator("#todos li .title").allTextContents();
+const item = (page: Page, title: string) => page.locator("#todos li", { has: page.locator(".title", { hasText: title }) });
+
+describe("todos with two users in Chromium", () => {
+  it("shows each add, toggle, edit and delete to the other user, and persists them", async () => {
+    const alice = await userPage("alice@example.com", "/todos");
+    const bob = await userPage("bob@example.com", "/todos");
+    alice.page.on("dialog", (d) => void d.accept());
+    bob.page.on("dialog", (d) => void d.accept());
+
+    await alice.page.getByLabel("New todo").fill("Water the plants");
+    await alice.page.getByRole("button", { name: "Add" }).click();
+    await alice.page.getByLabel("New todo").fill("Call the plumber");
+    await alice.page.getByRole("button", { name: "Add" }).click();
+    await expect.poll(() => titles(alice.page)).toEqual(["Water the plants", "Call the plumber"]);
+    await expect.poll(() => titles(bob.page)).toEqual(["Water the plants", "Call the plumber"]);
+    expect(await alice.page.getByLabel("New todo").inputValue()).toBe("");
+
+    // toggle
+    await item(alice.page, "Water the plants").getByRole("checkbox").click();
+    await expect.poll(() => item(bob.page, "Water the plants").getByRole("checkbox").isChecked()).toBe(true);
+
+    // edit inline
+    await item(bob.page, "Call the plumber").getByRole("button", { name: "Edit" }).click();
+    const edit = bob.page.locator("#todos form");
+    await edit.getByLabel("Title").fill("Call the electrician");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => titles(alice.page)).toEqual(["Water the plants", "Call the electrician"]);
+    await expect.poll(() => titles(bob.page)).toEqual(["Water the plants", "Call the electrician"]);
+
+    // errors store nothing
+    await alice.page.getByLabel("New todo").fill("x".repeat(201));
+    await alice.page.getByRole("button", { name: "Add" }).click();
+    await expect.poll(() => alice.page.locator("#todo_title_error").textContent()).toBe("should be at most 200 characters");
+
+    // delete
+    await item(alice.page, "Water the plants").getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => titles(bob.page)).toEqual(["Call the electrician"]);
+    await expect.poll(() => titles(alice.page)).toEqual(["Call the electrician"]);
+
+    // a reload shows what was committed
+    await bob.page.reload();
+    await connected(bob.page);
+    expect(await titles(bob.page)).toEqual(["Call the electrician"]);
+    expect(await item(bob.page, "Call the electrician").getByRole("checkbox").isChecked()).toBe(false);
+
+    expect(alice.errors).toEqual([]);
+    expect(bob.errors).toEqual([]);
+    await alice.context.close();
+    await bob.context.close();
+  });
+
+  it("keeps a private todo to its owner", async () => {
+    const alice = await userPage("alice@example.com", "/todos");
+    const bob = await userPage("bob@example.com", "/todos");
+    await alice.page.getByLabel("New todo").fill("Surprise party for Bob");
+    await alice.page.getByLabel("Private").check();
+    await alice.page.getByRole("button", { name: "Add" }).click();
+    await expect.poll(() => titles(alice.page)).toContain("Surprise party for Bob");
+    await alice.page.getByLabel("New todo").fill("Public note");
+    await alice.page.getByRole("button", { name: "Add" }).click();
+    await expect.poll(() => titles(bob.page)).toContain("Public note");
+    expect(await titles(bob.page)).not.toContain("Surprise party for Bob");
+    await bob.page.reload();
+    await connected(bob.page);
+    expect(await titles(bob.page)).not.toContain("Surprise party for Bob");
+    await alice.context.close();
+    await bob.context.close();
+  });
+});
+
+describe("chat in Chromium", () => {
+  it("delivers messages to everyone in the room, as text", async () => {
+    const alice = await userPage("alice@example.com", "/chat/garden");
+    const bob = await userPage("bob@example.com", "/chat/garden");
+    await alice.page.getByLabel("Message").fill("<b>hello</b> bob");
+    await alice.page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => bob.page.locator("#messages .body").allTextContents()).toEqual(["<b>hello</b> bob"]);
+    expect(await bob.page.locator("#messages b").count()).toBe(0);
+    // only the author sees a Delete button; deleting removes it for everyone
+    expect(await bob.page.locator("#messages button").count()).toBe(0);
+    await alice.page.locator("#messages").getByRole("button", { name: "Delete message" }).click();
+    await expect.poll(() => bob.page.locator("#messages .body").count()).toBe(0);
+    expect(alice.errors).toEqual([]);
+    expect(bob.errors).toEqual([]);
+    await alice.context.close();
+    await bob.context.close();
+  });
+});

@@ -1,0 +1,31 @@
+/** The demo's `npm start` entry point (app/main.ts) as its own process, for multi-process tests. */
+import { spawn, type ChildProcess } from "node:child_process";
+
+export interface AppProcess {
+  readonly url: string;
+  readonly proc: ChildProcess;
+  /** SIGKILL, resolved when the process is gone. */
+  kill(): Promise<void>;
+}
+
+export function startAppProcess(env: Record<string, string>, args: string[] = []): Promise<AppProcess> {
+  const proc = spawn(process.execPath, ["--import", "tsx", "app/main.ts", ...args], {
+    env: { ...process.env, HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const kill = () =>
+    new Promise<void>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once("exit", () => resolve());
+      proc.kill("SIGKILL");
+    });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    proc.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Lagoon demo at (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ url: m[1]!, proc, kill });
+    });
+    proc.once("exit", (code) => reject(new Error(`app exited with ${code} before listening: ${out}`)));
+  });
+}

@@ -1,0 +1,37 @@
+/** The demo app in-process for test-client tests: an in-memory database (seeded) and PubSub. */
+import { MemoryPubSub, Router } from "../../shell/index.js";
+import { live, type LiveOptions, type LiveViewTest } from "../../shell/testing/index.js";
+import { openContext, type AppContext } from "../../app/context.js";
+import { routes } from "../../app/routes.js";
+import type { User } from "../../app/accounts.js";
+
+export interface Demo {
+  readonly ctx: AppContext;
+  readonly router: Router;
+  /** Mounts `path` as `user` (anonymous when omitted), sharing the demo's PubSub. */
+  live(path: string, opts?: { user?: User } & Omit<LiveOptions, "session" | "pubsub">): Promise<LiveViewTest>;
+  user(email: string): User;
+  close(): void;
+}
+
+export function demo(opts: { catalogDelayMs?: number } = {}): Demo {
+  const pubsub = new MemoryPubSub();
+  const ctx = openContext({ db: ":memory:", pubsub, catalogDelayMs: opts.catalogDelayMs });
+  const router = new Router(routes(ctx));
+  return {
+    ctx,
+    router,
+    live: (path, opts = {}) =>
+      live(router, path, {
+        ...opts,
+        pubsub,
+        session: opts.user ? { sid: "test", userId: opts.user.id, _csrf_token: "csrf" } : { sid: "test", _csrf_token: "csrf" },
+      }),
+    user: (email) => {
+      const row = ctx.db.prepare("select id from users where email = ?").get(email) as { id: number } | undefined;
+      if (!row) throw new Error(`no user ${email}`);
+      return ctx.accounts.get(row.id)!;
+    },
+    close: () => ctx.close(),
+  };
+}
