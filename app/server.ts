@@ -2,6 +2,7 @@
 import { createLagoon, manifestAssets, type Assets, type Lagoon, type LagoonOptions } from "../server/index.js";
 import { MemoryPubSub, type PubSub } from "../shell/index.js";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { islandGallery } from "../islands/index.js";
 import { authRoutes } from "./auth.js";
 import { openContext, type AppContext } from "./context.js";
 import { routes } from "./routes.js";
@@ -19,6 +20,8 @@ export interface AppOptions {
   clientDir?: string;
   /** Live socket limits (frame rate, sockets per address...); Lagoon's defaults otherwise. */
   socket?: LagoonOptions["socket"];
+  /** Development (npm run dev): adds the island gallery at /__islands. */
+  dev?: boolean;
 }
 
 export interface App {
@@ -33,7 +36,7 @@ export function createApp(opts: AppOptions): App {
   const pubsub = opts.pubsub ?? new MemoryPubSub();
   const ctx = openContext({ db: opts.db, pubsub, catalogDelayMs: opts.catalogDelayMs });
   const lagoon = createLagoon({
-    routes: routes(ctx),
+    routes: opts.dev ? [...routes(ctx), islandGallery()] : routes(ctx),
     secret: opts.secret,
     pubsub,
     assets: opts.assets ?? manifestAssets(clientDir),

@@ -17,7 +17,9 @@ export {
   type Emit,
   type On,
 } from "./contract.js";
-export { island, encodeProps, registerIsland, type IslandOptions, type Load } from "./render.js";
+export { island, encodeProps, registerIsland, registeredIslands, type IslandOptions, type Load } from "./render.js";
 export { islandEvents, type IslandHandlers, type IslandSource } from "./events.js";
 export { islands } from "./registry.js";
+export { islandGallery } from "./gallery.js";
+export { reloadIslandsOnChange } from "./dev.js";
 export { Tally } from "./tally.contract.js";

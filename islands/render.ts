@@ -66,6 +66,11 @@ export function registerIsland(mod: IslandModule): void {
   modules.set(mod.contract.name, mod);
 }
 
+/** Every island module registered for server rendering, by name. */
+export function registeredIslands(): IslandModule[] {
+  return [...modules.values()].sort((a, b) => a.contract.name.localeCompare(b.contract.name));
+}
+
 /**
  * Props as JSON for a single-quoted attribute: safeJson leaves no `<`, `>` or `&` (so no
  * tag, no entity), and `'` (only possible inside JSON strings) becomes \u0027, so the value

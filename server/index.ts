@@ -1,6 +1,7 @@
 /** Lagoon's server: the Hono host, the live socket, sessions. */
 export { Lagoon, createLagoon, type LagoonOptions, type Listening } from "./app.js";
 export { manifestAssets, devAssets, CLIENT_ENTRY, type Assets } from "./assets.js";
+export { listenWithVite, type DevServerOptions, type DevListening } from "./dev.js";
 export { defaultDocument, type DocumentFn, type PageParts } from "./document.js";
 export { Sessions, SESSION_COOKIE, FLASH_COOKIE, type CookieSession, type ViewToken } from "./session.js";
 export { Signer } from "./signing.js";

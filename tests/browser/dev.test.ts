@@ -1,0 +1,137 @@
+/**
+ * Development (npm run dev) in Chromium: the demo served with Vite's dev server in the same
+ * Node server, React in development mode (so hydration mismatches would warn), hot reload
+ * of an edited island that keeps the live view's state, and the /__islands gallery.
+ */
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { createApp, type App } from "../../app/server.js";
+import { reloadIslandsOnChange } from "../../islands/index.js";
+import { devAssets, listenWithVite, type DevListening } from "../../server/index.js";
+import { connected, launchBrowser } from "../support/browser.js";
+
+let dir: string;
+let app: App;
+let dev: DevListening;
+let browser: Browser;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "lagoon-dev-"));
+  app = createApp({ secret: randomBytes(32).toString("hex"), db: join(dir, "lagoon.db"), assets: devAssets(), dev: true });
+  [dev, browser] = await Promise.all([listenWithVite(app.lagoon, { port: 0 }), launchBrowser()]);
+  reloadIslandsOnChange(dev.vite);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+  app?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(dev.url + path);
+  await connected(page);
+  return { page, problems };
+}
+
+const enabled = (page: Page, selector: string) =>
+  page.waitForFunction((s) => {
+    const b = document.querySelector<HTMLButtonElement>(s);
+    return !!b && !b.disabled;
+  }, selector);
+
+describe("npm run dev in Chromium", () => {
+  it("serves pages with Vite's modules, and React hydrates the island without warnings", async () => {
+    const { page, problems } = await open("/islands");
+    await enabled(page, "#tally button[type=button]");
+    expect(await page.evaluate(() => !!document.querySelector("script[src='/@vite/client']"))).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("hot-reloads an edited island in place: the live view and the island keep their state", async () => {
+    const file = join(process.cwd(), "islands/tally.tsx");
+    const original = readFileSync(file, "utf8");
+    const { mtime } = statSync(file);
+    const write = (text: string) => {
+      // whole-file swap: other test processes may read it meanwhile
+      writeFileSync(file + ".tmp", text);
+      renameSync(file + ".tmp", file);
+    };
+    const { page, problems } = await open("/islands");
+    try {
+      await enabled(page, "#tally button[type=button]");
+      await page.getByRole("button", { name: "+1 from the server" }).click();
+      await page.getByRole("button", { name: "+1 from the server" }).click();
+      await page.waitForFunction(() => document.querySelector("#server-count")?.textContent === "Server count: 2");
+      await page.fill("#tally input[type=number]", "3");
+      await page.evaluate(() => ((window as any).__sameDocument = true));
+
+      expect(original).toContain('Step{" "}');
+      write(original.replace('Step{" "}', 'Step size{" "}'));
+      await page.waitForFunction(() => document.querySelector("#tally label")?.textContent?.startsWith("Step size"), null, {
+        timeout: 20_000,
+      });
+      expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+      expect(await page.textContent("#server-count")).toBe("Server count: 2");
+      expect(await page.textContent("#tally .tally-count")).toBe("2");
+      expect(await page.inputValue("#tally input[type=number]")).toBe("3");
+      await page.getByRole("button", { name: "Add 3" }).click();
+      await page.waitForFunction(() => document.querySelector("#server-count")?.textContent === "Server count: 5");
+
+      // the server renders the edited island too: a fresh page hydrates without a mismatch
+      const fresh = await open("/islands");
+      expect(await fresh.page.textContent("#tally label")).toMatch(/^Step size/);
+      await enabled(fresh.page, "#tally button[type=button]");
+      expect(fresh.problems).toEqual([]);
+      await fresh.page.close();
+    } finally {
+      write(original);
+      utimesSync(file, mtime, mtime);
+    }
+    await page.waitForFunction(() => /^Step\s/.test(document.querySelector("#tally label")?.textContent ?? ""), null, { timeout: 20_000 });
+    // and the server's copy is back too
+    await expect
+      .poll(async () => (await (await app.lagoon.app.request("/islands")).text()).includes("Step size"), { timeout: 20_000 })
+      .toBe(false);
+    expect(problems.filter((p) => !p.includes("[vite]"))).toEqual([]);
+    await page.close();
+  });
+
+  it("/__islands renders every island's samples, logs what they emit and sends commands", async () => {
+    const { page, problems } = await open("/__islands");
+    expect(await page.textContent(".gallery-island h2")).toBe("Tally");
+    expect(await page.locator(".gallery-sample h3").allTextContents()).toEqual(["apples", "hostile label"]);
+    // the hostile sample's label is text, not markup
+    expect(await page.textContent("#Tally-sample-1 h2")).toBe(`</script><b>"quoted" & 'apostrophes'</b> ünïcødé 🌊: 0`);
+    await enabled(page, "#Tally-sample-0 button[type=button]");
+    await page.locator("#Tally-sample-0").getByRole("button", { name: "Add 1" }).click();
+    await page.waitForFunction(() => document.querySelector("#gallery-log li")?.textContent?.includes('Tally-sample-0 add {"by":1}'));
+
+    await page.selectOption("select[name=island]", "Tally-sample-1");
+    await page.fill("textarea[name=payload]", '{"message":"from the gallery"}');
+    await page.getByRole("button", { name: "Send command" }).click();
+    await page.waitForFunction(() => document.querySelector("#Tally-sample-1 .tally-flashes li")?.textContent === "from the gallery");
+    await page.fill("textarea[name=payload]", '{"message":42}');
+    await page.getByRole("button", { name: "Send command" }).click();
+    await page.waitForFunction(() => document.querySelector("#gallery-log li")?.textContent?.includes("refused by the contract"));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("is development only: the production app has no /__islands", async () => {
+    const production = createApp({ secret: randomBytes(32).toString("hex"), db: ":memory:", assets: devAssets() });
+    const res = await production.lagoon.app.request("/__islands");
+    expect(res.status).toBe(404);
+    production.close();
+  });
+});
