@@ -1,6 +1,7 @@
 import { live, liveSession } from "../shell/index.js";
 import { loadUser, requireUser } from "./auth.js";
 import type { AppContext } from "./context.js";
+import { boardLive } from "./views/board.js";
 import { chatLive } from "./views/chat.js";
 import { CounterLive } from "./views/counter.js";
 import { HomeLive } from "./views/home.js";
@@ -34,6 +35,7 @@ export function routes(ctx: AppContext) {
     ]),
     liveSession({ name: "authenticated", onMount: [user, requireUser], layout }, [
       live("/todos", todosLive(ctx.todos)),
+      live("/board", boardLive(ctx.todos)),
       live("/chat/:room", chatLive(ctx.chat, ctx.presence)),
     ]),
   ];

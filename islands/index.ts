@@ -23,3 +23,4 @@ export { islands } from "./registry.js";
 export { islandGallery } from "./gallery.js";
 export { reloadIslandsOnChange } from "./dev.js";
 export { Tally } from "./tally.contract.js";
+export { Board, BoardColumn } from "./board.contract.js";

@@ -109,20 +109,23 @@ describe("npm run dev in Chromium", () => {
 
   it("/__islands renders every island's samples, logs what they emit and sends commands", async () => {
     const { page, problems } = await open("/__islands");
-    expect(await page.textContent(".gallery-island h2")).toBe("Tally");
-    expect(await page.locator(".gallery-sample h3").allTextContents()).toEqual(["apples", "hostile label"]);
+    expect(await page.locator(".gallery-island > h2").allTextContents()).toEqual(["Board", "Tally"]);
+    expect(await page.locator(".gallery-sample h3").allTextContents()).toEqual(["a few cards", "empty", "apples", "hostile label"]);
+    // the board hydrates in React's development build without warnings (dnd-kit's ids are stable)
+    await page.waitForFunction(() => document.querySelector("#Board-sample-0 .board-handle")?.getAttribute("aria-disabled") === "false");
     // the hostile sample's label is text, not markup
     expect(await page.textContent("#Tally-sample-1 h2")).toBe(`</script><b>"quoted" & 'apostrophes'</b> ünïcødé 🌊: 0`);
     await enabled(page, "#Tally-sample-0 button[type=button]");
     await page.locator("#Tally-sample-0").getByRole("button", { name: "Add 1" }).click();
     await page.waitForFunction(() => document.querySelector("#gallery-log li")?.textContent?.includes('Tally-sample-0 add {"by":1}'));
 
-    await page.selectOption("select[name=island]", "Tally-sample-1");
-    await page.fill("textarea[name=payload]", '{"message":"from the gallery"}');
-    await page.getByRole("button", { name: "Send command" }).click();
+    const tally = page.locator("section[aria-label=Tally]");
+    await tally.locator("select[name=island]").selectOption("Tally-sample-1");
+    await tally.locator("textarea[name=payload]").fill('{"message":"from the gallery"}');
+    await tally.getByRole("button", { name: "Send command" }).click();
     await page.waitForFunction(() => document.querySelector("#Tally-sample-1 .tally-flashes li")?.textContent === "from the gallery");
-    await page.fill("textarea[name=payload]", '{"message":42}');
-    await page.getByRole("button", { name: "Send command" }).click();
+    await tally.locator("textarea[name=payload]").fill('{"message":42}');
+    await tally.getByRole("button", { name: "Send command" }).click();
     await page.waitForFunction(() => document.querySelector("#gallery-log li")?.textContent?.includes("refused by the contract"));
     expect(problems).toEqual([]);
     await page.close();

@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { defineForm, defineView, event, EventRejected, html, type Form, type ViewSocket } from "../../shell/index.js";
+import { Board, island, islandEvents, type PropsInput } from "../../islands/index.js";
+import type { AuthAssigns } from "../auth.js";
+import type { User } from "../accounts.js";
+import { privateTopic, TEAM_TOPIC, TodoTitle, type Todo, type TodoChange, type Todos } from "../todos.js";
+
+type Cards = PropsInput<typeof Board>;
+
+type BoardAssigns = AuthAssigns & {
+  cards: Cards;
+  form: Form<{ title: string; private?: string }>;
+  /** The card open in the edit form, if any. */
+  editing: Todo | null;
+  editError: string | null;
+  pageTitle: string;
+};
+
+type Socket = ViewSocket<BoardAssigns>;
+
+const NewTodo = defineForm(z.object({ title: TodoTitle, private: z.string().optional() }), { name: "todo" });
+const Rename = z.object({ title: z.string().max(1000) });
+
+/** The board's props: the todos the viewer sees, split by column, in board order. */
+function cardsOf(todos: readonly Todo[]): Cards {
+  const card = (t: Todo) => ({ id: t.id, title: t.title, owner: t.ownerName, private: t.private });
+  return { todo: todos.filter((t) => !t.done).map(card), done: todos.filter((t) => t.done).map(card) };
+}
+
+/**
+ * /board: the todos as a drag-and-drop board (the Board island). A move is a typed island
+ * event: the contract validates it, the domain layer decides (the todo must be one the
+ * viewer sees), commits the order and broadcasts it; every board, this one included,
+ * re-reads its cards and the island gets them as props. Adding and editing stay in the
+ * server-rendered page around the island.
+ */
+export function boardLive(todos: Todos) {
+  const viewerOf = (socket: Socket): User => socket.assigns.currentUser!;
+  const refresh = (socket: Socket) => socket.assign({ cards: cardsOf(todos.visible(viewerOf(socket))) });
+
+  return defineView<BoardAssigns>({
+    name: "BoardLive",
+    mount(_params, _session, socket) {
+      const viewer = viewerOf(socket);
+      if (socket.connected) {
+        socket.subscribe(TEAM_TOPIC);
+        socket.subscribe(privateTopic(viewer.id));
+      }
+      socket.assign({ pageTitle: "Board", form: NewTodo.empty(), editing: null, editError: null });
+      refresh(socket);
+    },
+    events: {
+      ...islandEvents(Board, {
+        move: ({ id, to, index }, socket: Socket) => {
+          const result = todos.move(viewerOf(socket), id, to, index);
+          if (!result.ok) return { ok: false, error: result.error };
+          // the new order rides on this event's reply; the broadcast updates the other boards
+          refresh(socket);
+          return { ok: true };
+        },
+        select: ({ id }, socket: Socket) => {
+          const todo = todos.get(viewerOf(socket), id);
+          if (!todo) throw new EventRejected("not_found", "todo not found");
+          socket.assign({ editing: todo, editError: null });
+        },
+      }),
+      validate: (params, socket) => {
+        socket.assign({ form: NewTodo.change(params) });
+      },
+      add: (params, socket) => {
+        const form = NewTodo.submit(params);
+        if (!form.data) return void socket.assign({ form });
+        const result = todos.create(viewerOf(socket), { title: form.data.title, private: form.data.private === "on" });
+        if (!result.ok) return void socket.assign({ form: NewTodo.withErrors(form, { title: result.error }) });
+        socket.assign({ form: NewTodo.empty() });
+      },
+      rename: event(Rename, ({ title }, socket) => {
+        const editing = socket.assigns.editing;
+        if (!editing) return;
+        const result = todos.rename(viewerOf(socket), editing.id, title);
+        if (!result.ok) return void socket.assign({ editError: result.error });
+        socket.assign({ editing: null, editError: null });
+      }),
+      remove: (_p, socket) => {
+        const editing = socket.assigns.editing;
+        if (editing) todos.remove(viewerOf(socket), editing.id);
+        socket.assign({ editing: null, editError: null });
+      },
+      close: (_p, socket) => {
+        socket.assign({ editing: null, editError: null });
+      },
+    },
+    info(message: TodoChange, socket) {
+      refresh(socket);
+      const editing = socket.assigns.editing;
+      if (message.type === "todo:saved") {
+        socket.pushCommand(Board, "board", "highlight", { id: message.todo.id });
+        if (editing?.id === message.todo.id) socket.assign({ editing: message.todo });
+      } else if (editing?.id === message.id) {
+        socket.assign({ editing: null, editError: null });
+      }
+    },
+    render: (a) => {
+      const titleError = a.form.error("title");
+      return html`<main>
+  <h1>Board</h1>
+  <p>Drag the cards, or use the keyboard: Tab to a card's ⠿ handle, Space to pick it up, arrow keys to move it, Space to drop it. Everyone's board follows.</p>
+  <form id="new-todo" phx-change="validate" phx-submit="add">
+    <label for="todo_title">New todo</label>
+    <input id="todo_title" name="todo[title]" value=${a.form.values.title} autocomplete="off" aria-invalid=${titleError ? "true" : false} aria-describedby=${titleError ? "todo_title_error" : false}>
+    <label><input type="checkbox" name="todo[private]" checked=${a.form.values.private === "on"}> Private</label>
+    <button type="submit">Add</button>
+    ${titleError ? html`<p class="error" id="todo_title_error">${titleError}</p>` : ""}
+  </form>
+  ${island(Board, { id: "board", props: a.cards })}
+  ${
+    a.editing
+      ? html`<form id="edit-card" phx-submit="rename">
+    <h2>Edit “${a.editing.title}”</h2>
+    <label for="edit-title">Title</label>
+    <input id="edit-title" name="title" value=${a.editing.title} maxlength="1000">
+    <button type="submit">Save</button>
+    <button type="button" phx-click="remove" data-confirm="Delete this todo?">Delete</button>
+    <button type="button" phx-click="close">Close</button>
+    ${a.editError ? html`<p class="error" role="alert">${a.editError}</p>` : ""}
+  </form>`
+      : ""
+  }
+</main>`;
+    },
+  });
+}

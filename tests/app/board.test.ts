@@ -1,0 +1,115 @@
+/** /board through the test client: moves as typed island events, refusals, broadcasts, the shell around the island. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ReplyError, type LiveViewTest } from "../../shell/testing/index.js";
+import { demo, type Demo } from "../support/demo.js";
+
+let app: Demo;
+beforeEach(() => {
+  app = demo();
+});
+afterEach(() => app.close());
+
+type Card = { id: number; title: string; owner: string; private: boolean };
+type Cards = { todo: Card[]; done: Card[] };
+
+/** The board island's props as the page holds them. */
+const cards = (view: LiveViewTest): Cards => JSON.parse(view.find("#board")!.getAttribute("data-props")!) as Cards;
+const titles = (view: LiveViewTest) => {
+  const c = cards(view);
+  return { todo: c.todo.map((x) => x.title), done: c.done.map((x) => x.title) };
+};
+
+async function boards() {
+  const alice = app.user("alice@example.com");
+  const bob = app.user("bob@example.com");
+  for (const title of ["A", "B", "C"]) app.ctx.todos.create(alice, { title });
+  const secret = app.ctx.todos.create(bob, { title: "Bob's secret", private: true });
+  if (!secret.ok) throw new Error(secret.error);
+  const a = await app.live("/board", { user: alice });
+  const b = await app.live("/board", { user: bob });
+  const id = (title: string) => app.ctx.todos.visible(alice).find((t) => t.title === title)!.id;
+  return { alice, bob, a, b, id, secretId: secret.todo.id };
+}
+
+describe("/board (test client)", () => {
+  it("needs a login", async () => {
+    await expect(app.live("/board")).rejects.toMatchObject({ kind: "redirect", to: "/login?return_to=%2Fboard" });
+  });
+
+  it("renders the viewer's todos as the island's props and server HTML", async () => {
+    const { a, b } = await boards();
+    expect(titles(a)).toEqual({ todo: ["A", "B", "C"], done: [] });
+    expect(titles(b)).toEqual({ todo: ["A", "B", "C", "Bob's secret"], done: [] });
+    expect(a.staticHtml).toContain(">A</span>");
+    expect(a.staticHtml).not.toContain("Bob&#39;s secret");
+  });
+
+  it("moves a card within and across columns; the order is stored and every board follows", async () => {
+    const { a, b, id, alice } = await boards();
+    expect(await a.hook("Board:move", { id: "board", payload: { id: id("C"), to: "todo", index: 0 } })).toEqual({ ok: true });
+    expect(titles(a)).toEqual({ todo: ["C", "A", "B"], done: [] });
+    expect(await a.hook("Board:move", { id: "board", payload: { id: id("A"), to: "done", index: 0 } })).toEqual({ ok: true });
+    expect(await a.hook("Board:move", { id: "board", payload: { id: id("B"), to: "done", index: 0 } })).toEqual({ ok: true });
+    expect(titles(a)).toEqual({ todo: ["C"], done: ["B", "A"] });
+    await b.flush();
+    expect(titles(b)).toEqual({ todo: ["C", "Bob's secret"], done: ["B", "A"] });
+    // stored: a fresh board shows the same order
+    const again = await app.live("/board", { user: alice });
+    expect(titles(again)).toEqual({ todo: ["C"], done: ["B", "A"] });
+    // the moved card is highlighted on the other board
+    expect(b.events.at(-1)).toEqual(["island:board", { island: "Board", command: "highlight", payload: { id: id("B") } }]);
+  });
+
+  it("refuses forged moves (unknown column, wrong types, another user's private todo) and changes nothing", async () => {
+    const { a, b, id, secretId, alice, bob } = await boards();
+    const before = { alice: app.ctx.todos.visible(alice), bob: app.ctx.todos.visible(bob) };
+    const forged = [
+      { id: id("A"), to: "archive", index: 0 },
+      { id: String(id("A")), to: "done", index: 0 },
+      { id: id("A"), to: "done", index: "0" },
+      { id: id("A"), to: "done", index: -1 },
+      { id: id("A"), to: "done", index: 0.5 },
+      { id: -3, to: "done", index: 0 },
+      { id: id("A"), to: "done" },
+      { id: id("A"), to: ["done"], index: 0 },
+    ];
+    for (const payload of forged) {
+      const error = await a.hook("Board:move", { id: "board", payload }).catch((e: unknown) => e);
+      expect(error, JSON.stringify(payload)).toBeInstanceOf(ReplyError);
+      expect((error as ReplyError).response.reason).toBe("invalid_params");
+    }
+    // well-formed, but not Alice's to move: the domain says no, as a typed reply
+    expect(await a.hook("Board:move", { id: "board", payload: { id: secretId, to: "done", index: 0 } })).toEqual({
+      ok: false,
+      error: "todo not found",
+    });
+    expect(await a.hook("Board:move", { id: "board", payload: { id: 999_999, to: "done", index: 0 } })).toEqual({
+      ok: false,
+      error: "todo not found",
+    });
+    await b.flush();
+    expect({ alice: app.ctx.todos.visible(alice), bob: app.ctx.todos.visible(bob) }).toEqual(before);
+    expect(titles(a)).toEqual({ todo: ["A", "B", "C"], done: [] });
+    expect(titles(b)).toEqual({ todo: ["A", "B", "C", "Bob's secret"], done: [] });
+  });
+
+  it("adds and edits todos in the server-rendered page around the island", async () => {
+    const { a, b, id, secretId } = await boards();
+    await a.form("#new-todo").submit({ todo: { title: "D" } });
+    await b.flush();
+    expect(titles(a).todo).toEqual(["A", "B", "C", "D"]);
+    expect(titles(b).todo).toContain("D");
+
+    await a.hook("Board:select", { id: "board", payload: { id: id("B") } });
+    expect(a.find("#edit-card h2")?.textContent).toBe("Edit “B”");
+    await a.form("#edit-card").submit({ title: "B, renamed" });
+    await b.flush();
+    expect(a.has("#edit-card")).toBe(false);
+    expect(titles(a).todo).toEqual(["A", "B, renamed", "C", "D"]);
+    expect(titles(b).todo).toContain("B, renamed");
+
+    const error = await a.hook("Board:select", { id: "board", payload: { id: secretId } }).catch((e: unknown) => e);
+    expect((error as ReplyError).response.reason).toBe("not_found");
+    expect(a.has("#edit-card")).toBe(false);
+  });
+});
