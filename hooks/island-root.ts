@@ -31,7 +31,7 @@ export interface MountedIsland {
 }
 
 /** A refused emit, a bad reply, or props/commands that do not match the contract. */
-export class IslandError extends Error {
+class IslandError extends Error {
   constructor(
     message: string,
     readonly reason: string,

@@ -48,6 +48,5 @@ export const IslandsLive = defineView<IslandsAssigns>({
     <button phx-click="flash">Send a command</button>
     <ul id="server-log">${a.log.map((line) => html`<li>${line}</li>`)}</ul>
   </section>
-  <p><a href="/">Home</a></p>
 </main>`,
 });
