@@ -2,6 +2,7 @@
  * The browser bundle: boots the official Phoenix LiveView client with the page's CSRF
  * token and Lagoon's hooks. Pages without a live view run it as a "dead view" (no socket).
  */
+import "./app.css";
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 import { jitteredBackoff, REJOIN_STEPS, RECONNECT_STEPS } from "./backoff.js";
