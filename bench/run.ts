@@ -1,8 +1,12 @@
 /** `npm run bench`: runs every benchmark, prints a table, writes bench/results.json. */
 import { printTable, writeResults, type Result } from "./lib.js";
 import { roundTrip } from "./roundtrip.js";
+import { cpuRoundTrip } from "./cpu.js";
 
-const suites: [string, () => Promise<Result[]>][] = [["round trip", roundTrip]];
+const suites: [string, () => Promise<Result[]>][] = [
+  ["round trip", roundTrip],
+  ["cpu task", cpuRoundTrip],
+];
 const only = process.argv[2];
 const results: Result[] = [];
 for (const [name, run] of suites) {

@@ -4,6 +4,7 @@
  */
 // development: React Fast Refresh for islands (an empty module in the production build)
 import "@vitejs/plugin-react/preamble";
+import "./app.css";
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 import { jitteredBackoff, REJOIN_STEPS, RECONNECT_STEPS } from "./backoff.js";

@@ -165,6 +165,14 @@ export class Presence {
   #heartbeat(): void {
     const now = Date.now();
     for (const [topic, nodes] of this.#topics) {
+      // a topic nobody here tracks or watches any more is forgotten, rooms come and go
+      if (this.#own(topic).entries.size === 0 && !this.#watchers.get(topic)?.size) {
+        this.#listening.get(topic)?.();
+        this.#listening.delete(topic);
+        this.#watchers.delete(topic);
+        this.#topics.delete(topic);
+        continue;
+      }
       if (this.#listening.has(topic)) this.#announce(topic);
       for (const [node, state] of nodes) {
         if (node !== this.#node && now - state.seen > this.#expireMs) {

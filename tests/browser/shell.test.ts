@@ -132,6 +132,29 @@ describe("auth in Chromium", () => {
   });
 });
 
+describe("live sessions in Chromium", () => {
+  it("navigates inside a live session over the socket, and crosses into another with a page load", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, server.url, "bob@example.com", undefined, "/posts");
+    const seen = track(page);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Search" }).click();
+    await page.waitForURL(server.url + "/search");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Product search");
+    expect(seen.loads).toBe(0);
+    // /todos lives in the "authenticated" session: the client falls back to a full page load
+    await nav.getByRole("link", { name: "Todos" }).click();
+    await page.waitForURL(server.url + "/todos");
+    await connected(page);
+    await expect.poll(() => seen.loads).toBe(1);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Todos");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("patch, navigate and history in Chromium", () => {
   it("sorts by patch without a new join, navigates over the same socket, and goes back", async () => {
     const context = await browser.newContext();
