@@ -18,7 +18,7 @@ const app = createApp({
   dev: true,
 });
 const listening = await listenWithVite(app.lagoon, { port: settings.port, hostname: settings.host });
-reloadIslandsOnChange(listening.vite);
+await reloadIslandsOnChange(listening.vite);
 console.log(`Lagoon dev server at ${listening.url} (islands gallery: ${listening.url}/__islands)`);
 
 const shutdown = () => {

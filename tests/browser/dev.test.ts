@@ -22,7 +22,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "lagoon-dev-"));
   app = createApp({ secret: randomBytes(32).toString("hex"), db: join(dir, "lagoon.db"), assets: devAssets(), dev: true });
   [dev, browser] = await Promise.all([listenWithVite(app.lagoon, { port: 0 }), launchBrowser()]);
-  reloadIslandsOnChange(dev.vite);
+  await reloadIslandsOnChange(dev.vite);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -88,7 +88,10 @@ describe("npm run dev in Chromium", () => {
       await page.getByRole("button", { name: "Add 3" }).click();
       await page.waitForFunction(() => document.querySelector("#server-count")?.textContent === "Server count: 5");
 
-      // the server renders the edited island too: a fresh page hydrates without a mismatch
+      // the server renders the edited island too, once it has reloaded it: a fresh page hydrates without a mismatch
+      await expect
+        .poll(async () => (await (await app.lagoon.app.request("/islands")).text()).includes("Step size"), { timeout: 20_000 })
+        .toBe(true);
       const fresh = await open("/islands");
       expect(await fresh.page.textContent("#tally label")).toMatch(/^Step size/);
       await enabled(fresh.page, "#tally button[type=button]");
@@ -105,7 +108,7 @@ describe("npm run dev in Chromium", () => {
       .toBe(false);
     expect(problems.filter((p) => !p.includes("[vite]"))).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it("/__islands renders every island's samples, logs what they emit and sends commands", async () => {
     const { page, problems } = await open("/__islands");
@@ -129,7 +132,7 @@ describe("npm run dev in Chromium", () => {
     await page.waitForFunction(() => document.querySelector("#gallery-log li")?.textContent?.includes("refused by the contract"));
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it("is development only: the production app has no /__islands", async () => {
     const production = createApp({ secret: randomBytes(32).toString("hex"), db: ":memory:", assets: devAssets() });
