@@ -13,12 +13,13 @@ import { HttpError } from "../shell/errors.js";
 import { escapeHtml } from "../shell/escape.js";
 import { MemoryPubSub, type PubSub } from "../shell/pubsub.js";
 import { Router, type LiveRoute } from "../shell/router.js";
-import { LiveViewProcess, type ViewEvent, type ViewServices } from "../shell/runtime.js";
+import { LiveViewProcess, type ViewServices } from "../shell/runtime.js";
 import type { Flash } from "../shell/socket.js";
 import type { Assets } from "./assets.js";
 import { defaultDocument, type DocumentFn } from "./document.js";
 import { FLASH_COOKIE, Sessions, type CookieSession, type SessionOptions } from "./session.js";
 import { Signer } from "./signing.js";
+import { Telemetry, type TelemetryListener } from "./telemetry.js";
 import { attachLiveSocket, createLiveSocket, type LiveSocketOptions, type LiveSocketServer } from "./ws.js";
 import { serialize } from "hono/utils/cookie";
 
@@ -40,8 +41,8 @@ export interface LagoonOptions {
    * address, frame rate, send buffer; see `DEFAULT_SOCKET_LIMITS`).
    */
   readonly socket?: Pick<LiveSocketOptions, "maxPayload" | "heartbeatMs" | "limits">;
-  /** Observes view lifecycle spans (telemetry). */
-  readonly observe?: (event: ViewEvent) => void;
+  /** Receives every telemetry event from the start, like `lagoon.onTelemetry(observe)`. */
+  readonly observe?: TelemetryListener;
 }
 
 export interface Listening {
@@ -60,6 +61,7 @@ export class Lagoon {
   readonly pubsub: PubSub;
   readonly services: ViewServices;
   readonly live: LiveSocketServer;
+  readonly telemetry = new Telemetry();
   readonly #document: DocumentFn;
   readonly #assets: Assets;
 
@@ -73,15 +75,17 @@ export class Lagoon {
       router: this.router,
       pubsub: this.pubsub,
       signFlash: (flash) => this.sessions.signFlash(flash),
-      observe: opts.observe,
+      observe: (event) => this.telemetry.emit(event),
       logError: (error, ctx) => console.error(`[lagoon] ${ctx.view} crashed in ${ctx.phase}:`, error),
     };
+    if (opts.observe) this.telemetry.on(opts.observe);
     this.live = createLiveSocket({
       path: `${opts.socketPath ?? "/live"}/websocket`,
       router: this.router,
       sessions: this.sessions,
       services: this.services,
       origins: opts.origins,
+      telemetry: this.telemetry,
       ...opts.socket,
     });
     for (const route of this.router.routes) {
@@ -96,6 +100,11 @@ export class Lagoon {
       const message = status >= 500 ? "Something went wrong" : error.message;
       return this.page(c, { title: message, body: `<main><h1>${escapeHtml(message)}</h1></main>` }, status);
     });
+  }
+
+  /** Calls `listener` with each of this Lagoon's telemetry events; returns the unsubscribe function. */
+  onTelemetry(listener: TelemetryListener): () => void {
+    return this.telemetry.on(listener);
   }
 
   /** The request's cookie session, created (and its cookie set) when missing or forged. */

@@ -8,3 +8,12 @@ export { Channel, type ChannelContext, type ChannelLimits } from "./channel.js";
 export { createLiveSocket, attachLiveSocket, CLOSE, type LiveSocketServer, type LiveSocketOptions } from "./ws.js";
 export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits.js";
 export type { Conn } from "./transport.js";
+export {
+  Telemetry,
+  onTelemetry,
+  TELEMETRY_EVENTS,
+  TELEMETRY_CHANNELS,
+  type TelemetryEvent,
+  type TelemetryListener,
+  type ConnectionEvent,
+} from "./telemetry.js";

@@ -16,6 +16,7 @@ import { AddressCounter, clientAddress, DEFAULT_SOCKET_LIMITS, TokenBucket, type
 import type { Router } from "../shell/router.js";
 import type { ViewServices } from "../shell/runtime.js";
 import type { Sessions } from "./session.js";
+import type { Telemetry } from "./telemetry.js";
 import type { Conn } from "./transport.js";
 
 export interface LiveSocketOptions {
@@ -30,6 +31,7 @@ export interface LiveSocketOptions {
   /** Ping interval (default 30 s); a socket that missed a pong by the next ping is terminated. */
   readonly heartbeatMs?: number;
   readonly limits?: Partial<SocketLimits>;
+  readonly telemetry?: Telemetry;
 }
 
 export interface LiveSocketServer {
@@ -143,6 +145,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
               sessions: opts.sessions,
               services: opts.services,
               limits,
+              telemetry: opts.telemetry,
             }),
         );
       });

@@ -17,10 +17,14 @@ import { COMPONENTS, EVENTS, REPLY, ROOT, STATIC, TITLE } from "./wire.js";
 
 export type Reply = { status: "ok" | "error"; response: Record<string, unknown> };
 
-/** Where a view's output goes. Replies answer a client push by ref; pushes are server-initiated. */
+/**
+ * Where a view's output goes. Replies answer a client push by ref; pushes are
+ * server-initiated. A host that serializes may return the bytes of a frame carrying a
+ * diff, which the view reports in its telemetry spans.
+ */
 export interface ViewHost {
-  reply(ref: string, reply: Reply): void;
-  push(event: "diff" | "redirect" | "live_redirect" | "live_patch", payload: Record<string, unknown>): void;
+  reply(ref: string, reply: Reply): number | void;
+  push(event: "diff" | "redirect" | "live_redirect" | "live_patch", payload: Record<string, unknown>): number | void;
   /** The view ended on its own: "close" after a redirect or navigation, "error" after a crash. */
   stopped(reason: "close" | "error"): void;
 }
@@ -37,13 +41,28 @@ export interface ViewServices {
   logError?(error: unknown, context: { view: string; phase: string }): void;
 }
 
+/**
+ * A span of one view's life, for telemetry (server/telemetry.ts publishes them). Message
+ * spans (handle_params, event, info, async) cover the handler, the render and the reply.
+ */
 export interface ViewEvent {
   readonly name: "mount" | "handle_params" | "event" | "info" | "async" | "render" | "crash";
+  /** The view's name (ViewDef.name). */
   readonly view: string;
+  /** The route's path pattern ("/posts/:id"): bounded, unlike URLs. */
+  readonly route: string;
+  /** The view's DOM id; its channel topic is `lv:<id>`. */
+  readonly id: string;
+  /** False for the HTTP render's mount. */
+  readonly connected: boolean;
+  /**
+   * event: the event's name, only when the view or component defines it (client input
+   * never becomes a label); crash: the phase that threw.
+   */
   readonly event?: string;
-  /** Milliseconds. */
+  /** Milliseconds (0 for crash). */
   readonly duration: number;
-  /** Bytes of the diff sent, for render. */
+  /** Bytes of the frames carrying diffs this span sent, when the host measures them. */
   readonly bytes?: number;
 }
 
@@ -119,6 +138,9 @@ export class LiveViewProcess {
   readonly #subscriptions = new Map<string, () => void>();
   readonly #asyncs = new Map<string, AbortController>();
   readonly #ctx: RenderContext;
+  /** Telemetry of the message being handled: its event name and the diff bytes sent. */
+  #spanEvent: string | undefined;
+  #spanBytes = 0;
 
   constructor(opts: ProcessOptions) {
     this.id = opts.id;
@@ -181,6 +203,9 @@ export class LiveViewProcess {
       const html = renderHtml(proc.#template(assigns), proc.#htmlContext());
       const title = assigns.pageTitle === undefined || assigns.pageTitle === null ? undefined : String(assigns.pageTitle);
       return { kind: "ok", html, title };
+    } catch (error) {
+      proc.#observe("crash", 0, "mount");
+      throw error;
     } finally {
       proc.#end();
     }
@@ -193,9 +218,10 @@ export class LiveViewProcess {
         await this.#joinTask(ref);
       } catch (error) {
         this.#report(error, "mount");
+        this.#observe("crash", 0, "mount");
         this.#end();
         // a generic reason: the client reloads with jitter (5-10 s), so crashes cannot loop tightly
-        this.#host.reply(ref, { status: "error", response: { reason: "join crashed" } });
+        this.#reply(ref, { status: "error", response: { reason: "join crashed" } });
       }
     });
   }
@@ -212,11 +238,11 @@ export class LiveViewProcess {
       const response =
         nav.kind === "redirect" ? { redirect: target } : { live_redirect: { ...target, kind: nav.replace ? "replace" : "push" } };
       this.#end();
-      this.#host.reply(ref, { status: "error", response });
+      this.#reply(ref, { status: "error", response });
       return;
     }
     const rendered = this.#render(true)!;
-    this.#host.reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
+    this.#reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
   }
 
   /** An `event` push from the client (click, form, key, focus, hook). */
@@ -224,19 +250,20 @@ export class LiveViewProcess {
     return this.#enqueue(ref, "event", async () => {
       const p = payload as { type?: unknown; event?: unknown; value?: unknown; cid?: unknown; meta?: unknown } | null;
       if (typeof p !== "object" || p === null || typeof p.event !== "string" || typeof p.type !== "string") {
-        return this.#host.reply(ref, errorReply("bad_event", "event payload needs string type and event"));
+        return this.#reply(ref, errorReply("bad_event", "event payload needs string type and event"));
       }
       const name = p.event;
       let target: ComponentEntry | undefined;
       if (p.cid !== undefined) {
         target = typeof p.cid === "number" ? this.#components.get(p.cid) : undefined;
-        if (!target) return this.#host.reply(ref, errorReply("unknown_component", `no component ${String(p.cid)}`));
+        if (!target) return this.#reply(ref, errorReply("unknown_component", `no component ${String(p.cid)}`));
       }
       const params = decodeEventValue(p.type, p.value, p.meta);
-      if (params === undefined) return this.#host.reply(ref, errorReply("bad_event", "unreadable event value"));
+      if (params === undefined) return this.#reply(ref, errorReply("bad_event", "unreadable event value"));
 
       let result: unknown;
       if (name === "lv:clear-flash") {
+        this.#spanEvent = name;
         const key = (params as Record<string, unknown>).key;
         this.#clearFlash(typeof key === "string" ? key : undefined);
       } else {
@@ -244,8 +271,9 @@ export class LiveViewProcess {
         const spec = events && Object.prototype.hasOwnProperty.call(events, name) ? events[name] : undefined;
         if (!spec) {
           const owner = target ? `component ${target.def.name ?? target.cid}` : this.name;
-          return this.#host.reply(ref, errorReply("unknown_event", `${owner} has no event "${name}"`));
+          return this.#reply(ref, errorReply("unknown_event", `${owner} has no event "${name}"`));
         }
+        this.#spanEvent = name;
         const socket = target ? target.socket : this.#socket;
         if (typeof spec === "function") {
           result = await spec(params, socket);
@@ -253,7 +281,7 @@ export class LiveViewProcess {
           const parsed = spec.params.safeParse(params);
           if (!parsed.success) {
             const err = new EventParamsError(this.name, name, parsed.error.issues);
-            return this.#host.reply(
+            return this.#reply(
               ref,
               errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }),
             );
@@ -275,11 +303,11 @@ export class LiveViewProcess {
       try {
         next = new URL(String(url), this.#url);
       } catch {
-        return this.#host.reply(ref, errorReply("bad_url", "unreadable url"));
+        return this.#reply(ref, errorReply("bad_url", "unreadable url"));
       }
       const resolved = next.origin === this.#url.origin ? this.#services.router.resolve(next) : null;
       if (!resolved || resolved.route.view !== this.route.view || resolved.route.session !== this.route.session) {
-        return this.#host.reply(ref, { status: "ok", response: { link_redirect: true } });
+        return this.#reply(ref, { status: "ok", response: { link_redirect: true } });
       }
       this.#clearFlash();
       this.#url = next;
@@ -292,17 +320,19 @@ export class LiveViewProcess {
   /** The client saw these components leave the DOM. */
   cidsWillDestroy(cids: unknown, ref: string): Promise<void> {
     return this.#enqueue(ref, "event", async () => {
+      this.#spanEvent = "cids_will_destroy";
       for (const cid of asCids(cids)) {
         const entry = this.#components.get(cid);
         if (entry) entry.markedForDeletion = true;
       }
-      this.#host.reply(ref, { status: "ok", response: {} });
+      this.#reply(ref, { status: "ok", response: {} });
     });
   }
 
   /** Components still gone after will_destroy: forget them and tell the client which ones. */
   cidsDestroyed(cids: unknown, ref: string): Promise<void> {
     return this.#enqueue(ref, "event", async () => {
+      this.#spanEvent = "cids_destroyed";
       const deleted: number[] = [];
       for (const cid of asCids(cids)) {
         const entry = this.#components.get(cid);
@@ -312,7 +342,7 @@ export class LiveViewProcess {
         this.#cancelAsyncsOf(`c${cid}:`);
         deleted.push(cid);
       }
-      this.#host.reply(ref, { status: "ok", response: { cids: deleted } });
+      this.#reply(ref, { status: "ok", response: { cids: deleted } });
     });
   }
 
@@ -330,12 +360,15 @@ export class LiveViewProcess {
 
   // ---------------------------------------------------------------- queue
 
+  /** Queues a message; its span is observed after it, except for the join (the host times that). */
   #enqueue(ref: string | null, phase: ViewEvent["name"], task: () => Promise<void>): Promise<void> {
     const run = this.#queue.then(async () => {
       if (!this.#alive) throw new Ended();
       const started = performance.now();
+      this.#spanEvent = undefined;
+      this.#spanBytes = 0;
       await task();
-      this.#services.observe?.({ name: phase, view: this.name, duration: performance.now() - started });
+      if (phase !== "mount") this.#observe(phase, performance.now() - started, this.#spanEvent, this.#spanBytes);
     });
     this.#queue = run.catch((error: unknown) => {
       if (error instanceof Ended) return;
@@ -344,10 +377,34 @@ export class LiveViewProcess {
     return this.#queue as Promise<void>;
   }
 
+  #observe(name: ViewEvent["name"], duration: number, event?: string, bytes?: number): void {
+    const observe = this.#services.observe;
+    if (!observe) return;
+    const span: { -readonly [K in keyof ViewEvent]: ViewEvent[K] } = {
+      name,
+      view: this.name,
+      route: this.route.path,
+      id: this.id,
+      connected: this.connected,
+      duration,
+    };
+    if (event !== undefined) span.event = event;
+    if (bytes) span.bytes = bytes;
+    observe.call(this.#services, span);
+  }
+
+  #reply(ref: string, reply: Reply): void {
+    this.#spanBytes += this.#host.reply(ref, reply) ?? 0;
+  }
+
+  #push(event: Parameters<ViewHost["push"]>[0], payload: Record<string, unknown>): void {
+    this.#spanBytes += this.#host.push(event, payload) ?? 0;
+  }
+
   #crash(error: unknown, phase: string): void {
     if (!this.#alive) return;
     this.#report(error, phase);
-    this.#services.observe?.({ name: "crash", view: this.name, duration: 0 });
+    this.#observe("crash", 0, phase);
     this.#terminate("error");
     this.#end();
     this.#host.stopped("error");
@@ -391,7 +448,7 @@ export class LiveViewProcess {
     await this.route.view.mount?.(this.#params, this.#session, this.#socket);
     if (this.#nav) return;
     await this.route.view.handleParams?.(this.#params, this.#url, this.#socket);
-    this.#services.observe?.({ name: "mount", view: this.name, duration: performance.now() - started });
+    this.#observe("mount", performance.now() - started);
   }
 
   async #handleInfo(message: unknown): Promise<void> {
@@ -441,9 +498,9 @@ export class LiveViewProcess {
       if (nav.kind === "navigate") target.kind = nav.replace ? "replace" : "push";
       const key = nav.kind === "redirect" ? "redirect" : "live_redirect";
       // pending push events still reach the browser before it leaves
-      if (pending?.[EVENTS]) this.#host.push("diff", { [EVENTS]: pending[EVENTS] });
-      if (ref !== null) this.#host.reply(ref, { status: "ok", response: { [key]: target } });
-      else this.#host.push(key, target);
+      if (pending?.[EVENTS]) this.#push("diff", { [EVENTS]: pending[EVENTS] });
+      if (ref !== null) this.#reply(ref, { status: "ok", response: { [key]: target } });
+      else this.#push(key, target);
       this.#terminate(nav.kind);
       this.#end();
       this.#host.stopped("close");
@@ -451,13 +508,13 @@ export class LiveViewProcess {
     }
     if (nav) {
       const livePatch = await this.#applyPatch(nav);
-      this.#host.push("live_patch", livePatch);
+      this.#push("live_patch", livePatch);
     }
     const diff = this.#render(false);
     const out = diff ?? (replyValue !== undefined ? {} : null);
     if (out && replyValue !== undefined) out[REPLY] = replyValue;
-    if (ref !== null) this.#host.reply(ref, { status: "ok", response: out ? { diff: out } : {} });
-    else if (out) this.#host.push("diff", out);
+    if (ref !== null) this.#reply(ref, { status: "ok", response: out ? { diff: out } : {} });
+    else if (out) this.#push("diff", out);
   }
 
   // ---------------------------------------------------------------- rendering
@@ -496,9 +553,10 @@ export class LiveViewProcess {
       diff[EVENTS] = this.#events;
       this.#events = [];
     }
-    const empty = Object.keys(diff).length === 0;
-    this.#services.observe?.({ name: "render", view: this.name, duration: performance.now() - started });
-    return empty && !full ? null : diff;
+    if (!full && Object.keys(diff).length === 0) return null;
+    // only renders that produced something: their rate is the render frequency
+    this.#observe("render", performance.now() - started);
+    return diff;
   }
 
   #renderComponents(): Record<string, unknown> | undefined {
