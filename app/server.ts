@@ -22,5 +22,6 @@ export function createApp(opts: AppOptions): Lagoon {
     socket: opts.socket,
   });
   lagoon.app.use("/assets/*", serveStatic({ root: clientDir }));
+  lagoon.app.get("/metrics", lagoon.metrics());
   return lagoon;
 }

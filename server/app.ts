@@ -20,6 +20,7 @@ import { defaultDocument, type DocumentFn } from "./document.js";
 import { FLASH_COOKIE, Sessions, type CookieSession, type SessionOptions } from "./session.js";
 import { Signer } from "./signing.js";
 import { Telemetry, type TelemetryListener } from "./telemetry.js";
+import { LagoonMetrics, type MetricsOptions } from "./metrics.js";
 import { attachLiveSocket, createLiveSocket, type LiveSocketOptions, type LiveSocketServer } from "./ws.js";
 import { serialize } from "hono/utils/cookie";
 
@@ -64,6 +65,7 @@ export class Lagoon {
   readonly telemetry = new Telemetry();
   readonly #document: DocumentFn;
   readonly #assets: Assets;
+  #metrics: LagoonMetrics | undefined;
 
   constructor(opts: LagoonOptions) {
     this.router = new Router(opts.routes);
@@ -105,6 +107,24 @@ export class Lagoon {
   /** Calls `listener` with each of this Lagoon's telemetry events; returns the unsubscribe function. */
   onTelemetry(listener: TelemetryListener): () => void {
     return this.telemetry.on(listener);
+  }
+
+  /**
+   * This Lagoon's Prometheus metrics (their own prom-client registry), counted from the
+   * first call: make it before `listen`. `opts` apply to that first call.
+   */
+  prometheus(opts?: MetricsOptions): LagoonMetrics {
+    return (this.#metrics ??= new LagoonMetrics(this.telemetry, () => this.live.size, opts));
+  }
+
+  /**
+   * A Hono handler serving the metrics in Prometheus text format:
+   * `lagoon.app.get("/metrics", lagoon.metrics())`. Guard it like any route (a bearer
+   * token middleware before it, or a private port) when the app is public.
+   */
+  metrics(opts?: MetricsOptions): (c: Context) => Promise<Response> {
+    const metrics = this.prometheus(opts);
+    return async (c) => c.body(await metrics.text(), 200, { "Content-Type": metrics.contentType });
   }
 
   /** The request's cookie session, created (and its cookie set) when missing or forged. */

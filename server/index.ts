@@ -17,3 +17,4 @@ export {
   type TelemetryListener,
   type ConnectionEvent,
 } from "./telemetry.js";
+export { LagoonMetrics, type MetricsOptions } from "./metrics.js";
