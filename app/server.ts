@@ -1,5 +1,5 @@
 /** Builds the demo application: the Lagoon host with its routes, assets and settings. */
-import { createLagoon, manifestAssets, type Assets, type Lagoon, type LagoonOptions } from "../server/index.js";
+import { createLagoon, manifestAssets, TelemetryWindow, type Assets, type Lagoon, type LagoonOptions } from "../server/index.js";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { routes } from "./routes.js";
 
@@ -15,8 +15,11 @@ export interface AppOptions {
 
 export function createApp(opts: AppOptions): Lagoon {
   const clientDir = opts.clientDir ?? "dist/client";
+  // the last five minutes of this server's telemetry, for /dashboard
+  const telemetry = new TelemetryWindow();
   const lagoon = createLagoon({
-    routes: routes(),
+    routes: routes({ telemetry }),
+    observe: (event) => telemetry.record(event),
     secret: opts.secret,
     assets: opts.assets ?? manifestAssets(clientDir),
     socket: opts.socket,

@@ -18,3 +18,10 @@ export {
   type ConnectionEvent,
 } from "./telemetry.js";
 export { LagoonMetrics, type MetricsOptions } from "./metrics.js";
+export {
+  TelemetryWindow,
+  type TelemetryWindowOptions,
+  type WindowSnapshot,
+  type SecondStats,
+  type EventStats,
+} from "./telemetry-window.js";

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { live, ReplyError } from "../../shell/testing/index.js";
 import { Router } from "../../shell/index.js";
 import { routes } from "../../app/routes.js";
+import { TelemetryWindow } from "../../server/index.js";
 import { coreRouter } from "../support/views/core.js";
 
-const demo = new Router(routes());
+const demo = new Router(routes({ telemetry: new TelemetryWindow() }));
 
 describe("test client: counter", () => {
   it("renders Count: 0 first, then follows clicks", async () => {

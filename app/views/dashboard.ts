@@ -1,0 +1,128 @@
+/**
+ * Live telemetry of this server: connected views by route, event time percentiles, the
+ * busiest events, diff bytes, memory, and charts of the last minutes, refreshed every
+ * second from a TelemetryWindow the app feeds with its Lagoon's telemetry.
+ */
+import { defineView, html, type Template } from "../../shell/index.js";
+import type { SecondStats, TelemetryWindow, WindowSnapshot } from "../../server/index.js";
+
+const REFRESH_MS = 1000;
+// the svg element's size in the template below
+const CHART_WIDTH = 600;
+const CHART_HEIGHT = 120;
+
+/** The refresh timer of each connected dashboard, cleared when the view ends. */
+const timers = new WeakMap<object, NodeJS.Timeout>();
+
+function ms(value: number | null): string {
+  if (value === null) return "–";
+  return value < 1 ? `${Math.round(value * 1000)} µs` : `${value.toFixed(1)} ms`;
+}
+
+function bytes(n: number): string {
+  if (n < 1024) return `${Math.round(n)} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** An SVG line chart of one series; gaps where a second has no value. */
+function chart(id: string, title: string, values: readonly (number | null)[], format: (v: number) => string): Template {
+  const max = Math.max(0, ...values.map((v) => v ?? 0));
+  const scale = max > 0 ? max : 1;
+  const step = CHART_WIDTH / Math.max(1, values.length - 1);
+  let d = "";
+  let pen = false;
+  values.forEach((v, i) => {
+    if (v === null) {
+      pen = false;
+      return;
+    }
+    const x = (i * step).toFixed(1);
+    const y = (CHART_HEIGHT - (v / scale) * CHART_HEIGHT).toFixed(1);
+    d += `${pen ? "L" : "M"}${x} ${y}`;
+    pen = true;
+  });
+  return html`<figure class="chart" id=${id}>
+<figcaption>${title} <small>(max ${format(max)})</small></figcaption>
+<svg viewBox="0 0 600 120" width="600" height="120" role="img" aria-label="${title}" style="border:1px solid #ccc;background:#fafafa">
+<path d="${d}" fill="none" stroke="#1f6feb" stroke-width="1.5"></path>
+</svg>
+</figure>`;
+}
+
+function render(s: WindowSnapshot): Template {
+  const series: readonly SecondStats[] = s.series;
+  return html`<main class="dashboard">
+<h1>Dashboard</h1>
+<p>Telemetry of this server over the last ${Math.round(s.seconds / 60)} minutes, refreshed every second.</p>
+<dl class="figures">
+<dt>Connected views</dt><dd id="views-total">${s.connected.total}</dd>
+<dt>Events handled</dt><dd id="events-count">${s.events.count}</dd>
+<dt>Event time p50 / p95 / p99</dt><dd id="event-percentiles">${ms(s.events.p50)} / ${ms(s.events.p95)} / ${ms(s.events.p99)}</dd>
+<dt>Diffs sent</dt><dd id="diffs">${s.diffs.count} frames, ${bytes(s.diffs.bytes)}${s.diffs.count ? ` (${bytes(s.diffs.bytes / s.diffs.count)} each)` : ""}</dd>
+<dt>Joins / reconnects / leaves / crashes</dt><dd id="lifecycle">${s.joins} / ${s.reconnects} / ${s.leaves} / ${s.crashes}</dd>
+<dt>Heap / RSS</dt><dd id="memory">${bytes(s.memory.heapUsed)} / ${bytes(s.memory.rss)}</dd>
+<dt>Memory per view (estimate)</dt><dd id="per-view">${s.memory.perView === null ? "–" : bytes(s.memory.perView)}</dd>
+</dl>
+<h2>Connected views by route</h2>
+<table id="by-route">
+<thead><tr><th scope="col">Route</th><th scope="col">View</th><th scope="col">Connected</th></tr></thead>
+<tbody>${s.connected.byRoute.map((r) => html`<tr><td>${r.route}</td><td>${r.view}</td><td>${r.count}</td></tr>`)}</tbody>
+</table>
+<h2>Top events</h2>
+<table id="top-events">
+<thead><tr><th scope="col">View</th><th scope="col">Event</th><th scope="col">Count</th><th scope="col">Mean time</th><th scope="col">Diff bytes</th></tr></thead>
+<tbody>${s.topEvents.map((e) => html`<tr><td>${e.view}</td><td>${e.event}</td><td>${e.count}</td><td>${ms(e.mean)}</td><td>${bytes(e.bytes)}</td></tr>`)}</tbody>
+</table>
+<h2>Last minutes</h2>
+${chart(
+  "chart-events",
+  "Events per second",
+  series.map((x) => x.events),
+  (v) => String(v),
+)}
+${chart(
+  "chart-p95",
+  "p95 event time",
+  series.map((x) => x.p95),
+  (v) => ms(v),
+)}
+${chart(
+  "chart-views",
+  "Connected views",
+  series.map((x) => x.views),
+  (v) => String(v),
+)}
+${chart(
+  "chart-heap",
+  "Heap used",
+  series.map((x) => x.heapUsed),
+  bytes,
+)}
+</main>`;
+}
+
+/** The dashboard view over `window`; route it behind whatever guard the app needs. */
+export function dashboardLive(window: TelemetryWindow) {
+  return defineView<{ snapshot: WindowSnapshot; pageTitle: string }>({
+    name: "DashboardLive",
+    mount(_params, _session, socket) {
+      socket.assign({ snapshot: window.snapshot(), pageTitle: "Dashboard" });
+      if (socket.connected) {
+        const handle = socket.handle;
+        timers.set(
+          socket,
+          setInterval(() => handle.send("refresh"), REFRESH_MS),
+        );
+      }
+    },
+    info(_message, socket) {
+      socket.assign({ snapshot: window.snapshot() });
+    },
+    terminate(_reason, socket) {
+      clearInterval(timers.get(socket));
+      timers.delete(socket);
+    },
+    render: (a) => render(a.snapshot),
+  });
+}

@@ -1,0 +1,78 @@
+/** The demo's /dashboard through the in-process test client: figures from a TelemetryWindow, refreshed live. */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { routes } from "../../app/routes.js";
+import { TelemetryWindow } from "../../server/index.js";
+import { Router } from "../../shell/index.js";
+import { live } from "../../shell/testing/index.js";
+
+const at = { id: "phx-x", connected: true } as const;
+const join = (route: string, view: string) => ({ ...at, name: "join" as const, route, view, ok: true, rejoin: false, duration: 1 });
+const click = (event: string, duration: number, bytes: number) => ({
+  ...at,
+  name: "event" as const,
+  route: "/counter",
+  view: "CounterLive",
+  event,
+  duration,
+  bytes,
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("dashboard", () => {
+  it("shows connected views by route, event percentiles, top events, diff bytes and charts", async () => {
+    // a fixed clock: everything below happens in one second of the window
+    const telemetry = new TelemetryWindow({ now: () => 1_700_000_000_000 });
+    const view = await live(new Router(routes({ telemetry })), "/dashboard");
+    expect(view.title).toBe("Dashboard");
+    expect(view.find("#views-total")?.textContent).toBe("0");
+    expect(view.find("#event-percentiles")?.textContent).toBe("– / – / –");
+    expect(view.find("#by-route tbody")?.childNodes).toHaveLength(0);
+
+    telemetry.record(join("/counter", "CounterLive"));
+    telemetry.record(join("/counter", "CounterLive"));
+    telemetry.record(join("/", "HomeLive"));
+    for (let i = 0; i < 3; i++) telemetry.record(click("increment", 0.2, 88));
+    telemetry.record(click("reset", 3, 90));
+    await view.send("refresh");
+
+    expect(view.find("#views-total")?.textContent).toBe("3");
+    expect(view.find("#events-count")?.textContent).toBe("4");
+    // p50 in the 0.2 ms bin, p95 and p99 in the 3 ms bin (bins are ~19% wide)
+    expect(view.find("#event-percentiles")?.textContent).toMatch(/^2\d\d µs \/ 3\.\d ms \/ 3\.\d ms$/);
+    expect(view.find("#diffs")?.textContent).toBe("4 frames, 354 B (89 B each)");
+    const cells = (table: string) =>
+      (view.find(`${table} tbody`)?.querySelectorAll("tr") ?? []).map((tr) => tr.querySelectorAll("td").map((td) => td.textContent));
+    expect(cells("#by-route")).toEqual([
+      ["/counter", "CounterLive", "2"],
+      ["/", "HomeLive", "1"],
+    ]);
+    expect(cells("#top-events")).toEqual([
+      ["CounterLive", "increment", "3", "200 µs", "264 B"],
+      ["CounterLive", "reset", "1", "3.0 ms", "90 B"],
+    ]);
+    expect(view.find("#lifecycle")?.textContent).toBe("3 / 0 / 0 / 0");
+    // the events chart draws this second's 4 events at the top (the maximum)
+    expect(view.find("#chart-events figcaption")?.textContent).toContain("max 4");
+    expect(view.find("#chart-events path")?.getAttribute("d")).toMatch(/L600\.0 0\.0$/);
+    expect(view.find("#chart-views path")?.getAttribute("d")).toMatch(/L600\.0 0\.0$/);
+    view.close();
+  });
+
+  it("refreshes every second while connected, and stops when the view ends", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const telemetry = new TelemetryWindow();
+    const view = await live(new Router(routes({ telemetry })), "/dashboard");
+    telemetry.record(join("/counter", "CounterLive"));
+    const pushes = () => view.messages.filter((m) => m.kind === "push").length;
+    const before = pushes();
+    vi.advanceTimersByTime(1000);
+    await view.flush();
+    expect(pushes()).toBe(before + 1);
+    expect(view.find("#views-total")?.textContent).toBe("1");
+    view.close();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
