@@ -138,8 +138,9 @@ export class LiveViewProcess {
   readonly #subscriptions = new Map<string, () => void>();
   readonly #asyncs = new Map<string, AbortController>();
   readonly #ctx: RenderContext;
-  /** Telemetry of the message being handled: its event name and the diff bytes sent. */
+  /** Telemetry of the message being handled: its event name, render time, diff bytes sent. */
   #spanEvent: string | undefined;
+  #spanRender: number | undefined;
   #spanBytes = 0;
 
   constructor(opts: ProcessOptions) {
@@ -360,15 +361,21 @@ export class LiveViewProcess {
 
   // ---------------------------------------------------------------- queue
 
-  /** Queues a message; its span is observed after it, except for the join (the host times that). */
+  /**
+   * Queues a message. Its spans are observed once it is answered, so telemetry listeners
+   * never delay a reply; the join's own span is the host's (it times the whole join).
+   */
   #enqueue(ref: string | null, phase: ViewEvent["name"], task: () => Promise<void>): Promise<void> {
     const run = this.#queue.then(async () => {
       if (!this.#alive) throw new Ended();
       const started = performance.now();
       this.#spanEvent = undefined;
+      this.#spanRender = undefined;
       this.#spanBytes = 0;
       await task();
-      if (phase !== "mount") this.#observe(phase, performance.now() - started, this.#spanEvent, this.#spanBytes);
+      const duration = performance.now() - started;
+      if (this.#spanRender !== undefined) this.#observe("render", this.#spanRender);
+      if (phase !== "mount") this.#observe(phase, duration, this.#spanEvent, this.#spanBytes);
     });
     this.#queue = run.catch((error: unknown) => {
       if (error instanceof Ended) return;
@@ -555,7 +562,7 @@ export class LiveViewProcess {
     }
     if (!full && Object.keys(diff).length === 0) return null;
     // only renders that produced something: their rate is the render frequency
-    this.#observe("render", performance.now() - started);
+    this.#spanRender = (this.#spanRender ?? 0) + performance.now() - started;
     return diff;
   }
 
