@@ -3,7 +3,6 @@
  * WebSocket endpoint, and gives the app its sessions, PubSub and error pages. Ordinary
  * Hono routes go on `lagoon.app` beside the live ones.
  */
-import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
@@ -18,6 +17,7 @@ import type { Flash } from "../shell/socket.js";
 import type { Assets } from "./assets.js";
 import { defaultDocument, type DocumentFn } from "./document.js";
 import { FLASH_COOKIE, Sessions, type CookieSession, type SessionOptions } from "./session.js";
+import { randomId } from "./random.js";
 import { Signer } from "./signing.js";
 import { Telemetry, type TelemetryListener } from "./telemetry.js";
 import { LagoonMetrics, type MetricsOptions } from "./metrics.js";
@@ -188,7 +188,7 @@ export class Lagoon {
       flash = this.sessions.verifyFlash(flashToken);
       c.header("Set-Cookie", serialize(FLASH_COOKIE, "", { path: "/", maxAge: 0 }), { append: true });
     }
-    const id = `phx-${randomBytes(6).toString("base64url")}`;
+    const id = `phx-${randomId(6)}`;
     const result = await LiveViewProcess.renderStatic({
       id,
       route: resolved.route,
@@ -245,7 +245,8 @@ export class Lagoon {
 }
 
 function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+  // c.req.url is absolute: its scheme is enough, no need to parse it
+  return c.req.url.startsWith("https:") || c.req.header("x-forwarded-proto") === "https";
 }
 
 export function createLagoon(opts: LagoonOptions): Lagoon {
