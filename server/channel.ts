@@ -179,32 +179,35 @@ export class Channel {
     const rejoin = typeof params._mounts === "number" && params._mounts > 0;
     const telemetry = ctx.telemetry;
     let entry: Joined;
+    const channel = this;
+    // methods rather than arrows in properties: under tsx's keepNames each named arrow
+    // would carry a 256-byte property dictionary for as long as the view lives
     const host: ViewHost = {
-      reply: (replyRef: string, reply: Reply) => {
-        if (this.#views.get(topic) !== entry) return;
+      reply(replyRef: string, reply: Reply) {
+        if (channel.#views.get(topic) !== entry) return;
         if (replyRef !== ref)
-          return this.#measured(this.#send([joinRef, replyRef, topic, "phx_reply", reply]), reply.response.diff, "event");
+          return channel.#measured(channel.#send([joinRef, replyRef, topic, "phx_reply", reply]), reply.response.diff, "event");
         if (reply.status === "ok") reply = { status: "ok", response: { liveview_version: LIVEVIEW_VERSION, ...reply.response } };
-        else this.#views.delete(topic);
-        const bytes = this.#measured(this.#send([joinRef, replyRef, topic, "phx_reply", reply]), reply.response.rendered, "join");
+        else channel.#views.delete(topic);
+        const bytes = channel.#measured(channel.#send([joinRef, replyRef, topic, "phx_reply", reply]), reply.response.rendered, "join");
         const ok = reply.status === "ok";
         if (ok) entry.joinedAt = performance.now();
         if (telemetry) {
-          const event = { ...this.#about(entry), duration: performance.now() - started, ok, rejoin, bytes };
+          const event = { ...channel.#about(entry), duration: performance.now() - started, ok, rejoin, bytes };
           telemetry.emit({ name: "join", ...event });
           if (rejoin) telemetry.emit({ name: "reconnect", ...event });
         }
       },
-      push: (event, body) => {
-        if (this.#views.get(topic) !== entry) return;
-        return this.#measured(this.#send([joinRef, null, topic, event, body]), event === "diff" ? body : undefined);
+      push(event, body) {
+        if (channel.#views.get(topic) !== entry) return;
+        return channel.#measured(channel.#send([joinRef, null, topic, event, body]), event === "diff" ? body : undefined);
       },
-      stopped: (reason) => {
-        if (this.#views.get(topic) !== entry) return;
-        this.#views.delete(topic);
-        this.#left(entry, reason === "error" ? "crash" : "close");
-        if (reason === "error") this.#send([joinRef, joinRef, topic, "phx_error", {}]);
-        else this.#send([joinRef, joinRef, topic, "phx_close", {}]);
+      stopped(reason) {
+        if (channel.#views.get(topic) !== entry) return;
+        channel.#views.delete(topic);
+        channel.#left(entry, reason === "error" ? "crash" : "close");
+        if (reason === "error") channel.#send([joinRef, joinRef, topic, "phx_error", {}]);
+        else channel.#send([joinRef, joinRef, topic, "phx_close", {}]);
       },
     };
     const proc = new LiveViewProcess({

@@ -132,11 +132,13 @@ export class LiveViewProcess {
   #nav: Nav | null = null;
   #nextCid = 1;
   #nextStreamRef = 0;
-  readonly #components = new Map<number, ComponentEntry>();
-  readonly #byDef = new Map<ComponentDef<any>, Map<string, ComponentEntry>>();
+  // created on first use: most views never hold a component, subscription or async task,
+  // and an empty Map costs ~190 bytes per view
+  #components: Map<number, ComponentEntry> | undefined;
+  #byDef: Map<ComponentDef<any>, Map<string, ComponentEntry>> | undefined;
   #renderQueue: ComponentEntry[] = [];
-  readonly #subscriptions = new Map<string, () => void>();
-  readonly #asyncs = new Map<string, AbortController>();
+  #subscriptions: Map<string, () => void> | undefined;
+  #asyncs: Map<string, AbortController> | undefined;
   readonly #ctx: RenderContext;
   /** Telemetry of the message being handled: its event name, render time, diff bytes sent. */
   #spanEvent: string | undefined;
@@ -153,21 +155,15 @@ export class LiveViewProcess {
     this.#url = opts.url;
     this.#params = opts.params;
     this.#flash = { ...(opts.flash ?? {}) };
-    const self = this;
-    const handleId = `${opts.id}#${++processCounter}`;
-    this.#handle = {
-      id: handleId,
-      get alive() {
-        return self.#alive;
-      },
-      send(message: unknown): boolean {
-        if (!self.#alive) return false;
-        void self.#enqueue(null, "info", () => self.#handleInfo(message));
-        return true;
+    this.#handle = new LiveViewProcess.#Handle(this, `${opts.id}#${++processCounter}`);
+    this.#socket = new ViewSocket(new LiveViewProcess.#Link(this, "v:"), {});
+    const proc = this;
+    // a method, not an arrow in a property: see #Handle on named closures
+    this.#ctx = {
+      component(ref) {
+        return proc.#component(ref as ComponentRef);
       },
     };
-    this.#socket = new ViewSocket(this.#link(), {});
-    this.#ctx = { component: (ref) => this.#component(ref as ComponentRef) };
   }
 
   get name(): string {
@@ -188,7 +184,7 @@ export class LiveViewProcess {
 
   /** Number of live components held (tests, telemetry). */
   get componentCount(): number {
-    return this.#components.size;
+    return this.#components?.size ?? 0;
   }
 
   // ---------------------------------------------------------------- entry points
@@ -256,7 +252,7 @@ export class LiveViewProcess {
       const name = p.event;
       let target: ComponentEntry | undefined;
       if (p.cid !== undefined) {
-        target = typeof p.cid === "number" ? this.#components.get(p.cid) : undefined;
+        target = typeof p.cid === "number" ? this.#components?.get(p.cid) : undefined;
         if (!target) return this.#reply(ref, errorReply("unknown_component", `no component ${String(p.cid)}`));
       }
       const params = decodeEventValue(p.type, p.value, p.meta);
@@ -323,7 +319,7 @@ export class LiveViewProcess {
     return this.#enqueue(ref, "event", async () => {
       this.#spanEvent = "cids_will_destroy";
       for (const cid of asCids(cids)) {
-        const entry = this.#components.get(cid);
+        const entry = this.#components?.get(cid);
         if (entry) entry.markedForDeletion = true;
       }
       this.#reply(ref, { status: "ok", response: {} });
@@ -336,10 +332,10 @@ export class LiveViewProcess {
       this.#spanEvent = "cids_destroyed";
       const deleted: number[] = [];
       for (const cid of asCids(cids)) {
-        const entry = this.#components.get(cid);
+        const entry = this.#components?.get(cid);
         if (!entry || !entry.markedForDeletion) continue;
-        this.#components.delete(cid);
-        this.#byDef.get(entry.def)?.delete(entry.id);
+        this.#components!.delete(cid);
+        this.#byDef?.get(entry.def)?.delete(entry.id);
         this.#cancelAsyncsOf(`c${cid}:`);
         deleted.push(cid);
       }
@@ -434,12 +430,12 @@ export class LiveViewProcess {
   #end(): void {
     if (!this.#alive) return;
     this.#alive = false;
-    for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
-    this.#subscriptions.clear();
-    for (const ctrl of this.#asyncs.values()) ctrl.abort();
-    this.#asyncs.clear();
-    this.#components.clear();
-    this.#byDef.clear();
+    for (const unsubscribe of this.#subscriptions?.values() ?? []) unsubscribe();
+    this.#subscriptions = undefined;
+    for (const ctrl of this.#asyncs?.values() ?? []) ctrl.abort();
+    this.#asyncs = undefined;
+    this.#components = undefined;
+    this.#byDef = undefined;
     this.#renderQueue = [];
     this.#state = undefined;
   }
@@ -573,7 +569,7 @@ export class LiveViewProcess {
     while (this.#renderQueue.length) {
       const entry = this.#renderQueue.shift()!;
       entry.queued = false;
-      if (!this.#components.has(entry.cid)) continue;
+      if (!this.#components?.has(entry.cid)) continue;
       if (entry.state && !entry.socket.changed) continue;
       const template = entry.def.render(
         Object.assign(Object.create(null), entry.socket.assigns, {
@@ -610,15 +606,16 @@ export class LiveViewProcess {
   }
 
   #resolveComponent(ref: ComponentRef): ComponentEntry {
-    let byId = this.#byDef.get(ref.def);
-    if (!byId) this.#byDef.set(ref.def, (byId = new Map()));
+    const byDef = (this.#byDef ??= new Map());
+    let byId = byDef.get(ref.def);
+    if (!byId) byDef.set(ref.def, (byId = new Map()));
     let entry = byId.get(ref.id);
     if (!entry) {
       const cid = this.#nextCid++;
-      const socket = new ComponentSocket(this.#link(`c${cid}:`), cid, (message) => this.#handle.send(message));
+      const socket = new ComponentSocket(new LiveViewProcess.#Link(this, `c${cid}:`), cid, (message) => this.#handle.send(message));
       entry = { cid, def: ref.def, id: ref.id, socket, state: undefined, lastAssigns: undefined, queued: false, markedForDeletion: false };
       byId.set(ref.id, entry);
-      this.#components.set(cid, entry);
+      (this.#components ??= new Map()).set(cid, entry);
       const mounted = ref.def.mount?.(socket);
       if (mounted instanceof Promise)
         throw new LagoonError("async_component", "component mount must be synchronous; use startAsync for slow work");
@@ -640,13 +637,14 @@ export class LiveViewProcess {
   }
 
   #htmlContext(): HtmlContext {
+    const proc = this;
     const ctx: HtmlContext = {
-      componentHtml: (value: ComponentRefValue) => {
-        const entry = this.#resolveComponent(value as ComponentRef);
+      componentHtml(value: ComponentRefValue) {
+        const entry = proc.#resolveComponent(value as ComponentRef);
         const template = entry.def.render(
           Object.assign(Object.create(null), entry.socket.assigns, {
             myself: entry.cid,
-            flash: this.#flash,
+            flash: proc.#flash,
             streams: entry.socket.__streams,
           }),
         );
@@ -675,98 +673,146 @@ export class LiveViewProcess {
   }
 
   #cancelAsyncsOf(prefix: string): void {
-    for (const [key, ctrl] of this.#asyncs) {
+    const asyncs = this.#asyncs;
+    if (!asyncs) return;
+    for (const [key, ctrl] of asyncs) {
       if (key.startsWith(prefix)) {
         ctrl.abort();
-        this.#asyncs.delete(key);
+        asyncs.delete(key);
       }
     }
   }
 
-  #link(asyncPrefix = "v:"): ProcessLink {
-    const self = this;
-    return {
-      get connected() {
-        return self.connected;
-      },
-      get handle() {
-        return self.#handle;
-      },
-      get url() {
-        return self.#url;
-      },
-      putFlash(kind, message) {
-        self.#flash = { ...self.#flash, [kind]: String(message) };
-        self.#flashChanged = true;
-      },
-      clearFlash(kind) {
-        self.#clearFlash(kind);
-      },
-      pushEvent(name, payload) {
-        self.#events.push([name, payload]);
-      },
-      navigate(kind, to, replace) {
-        self.#nav = { kind, to, replace };
-      },
-      subscribe(topic) {
-        if (!self.connected || !self.#alive || self.#subscriptions.has(topic)) return;
-        self.#subscriptions.set(topic, self.#services.pubsub.subscribe(topic, self.#handle));
-      },
-      unsubscribe(topic) {
-        self.#subscriptions.get(topic)?.();
-        self.#subscriptions.delete(topic);
-      },
-      broadcast(topic, message, from) {
-        self.#services.pubsub.broadcast(topic, message, from ? self.#handle : undefined);
-      },
-      sendUpdate(def, id, assigns) {
-        if (!self.#alive) return;
-        void self.#enqueue(null, "info", async () => {
-          const entry = self.#byDef.get(def)?.get(String(id));
-          if (!entry) return;
-          const updated = def.update ? def.update(assigns, entry.socket) : entry.socket.assign(assigns);
-          if (updated instanceof Promise) await updated;
-          self.#touch(entry);
-          await self.#finish(null, undefined);
+  // The handle and the sockets' links are class instances, not object literals of getters
+  // and closures, which cost every view process about 2 KB and its construction ~10x the
+  // time (measured with bench/memory.ts and the HTTP bench). One reason: tsx compiles with
+  // esbuild's keepNames, which gives every arrow function stored under a name its own
+  // `name` property, turning that closure's properties into a 256-byte dictionary;
+  // methods and anonymous callbacks are left alone. Declared inside the class so that they
+  // may read its private fields.
+
+  static readonly #Handle = class implements ViewHandle {
+    constructor(
+      readonly proc: LiveViewProcess,
+      readonly id: string,
+    ) {}
+
+    get alive(): boolean {
+      return this.proc.#alive;
+    }
+
+    send(message: unknown): boolean {
+      const proc = this.proc;
+      if (!proc.#alive) return false;
+      void proc.#enqueue(null, "info", () => proc.#handleInfo(message));
+      return true;
+    }
+  };
+
+  static readonly #Link = class implements ProcessLink {
+    constructor(
+      readonly proc: LiveViewProcess,
+      /** Keys of this socket's async tasks: "v:" for the view, "c<cid>:" for a component. */
+      readonly asyncPrefix: string,
+    ) {}
+
+    get connected(): boolean {
+      return this.proc.connected;
+    }
+
+    get handle(): ViewHandle {
+      return this.proc.#handle;
+    }
+
+    get url(): URL {
+      return this.proc.#url;
+    }
+
+    putFlash(kind: string, message: string): void {
+      this.proc.#flash = { ...this.proc.#flash, [kind]: String(message) };
+      this.proc.#flashChanged = true;
+    }
+
+    clearFlash(kind?: string): void {
+      this.proc.#clearFlash(kind);
+    }
+
+    pushEvent(name: string, payload: unknown): void {
+      this.proc.#events.push([name, payload]);
+    }
+
+    navigate(kind: Nav["kind"], to: string, replace: boolean): void {
+      this.proc.#nav = { kind, to, replace };
+    }
+
+    subscribe(topic: string): void {
+      const proc = this.proc;
+      if (!proc.connected || !proc.#alive || proc.#subscriptions?.has(topic)) return;
+      (proc.#subscriptions ??= new Map()).set(topic, proc.#services.pubsub.subscribe(topic, proc.#handle));
+    }
+
+    unsubscribe(topic: string): void {
+      this.proc.#subscriptions?.get(topic)?.();
+      this.proc.#subscriptions?.delete(topic);
+    }
+
+    broadcast(topic: string, message: unknown, from: boolean): void {
+      this.proc.#services.pubsub.broadcast(topic, message, from ? this.proc.#handle : undefined);
+    }
+
+    sendUpdate(def: ComponentDef<any>, id: string, assigns: Assigns): void {
+      const proc = this.proc;
+      if (!proc.#alive) return;
+      void proc.#enqueue(null, "info", async () => {
+        const entry = proc.#byDef?.get(def)?.get(String(id));
+        if (!entry) return;
+        const updated = def.update ? def.update(assigns, entry.socket) : entry.socket.assign(assigns);
+        if (updated instanceof Promise) await updated;
+        proc.#touch(entry);
+        await proc.#finish(null, undefined);
+      });
+    }
+
+    startAsync(owner: BaseSocket<any>, name: string, fn: (signal: AbortSignal) => Promise<unknown>): void {
+      const proc = this.proc;
+      // async work starts only on connected views: the HTTP render shows the loading state
+      if (!proc.connected || !proc.#alive) return;
+      const key = this.asyncPrefix + name;
+      const asyncs = (proc.#asyncs ??= new Map());
+      asyncs.get(key)?.abort();
+      const ctrl = new AbortController();
+      asyncs.set(key, ctrl);
+      const settle = (outcome: AsyncOutcome) => {
+        if (ctrl.signal.aborted || !proc.#alive) return;
+        void proc.#enqueue(null, "async", async () => {
+          if (ctrl.signal.aborted || proc.#asyncs?.get(key) !== ctrl) return;
+          proc.#asyncs.delete(key);
+          await proc.#applyAsync(owner, name, outcome);
         });
-      },
-      startAsync(owner, name, fn) {
-        // async work starts only on connected views: the HTTP render shows the loading state
-        if (!self.connected || !self.#alive) return;
-        const key = asyncPrefix + name;
-        self.#asyncs.get(key)?.abort();
-        const ctrl = new AbortController();
-        self.#asyncs.set(key, ctrl);
-        const settle = (outcome: AsyncOutcome) => {
-          if (ctrl.signal.aborted || !self.#alive) return;
-          void self.#enqueue(null, "async", async () => {
-            if (ctrl.signal.aborted || self.#asyncs.get(key) !== ctrl) return;
-            self.#asyncs.delete(key);
-            await self.#applyAsync(owner, name, outcome);
-          });
-        };
-        Promise.resolve()
-          .then(() => fn(ctrl.signal))
-          .then(
-            (value) => settle({ ok: true, value }),
-            (error: unknown) => settle({ ok: false, error }),
-          );
-      },
-      cancelAsync(_owner, name, reason) {
-        const key = asyncPrefix + name;
-        const ctrl = self.#asyncs.get(key);
-        if (!ctrl) return;
-        ctrl.abort(reason);
-        self.#asyncs.delete(key);
-      },
-      streamRef() {
-        return String(self.#nextStreamRef++);
-      },
-    };
-  }
+      };
+      Promise.resolve()
+        .then(() => fn(ctrl.signal))
+        .then(
+          (value) => settle({ ok: true, value }),
+          (error: unknown) => settle({ ok: false, error }),
+        );
+    }
+
+    cancelAsync(_owner: BaseSocket<any>, name: string, reason?: unknown): void {
+      const key = this.asyncPrefix + name;
+      const ctrl = this.proc.#asyncs?.get(key);
+      if (!ctrl) return;
+      ctrl.abort(reason);
+      this.proc.#asyncs!.delete(key);
+    }
+
+    streamRef(): string {
+      return String(this.proc.#nextStreamRef++);
+    }
+  };
 
   async #applyAsync(owner: BaseSocket<any>, name: string, outcome: AsyncOutcome): Promise<void> {
-    const entry = owner instanceof ComponentSocket ? this.#components.get(owner.__cid) : undefined;
+    const entry = owner instanceof ComponentSocket ? this.#components?.get(owner.__cid) : undefined;
     if (owner instanceof ComponentSocket && !entry) return;
     if (name.startsWith("__assign:")) {
       const keys = name.slice("__assign:".length).split(",");
