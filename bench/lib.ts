@@ -32,8 +32,9 @@ export function result(metric: string, value: number, unit: string, baseline: nu
   };
 }
 
+/** Four significant digits (whole numbers from 1,000 up): enough for figures this noisy. */
 function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
+  return Math.abs(n) >= 1000 ? Math.round(n) : Number(n.toPrecision(4));
 }
 
 /**
@@ -122,8 +123,8 @@ export const MiB = 1024 * 1024;
 export function printTable(results: Result[]): void {
   const rows = results.map((r) => [
     r.metric,
-    `${r.value} ${r.unit}`,
-    r.baseline === null ? "-" : `${r.baseline} ${r.unit}`,
+    `${r.value.toLocaleString("en")} ${r.unit}`,
+    r.baseline === null ? "-" : `${r.baseline.toLocaleString("en")} ${r.unit}`,
     r.ratio === null ? "-" : `${r.ratio}x`,
     r.target,
     r.pass === null ? "-" : r.pass ? "pass" : "MISS",

@@ -1,8 +1,16 @@
 /** `npm run bench [name]`: runs every benchmark (or those whose name contains `name`), prints a table, writes bench/results.json. */
 import { printTable, writeResults, PINNED, type Result } from "./lib.js";
+import { diffSizes } from "./diffs.js";
+import { firstRender } from "./http.js";
+import { memoryPerView } from "./memory.js";
 import { roundTrip } from "./roundtrip.js";
 
-const suites: [string, () => Promise<Result[]>][] = [["round trip", roundTrip]];
+const suites: [string, () => Promise<Result[]>][] = [
+  ["round trip", roundTrip],
+  ["diff sizes", diffSizes],
+  ["memory per view", memoryPerView],
+  ["http first render", firstRender],
+];
 const only = process.argv[2];
 const results: Result[] = [];
 const started = performance.now();
