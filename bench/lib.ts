@@ -20,6 +20,13 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
+export function median(values: readonly number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
 export function result(metric: string, value: number, unit: string, baseline: number | null, target: string, pass: boolean | null): Result {
   return {
     metric,

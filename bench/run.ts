@@ -1,15 +1,19 @@
 /** `npm run bench [name]`: runs every benchmark (or those whose name contains `name`), prints a table, writes bench/results.json. */
 import { printTable, writeResults, PINNED, type Result } from "./lib.js";
+import { clientApply } from "./browser.js";
 import { diffSizes } from "./diffs.js";
 import { firstRender } from "./http.js";
 import { memoryPerView } from "./memory.js";
 import { roundTrip } from "./roundtrip.js";
+import { streamMemory } from "./stream.js";
 
 const suites: [string, () => Promise<Result[]>][] = [
   ["round trip", roundTrip],
   ["diff sizes", diffSizes],
   ["memory per view", memoryPerView],
   ["http first render", firstRender],
+  ["stream memory", streamMemory],
+  ["browser apply", clientApply],
 ];
 const only = process.argv[2];
 const results: Result[] = [];
