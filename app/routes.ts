@@ -1,9 +1,11 @@
 import { live, liveSession } from "../shell/index.js";
+import type { TelemetryWindow } from "../server/index.js";
 import { loadUser, requireUser } from "./auth.js";
 import type { AppContext } from "./context.js";
 import { boardLive } from "./views/board.js";
 import { chatLive } from "./views/chat.js";
 import { CounterLive } from "./views/counter.js";
+import { dashboardLive } from "./views/dashboard.js";
 import { HomeLive } from "./views/home.js";
 import { IslandsLive } from "./views/islands.js";
 import { layout } from "./views/layout.js";
@@ -17,9 +19,10 @@ import { todosLive } from "./views/todos.js";
 /**
  * The demo's live routes. Two live sessions: "public" pages anyone may see, and
  * "authenticated" ones whose onMount sends anonymous users to /login. Navigating between
- * the two is a full page load, so the HTTP side checks the cookie again.
+ * the two is a full page load, so the HTTP side checks the cookie again. /dashboard is the
+ * guard the telemetry issue asks for: logged-in users only.
  */
-export function routes(ctx: AppContext) {
+export function routes(ctx: AppContext, telemetry: TelemetryWindow) {
   const user = loadUser(ctx.accounts);
   return [
     liveSession({ name: "public", onMount: user, layout }, [
@@ -37,6 +40,7 @@ export function routes(ctx: AppContext) {
       live("/todos", todosLive(ctx.todos)),
       live("/board", boardLive(ctx.todos)),
       live("/chat/:room", chatLive(ctx.chat, ctx.presence)),
+      live("/dashboard", dashboardLive(telemetry)),
     ]),
   ];
 }

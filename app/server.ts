@@ -1,5 +1,5 @@
 /** Builds the demo application: the Lagoon host with its routes, domain, assets and settings. */
-import { createLagoon, manifestAssets, type Assets, type Lagoon, type LagoonOptions } from "../server/index.js";
+import { createLagoon, manifestAssets, TelemetryWindow, type Assets, type Lagoon, type LagoonOptions } from "../server/index.js";
 import { MemoryPubSub, type PubSub } from "../shell/index.js";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { islandGallery } from "../islands/index.js";
@@ -35,8 +35,11 @@ export function createApp(opts: AppOptions): App {
   const clientDir = opts.clientDir ?? "dist/client";
   const pubsub = opts.pubsub ?? new MemoryPubSub();
   const ctx = openContext({ db: opts.db, pubsub, catalogDelayMs: opts.catalogDelayMs });
+  // the last five minutes of this server's telemetry, for /dashboard
+  const telemetry = new TelemetryWindow();
   const lagoon = createLagoon({
-    routes: opts.dev ? [...routes(ctx), islandGallery()] : routes(ctx),
+    routes: opts.dev ? [...routes(ctx, telemetry), islandGallery()] : routes(ctx, telemetry),
+    observe: (event) => telemetry.record(event),
     secret: opts.secret,
     pubsub,
     assets: opts.assets ?? manifestAssets(clientDir),
@@ -44,5 +47,6 @@ export function createApp(opts: AppOptions): App {
   });
   authRoutes(lagoon, ctx.accounts);
   lagoon.app.use("/assets/*", serveStatic({ root: clientDir }));
+  lagoon.app.get("/metrics", lagoon.metrics());
   return { lagoon, ctx, close: () => ctx.close() };
 }

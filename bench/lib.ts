@@ -1,6 +1,7 @@
 /** Shared helpers for `npm run bench`: percentiles, child servers, the results table. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 
 export interface Result {
   metric: string;
@@ -19,6 +20,13 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
+export function median(values: readonly number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
 export function result(metric: string, value: number, unit: string, baseline: number | null, target: string, pass: boolean | null): Result {
   return {
     metric,
@@ -31,36 +39,99 @@ export function result(metric: string, value: number, unit: string, baseline: nu
   };
 }
 
+/** Four significant digits (whole numbers from 1,000 up): enough for figures this noisy. */
 function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
+  return Math.abs(n) >= 1000 ? Math.round(n) : Number(n.toPrecision(4));
 }
 
-/** Starts `node --import tsx <script>` and waits for it to print `PORT <n>`. */
-export function startChild(
-  script: string,
-  args: string[] = [],
-  env: Record<string, string> = {},
-): Promise<{ port: number; child: ChildProcess }> {
+/**
+ * Starts `node --import tsx <script>` and waits for it to print `PORT <n>`. With `cpu`, the
+ * server runs on that core only (taskset), and the load from this process on the other.
+ */
+export function startChild(script: string, opts: { cpu?: number; env?: Record<string, string> } = {}): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", script, ...args], {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, ...env },
-    });
+    const node = [process.execPath, "--import", "tsx", "--expose-gc", script];
+    const [cmd, ...args] = opts.cpu === undefined || !PINNED ? node : ["taskset", "-c", String(opts.cpu), ...node];
+    const child = spawn(cmd!, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...opts.env } });
+    children.add(child);
+    child.once("exit", () => children.delete(child));
     let buffer = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       buffer += chunk.toString();
       const m = /PORT (\d+)/.exec(buffer);
-      if (m) resolve({ port: Number(m[1]), child });
+      if (m) {
+        const port = Number(m[1]);
+        resolve({
+          port,
+          url: `http://127.0.0.1:${port}`,
+          child,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once("exit", () => done());
+              child.kill();
+            }),
+        });
+      }
     });
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
   });
 }
 
+// a benchmark that throws must not leave its servers running
+const children = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of children) child.kill();
+});
+
+export interface Child {
+  port: number;
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Servers on core 0, this process (the load) on core 1, when the machine has two cores and taskset. */
+export const PINNED = pinSelf();
+
+function pinSelf(): boolean {
+  if (availableParallelism() < 2) return false;
+  try {
+    // -a: every thread of this process (libuv pool, GC helpers), not just the main one
+    execFileSync("taskset", ["-a", "-cp", "1", String(process.pid)], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A server's memory after a full GC (`/__bench/memory`). */
+export async function serverMemory(child: Child): Promise<NodeJS.MemoryUsage> {
+  return (await (await fetch(`${child.url}/__bench/memory`)).json()) as NodeJS.MemoryUsage;
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time. */
+export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+export const KiB = 1024;
+export const MiB = 1024 * 1024;
+
 export function printTable(results: Result[]): void {
   const rows = results.map((r) => [
     r.metric,
-    `${r.value} ${r.unit}`,
-    r.baseline === null ? "-" : `${r.baseline} ${r.unit}`,
+    `${r.value.toLocaleString("en")} ${r.unit}`,
+    r.baseline === null ? "-" : `${r.baseline.toLocaleString("en")} ${r.unit}`,
     r.ratio === null ? "-" : `${r.ratio}x`,
     r.target,
     r.pass === null ? "-" : r.pass ? "pass" : "MISS",

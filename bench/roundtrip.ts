@@ -1,118 +1,145 @@
 /**
- * Counter event round trip through Lagoon vs a raw `ws` echo in the same run (both servers
- * in their own processes, one client here), and the bytes of one click's diff.
+ * Counter event round trip through Lagoon vs a raw `ws` echo server in the same run, both
+ * servers in their own processes: one client sending events back to back, then 1,000
+ * connected clients each sending one event a second (an open model: a slow reply does not
+ * delay the other clients' sends).
  */
 import WebSocket from "ws";
-import { percentile, result, startChild, type Result } from "./lib.js";
+import { percentile, pool, result, startChild, type Result } from "./lib.js";
+import { LiveClient } from "./live-client.js";
 import { loadPage } from "../tests/support/protocol.js";
 
 const WARMUP = 500;
 const SAMPLES = 5000;
+const CLIENTS = 1000;
+/** The 1,000-client runs alternate between the servers in slices, so both see the same background load. */
+const SLICE_MS = 2500;
+const SLICES = 3;
 
-function open(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.once("open", () => resolve(ws));
-    ws.once("error", reject);
-  });
+/** The counter's click frame; the echo gets a frame of the same size. */
+const clickFrame = (ref: number, topic: string) =>
+  JSON.stringify(["1", String(ref), topic, "event", { type: "click", event: ref % 2 ? "decrement" : "increment", value: { value: "" } }]);
+
+class EchoClient {
+  #resolve: (() => void) | undefined;
+  private constructor(readonly ws: WebSocket) {
+    ws.on("message", () => this.#resolve?.());
+  }
+  static async open(url: string): Promise<EchoClient> {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    await new Promise<void>((resolve, reject) => {
+      ws.once("open", () => resolve());
+      ws.once("error", reject);
+    });
+    return new EchoClient(ws);
+  }
+  /** Sends a frame and waits for its echo (one in flight at a time). */
+  echo(text: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.#resolve = resolve;
+      this.ws.send(text);
+    });
+  }
 }
 
-/** Sequential ping-pongs: send, wait for the matching reply, repeat. Returns sorted ms. */
-async function pingPong(
-  ws: WebSocket,
-  frame: (i: number) => string,
-  isReply: (data: string, i: number) => boolean,
-  n: number,
-): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const started = performance.now();
-    await new Promise<void>((resolve) => {
-      const onMessage = (data: WebSocket.RawData) => {
-        if (isReply(data.toString(), i)) {
-          ws.off("message", onMessage);
-          resolve();
-        }
-      };
-      ws.on("message", onMessage);
-      ws.send(frame(i));
-    });
-    times.push(performance.now() - started);
+/**
+ * `n` sequential round trips on each of `a` and `b`, after `warmup`, taken in turns so that
+ * both see the same background load. Sorted times in ms.
+ */
+async function sequential(a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>, warmup: number, n: number) {
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < warmup + n; i++) {
+    for (const [k, trip] of [a, b].entries()) {
+      const started = performance.now();
+      await trip(i);
+      if (i >= warmup) times[k]!.push(performance.now() - started);
+    }
   }
-  return times.sort((a, b) => a - b);
+  return times.map((t) => t.sort((x, y) => x - y)) as [number[], number[]];
+}
+
+/**
+ * For `ms`, every client sends once a second from a random phase, whether or not others
+ * got their replies; times run from the send to the reply, and go into `times`.
+ */
+async function openModel(trips: ((i: number) => Promise<unknown>)[], ms: number, times: number[]): Promise<void> {
+  const started = performance.now();
+  await Promise.all(
+    trips.map(async (trip) => {
+      await new Promise((r) => setTimeout(r, Math.random() * 1000));
+      for (let i = 0; performance.now() - started < ms; i++) {
+        const due = performance.now() + 1000;
+        const sent = performance.now();
+        await trip(i);
+        times.push(performance.now() - sent);
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+    }),
+  );
+}
+
+function percentiles(label: string, lagoon: number[], echo: number[], targets: { p50?: number; p95Ms?: number }): Result[] {
+  const [l50, l95, l99] = [50, 95, 99].map((p) => percentile(lagoon, p) * 1000);
+  const [e50, e95, e99] = [50, 95, 99].map((p) => percentile(echo, p) * 1000);
+  return [
+    result(`counter round trip p50 (${label})`, l50!, "µs", e50!, "≤ 1.5x raw ws echo", l50! <= 1.5 * e50!),
+    result(
+      `counter round trip p95 (${label})`,
+      l95!,
+      "µs",
+      e95!,
+      targets.p95Ms ? `< ${targets.p95Ms} ms` : "-",
+      targets.p95Ms ? l95! < targets.p95Ms * 1000 : null,
+    ),
+    result(`counter round trip p99 (${label})`, l99!, "µs", e99!, "-", null),
+  ];
 }
 
 export async function roundTrip(): Promise<Result[]> {
-  const echo = await startChild("bench/servers/echo.ts");
-  const app = await startChild("bench/servers/app.ts");
+  const echo = await startChild("bench/servers/echo.ts", { cpu: 0 });
+  const app = await startChild("bench/servers/app.ts", { cpu: 0 });
+  const echoUrl = `ws://127.0.0.1:${echo.port}`;
   try {
-    const base = `http://127.0.0.1:${app.port}`;
-    const page = await loadPage(base, "/counter");
-    const ws = await open(`ws://127.0.0.1:${app.port}/live/websocket?_csrf_token=${encodeURIComponent(page.csrf)}&vsn=2.0.0`, {
-      cookie: page.cookie,
-    });
-    const topic = `lv:${page.id}`;
-    await pingPong(
-      ws,
-      () =>
-        JSON.stringify([
-          "1",
-          "1",
-          topic,
-          "phx_join",
-          { url: base + "/counter", params: { _csrf_token: page.csrf, _mounts: 0 }, session: page.session, static: null },
-        ]),
-      (d) => d.includes('"phx_reply"'),
-      1,
-    );
-    const event = (i: number) =>
-      JSON.stringify([
-        "1",
-        String(i + 2),
-        topic,
-        "event",
-        { type: "click", event: i % 2 ? "decrement" : "increment", value: { value: "" } },
-      ]);
-    let replyBytes = 0;
-    let diffBytes = 0;
-    const isReply = (d: string, i: number) => {
-      if (!d.startsWith(`["1","${i + 2}"`)) return false;
-      replyBytes = Buffer.byteLength(d);
-      diffBytes = Buffer.byteLength(JSON.stringify(JSON.parse(d)[4].response.diff));
-      return true;
-    };
-    await pingPong(ws, event, isReply, WARMUP);
-    const lagoon = await pingPong(
-      ws,
-      (i) => event(i + WARMUP),
-      (d, i) => isReply(d, i + WARMUP),
+    // one client, events back to back
+    const page = await loadPage(app.url, "/counter");
+    const { client } = await LiveClient.join(app.url, page, "/counter");
+    const echoClient = await EchoClient.open(echoUrl);
+    const frame = clickFrame(2, client.topic);
+    const [lagoonOne, echoOne] = await sequential(
+      (i) => client.click(i % 2 ? "decrement" : "increment", { value: "" }),
+      () => echoClient.echo(frame),
+      WARMUP,
       SAMPLES,
     );
+    client.close();
+    echoClient.ws.terminate();
 
-    const echoWs = await open(`ws://127.0.0.1:${echo.port}`);
-    // a frame the size of the counter's event, echoed back
-    const probe = (i: number) => event(i).padEnd(event(i).length, " ");
-    await pingPong(echoWs, probe, (d, i) => d === probe(i), WARMUP);
-    const raw = await pingPong(
-      echoWs,
-      (i) => probe(i + WARMUP),
-      (d, i) => d === probe(i + WARMUP),
-      SAMPLES,
-    );
-    ws.close();
-    echoWs.close();
+    // 1,000 connected clients, one event a second each
+    const pages = await pool(Array.from({ length: CLIENTS }), 50, () => loadPage(app.url, "/counter"));
+    const clients = await pool(pages, 50, async (p) => (await LiveClient.join(app.url, p, "/counter")).client);
+    const echoes = await pool(Array.from({ length: CLIENTS }), 50, () => EchoClient.open(echoUrl));
+    const lagoonTrips = clients.map((c) => (i: number) => c.click(i % 2 ? "decrement" : "increment", { value: "" }));
+    const echoTrips = echoes.map((c) => () => c.echo(frame));
+    // warm-up slices, not kept
+    await openModel(lagoonTrips, 1000, []);
+    await openModel(echoTrips, 1000, []);
+    const lagoonMany: number[] = [];
+    const echoMany: number[] = [];
+    for (let i = 0; i < SLICES; i++) {
+      await openModel(lagoonTrips, SLICE_MS, lagoonMany);
+      await openModel(echoTrips, SLICE_MS, echoMany);
+    }
+    lagoonMany.sort((a, b) => a - b);
+    echoMany.sort((a, b) => a - b);
+    for (const c of clients) c.close();
+    for (const c of echoes) c.ws.terminate();
 
-    const p50 = percentile(lagoon, 50);
-    const e50 = percentile(raw, 50);
     return [
-      result("counter round trip p50 (1 client)", p50 * 1000, "µs", e50 * 1000, "≤ 1.5x raw ws echo", p50 <= 1.5 * e50),
-      result("counter round trip p95 (1 client)", percentile(lagoon, 95) * 1000, "µs", percentile(raw, 95) * 1000, "-", null),
-      result("counter round trip p99 (1 client)", percentile(lagoon, 99) * 1000, "µs", percentile(raw, 99) * 1000, "-", null),
-      result("one click: diff payload", diffBytes, "B", null, "< 40 B", diffBytes < 40),
-      result("one click: whole reply frame", replyBytes, "B", 98, "baseline: LiveViewJS 0.8.1 reply frame", replyBytes < 98),
+      ...percentiles("1 client", lagoonOne, echoOne, {}),
+      ...percentiles(`${CLIENTS.toLocaleString("en")} clients, 1 event/s each`, lagoonMany, echoMany, { p95Ms: 5 }),
     ];
   } finally {
-    echo.child.kill();
-    app.child.kill();
+    await Promise.all([echo.stop(), app.stop()]);
   }
 }

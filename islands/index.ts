@@ -24,3 +24,4 @@ export { islandGallery } from "./gallery.js";
 export { reloadIslandsOnChange } from "./dev.js";
 export { Tally } from "./tally.contract.js";
 export { Board, BoardColumn } from "./board.contract.js";
+export { TelemetryCharts } from "./telemetry.contract.js";

@@ -9,4 +9,5 @@ import type { IslandModule } from "./contract.js";
 export const islands: Readonly<Record<string, () => Promise<IslandModule>>> = {
   Board: () => import("./board.js"),
   Tally: () => import("./tally.js"),
+  TelemetryCharts: () => import("./telemetry.js"),
 };

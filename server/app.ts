@@ -3,7 +3,6 @@
  * WebSocket endpoint, and gives the app its sessions, PubSub and error pages. Ordinary
  * Hono routes go on `lagoon.app` beside the live ones.
  */
-import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
@@ -13,12 +12,15 @@ import { HttpError } from "../shell/errors.js";
 import { escapeHtml } from "../shell/escape.js";
 import { MemoryPubSub, type PubSub } from "../shell/pubsub.js";
 import { Router, type LiveRoute } from "../shell/router.js";
-import { LiveViewProcess, type ViewEvent, type ViewServices } from "../shell/runtime.js";
+import { LiveViewProcess, type ViewServices } from "../shell/runtime.js";
 import type { Flash } from "../shell/socket.js";
 import type { Assets } from "./assets.js";
 import { defaultDocument, type DocumentFn } from "./document.js";
 import { FLASH_COOKIE, Sessions, type CookieSession, type SessionOptions } from "./session.js";
+import { randomId } from "./random.js";
 import { Signer } from "./signing.js";
+import { Telemetry, type TelemetryListener } from "./telemetry.js";
+import { LagoonMetrics, type MetricsOptions } from "./metrics.js";
 import { attachLiveSocket, createLiveSocket, type LiveSocketOptions, type LiveSocketServer } from "./ws.js";
 import { serialize } from "hono/utils/cookie";
 
@@ -40,8 +42,8 @@ export interface LagoonOptions {
    * address, frame rate, send buffer; see `DEFAULT_SOCKET_LIMITS`).
    */
   readonly socket?: Pick<LiveSocketOptions, "maxPayload" | "heartbeatMs" | "limits">;
-  /** Observes view lifecycle spans (telemetry). */
-  readonly observe?: (event: ViewEvent) => void;
+  /** Receives every telemetry event from the start, like `lagoon.onTelemetry(observe)`. */
+  readonly observe?: TelemetryListener;
 }
 
 export interface Listening {
@@ -60,8 +62,10 @@ export class Lagoon {
   readonly pubsub: PubSub;
   readonly services: ViewServices;
   readonly live: LiveSocketServer;
+  readonly telemetry = new Telemetry();
   readonly #document: DocumentFn;
   readonly #assets: Assets;
+  #metrics: LagoonMetrics | undefined;
 
   constructor(opts: LagoonOptions) {
     this.router = new Router(opts.routes);
@@ -73,15 +77,17 @@ export class Lagoon {
       router: this.router,
       pubsub: this.pubsub,
       signFlash: (flash) => this.sessions.signFlash(flash),
-      observe: opts.observe,
+      observe: (event) => this.telemetry.emit(event),
       logError: (error, ctx) => console.error(`[lagoon] ${ctx.view} crashed in ${ctx.phase}:`, error),
     };
+    if (opts.observe) this.telemetry.on(opts.observe);
     this.live = createLiveSocket({
       path: `${opts.socketPath ?? "/live"}/websocket`,
       router: this.router,
       sessions: this.sessions,
       services: this.services,
       origins: opts.origins,
+      telemetry: this.telemetry,
       ...opts.socket,
     });
     for (const route of this.router.routes) {
@@ -96,6 +102,29 @@ export class Lagoon {
       const message = status >= 500 ? "Something went wrong" : error.message;
       return this.page(c, { title: message, body: `<main><h1>${escapeHtml(message)}</h1></main>` }, status);
     });
+  }
+
+  /** Calls `listener` with each of this Lagoon's telemetry events; returns the unsubscribe function. */
+  onTelemetry(listener: TelemetryListener): () => void {
+    return this.telemetry.on(listener);
+  }
+
+  /**
+   * This Lagoon's Prometheus metrics (their own prom-client registry), counted from the
+   * first call: make it before `listen`. `opts` apply to that first call.
+   */
+  prometheus(opts?: MetricsOptions): LagoonMetrics {
+    return (this.#metrics ??= new LagoonMetrics(this.telemetry, () => this.live.size, opts));
+  }
+
+  /**
+   * A Hono handler serving the metrics in Prometheus text format:
+   * `lagoon.app.get("/metrics", lagoon.metrics())`. Guard it like any route (a bearer
+   * token middleware before it, or a private port) when the app is public.
+   */
+  metrics(opts?: MetricsOptions): (c: Context) => Promise<Response> {
+    const metrics = this.prometheus(opts);
+    return async (c) => c.body(await metrics.text(), 200, { "Content-Type": metrics.contentType });
   }
 
   /** The request's cookie session, created (and its cookie set) when missing or forged. */
@@ -159,7 +188,7 @@ export class Lagoon {
       flash = this.sessions.verifyFlash(flashToken);
       c.header("Set-Cookie", serialize(FLASH_COOKIE, "", { path: "/", maxAge: 0 }), { append: true });
     }
-    const id = `phx-${randomBytes(6).toString("base64url")}`;
+    const id = `phx-${randomId(6)}`;
     const result = await LiveViewProcess.renderStatic({
       id,
       route: resolved.route,
@@ -216,7 +245,8 @@ export class Lagoon {
 }
 
 function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+  // c.req.url is absolute: its scheme is enough, no need to parse it
+  return c.req.url.startsWith("https:") || c.req.header("x-forwarded-proto") === "https";
 }
 
 export function createLagoon(opts: LagoonOptions): Lagoon {

@@ -9,6 +9,7 @@ import { LiveViewProcess, type Reply, type ViewHost, type ViewServices } from ".
 import type { Router } from "../shell/router.js";
 import { LIVEVIEW_VERSION } from "../shell/wire.js";
 import type { CookieSession, Sessions } from "./session.js";
+import type { Telemetry, TelemetryEvent } from "./telemetry.js";
 import type { Conn } from "./transport.js";
 
 export interface ChannelLimits {
@@ -26,11 +27,15 @@ export interface ChannelContext {
   readonly sessions: Sessions;
   readonly services: ViewServices;
   readonly limits: ChannelLimits;
+  /** Receives join, reconnect and leave events, and the bytes of each diff sent. */
+  readonly telemetry?: Telemetry;
 }
 
 interface Joined {
   readonly joinRef: string;
   readonly proc: LiveViewProcess;
+  /** When the join was answered ok (performance.now()); unset while mounting. */
+  joinedAt?: number;
 }
 
 const TOPIC_MAX = 200;
@@ -109,6 +114,7 @@ export class Channel {
         return;
       case "phx_leave":
         this.#views.delete(topic);
+        this.#left(joined, "leave");
         proc.close("leave");
         this.#reply(joinRef, ref, topic, { status: "ok", response: {} });
         this.#send([joinRef, joinRef, topic, "phx_close", {}]);
@@ -122,11 +128,15 @@ export class Channel {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const { proc } of this.#views.values()) proc.close("disconnect");
+    for (const joined of this.#views.values()) {
+      this.#left(joined, "disconnect");
+      joined.proc.close("disconnect");
+    }
     this.#views.clear();
   }
 
   async #join(joinRef: string, ref: string, topic: string, payload: Record<string, unknown>): Promise<void> {
+    const started = performance.now();
     const ctx = this.#ctx;
     const refuse = (reason: string) => this.#reply(joinRef, ref, topic, { status: "error", response: { reason } });
     if (!topic.startsWith("lv:")) return refuse("unmatched topic");
@@ -152,6 +162,7 @@ export class Channel {
     if (previous) {
       // a second join on a topic replaces the first (rejoin, live navigation)
       this.#views.delete(topic);
+      this.#left(previous, "replaced");
       previous.proc.close("replaced");
       this.#send([previous.joinRef, previous.joinRef, topic, "phx_close", {}]);
     }
@@ -164,24 +175,39 @@ export class Channel {
           ? token.f
           : {};
 
+    // the client counts its joins of this view: more than none is a rejoin (reconnect, crash recovery)
+    const rejoin = typeof params._mounts === "number" && params._mounts > 0;
+    const telemetry = ctx.telemetry;
     let entry: Joined;
+    const channel = this;
+    // methods rather than arrows in properties: under tsx's keepNames each named arrow
+    // would carry a 256-byte property dictionary for as long as the view lives
     const host: ViewHost = {
-      reply: (replyRef: string, reply: Reply) => {
-        if (this.#views.get(topic) !== entry) return;
-        if (replyRef === ref) {
-          if (reply.status === "ok") reply = { status: "ok", response: { liveview_version: LIVEVIEW_VERSION, ...reply.response } };
-          else this.#views.delete(topic);
+      reply(replyRef: string, reply: Reply) {
+        if (channel.#views.get(topic) !== entry) return;
+        if (replyRef !== ref)
+          return channel.#measured(channel.#send([joinRef, replyRef, topic, "phx_reply", reply]), reply.response.diff, "event");
+        if (reply.status === "ok") reply = { status: "ok", response: { liveview_version: LIVEVIEW_VERSION, ...reply.response } };
+        else channel.#views.delete(topic);
+        const bytes = channel.#measured(channel.#send([joinRef, replyRef, topic, "phx_reply", reply]), reply.response.rendered, "join");
+        const ok = reply.status === "ok";
+        if (ok) entry.joinedAt = performance.now();
+        if (telemetry) {
+          const event = { ...channel.#about(entry), duration: performance.now() - started, ok, rejoin, bytes };
+          telemetry.emit({ name: "join", ...event });
+          if (rejoin) telemetry.emit({ name: "reconnect", ...event });
         }
-        this.#reply(joinRef, replyRef, topic, reply);
       },
-      push: (event, body) => {
-        if (this.#views.get(topic) === entry) this.#send([joinRef, null, topic, event, body]);
+      push(event, body) {
+        if (channel.#views.get(topic) !== entry) return;
+        return channel.#measured(channel.#send([joinRef, null, topic, event, body]), event === "diff" ? body : undefined);
       },
-      stopped: (reason) => {
-        if (this.#views.get(topic) !== entry) return;
-        this.#views.delete(topic);
-        if (reason === "error") this.#send([joinRef, joinRef, topic, "phx_error", {}]);
-        else this.#send([joinRef, joinRef, topic, "phx_close", {}]);
+      stopped(reason) {
+        if (channel.#views.get(topic) !== entry) return;
+        channel.#views.delete(topic);
+        channel.#left(entry, reason === "error" ? "crash" : "close");
+        if (reason === "error") channel.#send([joinRef, joinRef, topic, "phx_error", {}]);
+        else channel.#send([joinRef, joinRef, topic, "phx_close", {}]);
       },
     };
     const proc = new LiveViewProcess({
@@ -204,9 +230,30 @@ export class Channel {
     this.#send([joinRef, ref, topic, "phx_reply", reply]);
   }
 
-  #send(frame: unknown[]): void {
-    if (this.#closed) return;
-    this.#ctx.conn.send(JSON.stringify(frame));
+  /** Sends a frame; returns its text (undefined once closed). The one place that encodes and sends. */
+  #send(frame: unknown[]): string | undefined {
+    if (this.#closed) return undefined;
+    const text = JSON.stringify(frame);
+    this.#ctx.conn.send(text);
+    return text;
+  }
+
+  /** Bytes of a sent frame that carried a diff, when someone listens for them (the count scans the text). */
+  #measured(text: string | undefined, diff: unknown, span?: TelemetryEvent["name"]): number {
+    return text !== undefined && diff !== undefined && this.#ctx.telemetry?.wants(span) ? Buffer.byteLength(text) : 0;
+  }
+
+  #about(joined: Joined) {
+    const { proc } = joined;
+    return { view: proc.name, route: proc.route.path, id: proc.id, connected: true } as const;
+  }
+
+  /** A joined view went away: a leave event, once per successful join. */
+  #left(joined: Joined, reason: string): void {
+    if (joined.joinedAt === undefined || !this.#ctx.telemetry) return;
+    const duration = performance.now() - joined.joinedAt;
+    joined.joinedAt = undefined;
+    this.#ctx.telemetry.emit({ name: "leave", ...this.#about(joined), duration, reason });
   }
 
   #protocolError(reason: string): void {

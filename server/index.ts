@@ -11,3 +11,20 @@ export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits.js";
 export type { Conn } from "./transport.js";
 export { RedisPubSub, type RedisPubSubOptions } from "./redis-pubsub.js";
 export { ClusterPubSub, relayClusterPubSub } from "./cluster-pubsub.js";
+export {
+  Telemetry,
+  onTelemetry,
+  TELEMETRY_EVENTS,
+  TELEMETRY_CHANNELS,
+  type TelemetryEvent,
+  type TelemetryListener,
+  type ConnectionEvent,
+} from "./telemetry.js";
+export { LagoonMetrics, type MetricsOptions } from "./metrics.js";
+export {
+  TelemetryWindow,
+  type TelemetryWindowOptions,
+  type WindowSnapshot,
+  type SecondStats,
+  type EventStats,
+} from "./telemetry-window.js";

@@ -9,9 +9,9 @@
  * - The view session token (`data-phx-session`) names the view's DOM id, its live session
  *   and the sid, and expires; a join with a token from another session is refused.
  */
-import { randomBytes } from "node:crypto";
 import { parse, serialize } from "hono/utils/cookie";
 import type { Flash, Session } from "../shell/index.js";
+import { randomId } from "./random.js";
 import type { Signer } from "./signing.js";
 
 export const SESSION_COOKIE = "_lagoon_session";
@@ -54,7 +54,7 @@ export class Sessions {
   }
 
   newSession(data: Record<string, unknown> = {}): CookieSession {
-    return { ...data, sid: randomBytes(18).toString("base64url") };
+    return { ...data, sid: randomId(18) };
   }
 
   /** The verified session from a Cookie header, or null. */

@@ -16,6 +16,7 @@ import { AddressCounter, clientAddress, DEFAULT_SOCKET_LIMITS, TokenBucket, type
 import type { Router } from "../shell/router.js";
 import type { ViewServices } from "../shell/runtime.js";
 import type { Sessions } from "./session.js";
+import type { Telemetry } from "./telemetry.js";
 import type { Conn } from "./transport.js";
 
 export interface LiveSocketOptions {
@@ -30,6 +31,7 @@ export interface LiveSocketOptions {
   /** Ping interval (default 30 s); a socket that missed a pong by the next ping is terminated. */
   readonly heartbeatMs?: number;
   readonly limits?: Partial<SocketLimits>;
+  readonly telemetry?: Telemetry;
 }
 
 export interface LiveSocketServer {
@@ -131,7 +133,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.set(ws, true);
         ws.on("pong", () => alive.set(ws, true));
-        serve(
+        new Connection(
           ws,
           limits,
           (conn) =>
@@ -143,6 +145,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
               sessions: opts.sessions,
               services: opts.services,
               limits,
+              telemetry: opts.telemetry,
             }),
         );
       });
@@ -158,88 +161,106 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
 }
 
 /**
- * Runs one connection: frames go to its channel through a token bucket. Past the burst the
+ * One connection: frames go to its channel through a token bucket. Past the burst the
  * socket is throttled: it is no longer read (TCP pushes back on the client), the frames
  * already received wait in a short queue and are handled as tokens come back; a queue
  * overflow closes the socket with 1008. Output to a client that stopped reading is capped.
+ *
+ * Its state lives in a class rather than in closures: under tsx (esbuild's keepNames)
+ * every named arrow function carries its own 256-byte property dictionary, which each open
+ * connection would hold.
  */
-function serve(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => Channel): void {
-  const bucket = new TokenBucket(limits.burst, limits.perSecond, performance.now());
-  const backlog: string[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let ended = false;
+class Connection implements Conn {
+  readonly #ws: WebSocket;
+  readonly #limits: SocketLimits;
+  readonly #bucket: TokenBucket;
+  readonly #backlog: string[] = [];
+  readonly #channel: Channel;
+  #timer: NodeJS.Timeout | undefined;
+  #ended = false;
 
-  const end = (code: number, reason: string) => {
-    if (ended) return;
-    ended = true;
-    clearTimeout(timer);
-    backlog.length = 0;
-    channel.close();
-    ws.close(code, reason);
+  constructor(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => Channel) {
+    this.#ws = ws;
+    this.#limits = limits;
+    this.#bucket = new TokenBucket(limits.burst, limits.perSecond, performance.now());
+    this.#channel = open(this);
+    ws.on("message", (data, isBinary) => this.#onMessage(data, isBinary));
+    // ws answers pings itself (a burst beyond maxPendingAutoPongs terminates the socket); a
+    // steady ping stream still spends tokens, and its debt pauses reading like a frame flood
+    ws.on("ping", () => {
+      if (this.#ended) return;
+      this.#bucket.charge(performance.now());
+      if (this.#bucket.waitMs(performance.now()) > 0) this.#throttle();
+    });
+    ws.on("close", () => {
+      this.#ended = true;
+      clearTimeout(this.#timer);
+      this.#backlog.length = 0;
+      this.#channel.close();
+    });
+    ws.on("error", () => this.#channel.close());
+  }
+
+  send(text: string): void {
+    const ws = this.#ws;
+    if (this.#ended || ws.readyState !== WebSocket.OPEN) return;
+    // ws buffers without bound for a client that stopped reading; past the cap, give up on it
+    if (ws.bufferedAmount > this.#limits.sendBuffer) return this.#end(CLOSE.policy, "slow consumer");
+    ws.send(text);
+  }
+
+  close(code: number, reason: string): void {
+    this.#end(code, reason);
+  }
+
+  #onMessage(data: WebSocket.RawData, isBinary: boolean): void {
+    if (this.#ended) return;
+    if (isBinary) return this.#end(CLOSE.unsupported, "binary frames are not supported");
+    const text = data.toString();
+    const backlog = this.#backlog;
+    if (backlog.length === 0 && this.#bucket.take(performance.now())) return this.#handle(text);
+    if (backlog.length >= this.#limits.queued) return this.#end(CLOSE.policy, "rate limit exceeded");
+    backlog.push(text);
+    this.#throttle();
+  }
+
+  #end(code: number, reason: string): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    clearTimeout(this.#timer);
+    this.#backlog.length = 0;
+    this.#channel.close();
+    this.#ws.close(code, reason);
     // read again (frames are ignored now) so the client's close reply completes the handshake
     // at once, rather than after CLOSE_TIMEOUT_MS
-    if (ws.isPaused) ws.resume();
-  };
+    if (this.#ws.isPaused) this.#ws.resume();
+  }
 
-  const conn: Conn = {
-    send(text) {
-      if (ended || ws.readyState !== WebSocket.OPEN) return;
-      // ws buffers without bound for a client that stopped reading; past the cap, give up on it
-      if (ws.bufferedAmount > limits.sendBuffer) return end(CLOSE.policy, "slow consumer");
-      ws.send(text);
-    },
-    close: (code, reason) => end(code, reason),
-  };
-  const channel = open(conn);
-
-  const handle = (text: string) => {
+  #handle(text: string): void {
     try {
-      channel.handle(text);
+      this.#channel.handle(text);
     } catch (error) {
       // Channel.handle never throws by contract; if it did, only this connection pays
       console.error("[lagoon] frame handling failed:", error);
-      end(CLOSE.internal, "internal error");
+      this.#end(CLOSE.internal, "internal error");
     }
-  };
+  }
 
-  const drain = () => {
-    timer = undefined;
-    while (backlog.length && !ended && bucket.take(performance.now())) handle(backlog.shift()!);
-    if (ended) return;
-    const wait = bucket.waitMs(performance.now());
-    if (backlog.length || wait > 0) timer = setTimeout(drain, wait);
-    else ws.resume();
-  };
+  #drain(): void {
+    this.#timer = undefined;
+    const backlog = this.#backlog;
+    while (backlog.length && !this.#ended && this.#bucket.take(performance.now())) this.#handle(backlog.shift()!);
+    if (this.#ended) return;
+    const wait = this.#bucket.waitMs(performance.now());
+    if (backlog.length || wait > 0) this.#timer = setTimeout(() => this.#drain(), wait);
+    else this.#ws.resume();
+  }
 
-  const throttle = () => {
-    if (timer !== undefined) return;
-    ws.pause();
-    timer = setTimeout(drain, bucket.waitMs(performance.now()));
-  };
-
-  ws.on("message", (data, isBinary) => {
-    if (ended) return;
-    if (isBinary) return end(CLOSE.unsupported, "binary frames are not supported");
-    const text = data.toString();
-    if (backlog.length === 0 && bucket.take(performance.now())) return handle(text);
-    if (backlog.length >= limits.queued) return end(CLOSE.policy, "rate limit exceeded");
-    backlog.push(text);
-    throttle();
-  });
-  // ws answers pings itself (a burst beyond maxPendingAutoPongs terminates the socket); a
-  // steady ping stream still spends tokens, and its debt pauses reading like a frame flood
-  ws.on("ping", () => {
-    if (ended) return;
-    bucket.charge(performance.now());
-    if (bucket.waitMs(performance.now()) > 0) throttle();
-  });
-  ws.on("close", () => {
-    ended = true;
-    clearTimeout(timer);
-    backlog.length = 0;
-    channel.close();
-  });
-  ws.on("error", () => channel.close());
+  #throttle(): void {
+    if (this.#timer !== undefined) return;
+    this.#ws.pause();
+    this.#timer = setTimeout(() => this.#drain(), this.#bucket.waitMs(performance.now()));
+  }
 }
 
 /** Routes the HTTP server's upgrades to the live socket; others are refused. */

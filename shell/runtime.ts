@@ -17,10 +17,14 @@ import { COMPONENTS, EVENTS, REPLY, ROOT, STATIC, TITLE } from "./wire.js";
 
 export type Reply = { status: "ok" | "error"; response: Record<string, unknown> };
 
-/** Where a view's output goes. Replies answer a client push by ref; pushes are server-initiated. */
+/**
+ * Where a view's output goes. Replies answer a client push by ref; pushes are
+ * server-initiated. A host that serializes may return the bytes of a frame carrying a
+ * diff, which the view reports in its telemetry spans.
+ */
 export interface ViewHost {
-  reply(ref: string, reply: Reply): void;
-  push(event: "diff" | "redirect" | "live_redirect" | "live_patch", payload: Record<string, unknown>): void;
+  reply(ref: string, reply: Reply): number | void;
+  push(event: "diff" | "redirect" | "live_redirect" | "live_patch", payload: Record<string, unknown>): number | void;
   /** The view ended on its own: "close" after a redirect or navigation, "error" after a crash. */
   stopped(reason: "close" | "error"): void;
 }
@@ -37,13 +41,28 @@ export interface ViewServices {
   logError?(error: unknown, context: { view: string; phase: string }): void;
 }
 
+/**
+ * A span of one view's life, for telemetry (server/telemetry.ts publishes them). Message
+ * spans (handle_params, event, info, async) cover the handler, the render and the reply.
+ */
 export interface ViewEvent {
   readonly name: "mount" | "handle_params" | "event" | "info" | "async" | "render" | "crash";
+  /** The view's name (ViewDef.name). */
   readonly view: string;
+  /** The route's path pattern ("/posts/:id"): bounded, unlike URLs. */
+  readonly route: string;
+  /** The view's DOM id; its channel topic is `lv:<id>`. */
+  readonly id: string;
+  /** False for the HTTP render's mount. */
+  readonly connected: boolean;
+  /**
+   * event: the event's name, only when the view or component defines it (client input
+   * never becomes a label); crash: the phase that threw.
+   */
   readonly event?: string;
-  /** Milliseconds. */
+  /** Milliseconds (0 for crash). */
   readonly duration: number;
-  /** Bytes of the diff sent, for render. */
+  /** Bytes of the frames carrying diffs this span sent, when the host measures them. */
   readonly bytes?: number;
 }
 
@@ -113,14 +132,20 @@ export class LiveViewProcess {
   #nav: Nav | null = null;
   #nextCid = 1;
   #nextStreamRef = 0;
-  readonly #components = new Map<number, ComponentEntry>();
-  readonly #byDef = new Map<ComponentDef<any>, Map<string, ComponentEntry>>();
+  // created on first use: most views never hold a component, subscription or async task,
+  // and an empty Map costs ~190 bytes per view
+  #components: Map<number, ComponentEntry> | undefined;
+  #byDef: Map<ComponentDef<any>, Map<string, ComponentEntry>> | undefined;
   #renderQueue: ComponentEntry[] = [];
-  readonly #subscriptions = new Map<string, () => void>();
-  /** Cleanups registered with socket.onEnd (presence, external resources). */
-  readonly #onEnd: (() => void)[] = [];
-  readonly #asyncs = new Map<string, AbortController>();
+  #subscriptions: Map<string, () => void> | undefined;
+  #asyncs: Map<string, AbortController> | undefined;
+  /** Cleanups registered with socket.onEnd (presence, external resources); created on first use. */
+  #onEnd: (() => void)[] | undefined;
   readonly #ctx: RenderContext;
+  /** Telemetry of the message being handled: its event name, render time, diff bytes sent. */
+  #spanEvent: string | undefined;
+  #spanRender: number | undefined;
+  #spanBytes = 0;
 
   constructor(opts: ProcessOptions) {
     this.id = opts.id;
@@ -132,21 +157,15 @@ export class LiveViewProcess {
     this.#url = opts.url;
     this.#params = opts.params;
     this.#flash = { ...(opts.flash ?? {}) };
-    const self = this;
-    const handleId = `${opts.id}#${++processCounter}`;
-    this.#handle = {
-      id: handleId,
-      get alive() {
-        return self.#alive;
-      },
-      send(message: unknown): boolean {
-        if (!self.#alive) return false;
-        void self.#enqueue(null, "info", () => self.#handleInfo(message));
-        return true;
+    this.#handle = new LiveViewProcess.#Handle(this, `${opts.id}#${++processCounter}`);
+    this.#socket = new ViewSocket(new LiveViewProcess.#Link(this, "v:"), {});
+    const proc = this;
+    // a method, not an arrow in a property: see #Handle on named closures
+    this.#ctx = {
+      component(ref) {
+        return proc.#component(ref as ComponentRef);
       },
     };
-    this.#socket = new ViewSocket(this.#link(), {});
-    this.#ctx = { component: (ref) => this.#component(ref as ComponentRef) };
   }
 
   get name(): string {
@@ -167,7 +186,7 @@ export class LiveViewProcess {
 
   /** Number of live components held (tests, telemetry). */
   get componentCount(): number {
-    return this.#components.size;
+    return this.#components?.size ?? 0;
   }
 
   // ---------------------------------------------------------------- entry points
@@ -183,6 +202,9 @@ export class LiveViewProcess {
       const html = renderHtml(proc.#template(assigns), proc.#htmlContext());
       const title = assigns.pageTitle === undefined || assigns.pageTitle === null ? undefined : String(assigns.pageTitle);
       return { kind: "ok", html, title };
+    } catch (error) {
+      proc.#observe("crash", 0, "mount");
+      throw error;
     } finally {
       proc.#end();
     }
@@ -195,9 +217,10 @@ export class LiveViewProcess {
         await this.#joinTask(ref);
       } catch (error) {
         this.#report(error, "mount");
+        this.#observe("crash", 0, "mount");
         this.#end();
         // a generic reason: the client reloads with jitter (5-10 s), so crashes cannot loop tightly
-        this.#host.reply(ref, { status: "error", response: { reason: "join crashed" } });
+        this.#reply(ref, { status: "error", response: { reason: "join crashed" } });
       }
     });
   }
@@ -214,11 +237,11 @@ export class LiveViewProcess {
       const response =
         nav.kind === "redirect" ? { redirect: target } : { live_redirect: { ...target, kind: nav.replace ? "replace" : "push" } };
       this.#end();
-      this.#host.reply(ref, { status: "error", response });
+      this.#reply(ref, { status: "error", response });
       return;
     }
     const rendered = this.#render(true)!;
-    this.#host.reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
+    this.#reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
   }
 
   /** An `event` push from the client (click, form, key, focus, hook). */
@@ -226,19 +249,20 @@ export class LiveViewProcess {
     return this.#enqueue(ref, "event", async () => {
       const p = payload as { type?: unknown; event?: unknown; value?: unknown; cid?: unknown; meta?: unknown } | null;
       if (typeof p !== "object" || p === null || typeof p.event !== "string" || typeof p.type !== "string") {
-        return this.#host.reply(ref, errorReply("bad_event", "event payload needs string type and event"));
+        return this.#reply(ref, errorReply("bad_event", "event payload needs string type and event"));
       }
       const name = p.event;
       let target: ComponentEntry | undefined;
       if (p.cid !== undefined) {
-        target = typeof p.cid === "number" ? this.#components.get(p.cid) : undefined;
-        if (!target) return this.#host.reply(ref, errorReply("unknown_component", `no component ${String(p.cid)}`));
+        target = typeof p.cid === "number" ? this.#components?.get(p.cid) : undefined;
+        if (!target) return this.#reply(ref, errorReply("unknown_component", `no component ${String(p.cid)}`));
       }
       const params = decodeEventValue(p.type, p.value, p.meta);
-      if (params === undefined) return this.#host.reply(ref, errorReply("bad_event", "unreadable event value"));
+      if (params === undefined) return this.#reply(ref, errorReply("bad_event", "unreadable event value"));
 
       let result: unknown;
       if (name === "lv:clear-flash") {
+        this.#spanEvent = name;
         const key = (params as Record<string, unknown>).key;
         this.#clearFlash(typeof key === "string" ? key : undefined);
       } else {
@@ -246,8 +270,9 @@ export class LiveViewProcess {
         const spec = events && Object.prototype.hasOwnProperty.call(events, name) ? events[name] : undefined;
         if (!spec) {
           const owner = target ? `component ${target.def.name ?? target.cid}` : this.name;
-          return this.#host.reply(ref, errorReply("unknown_event", `${owner} has no event "${name}"`));
+          return this.#reply(ref, errorReply("unknown_event", `${owner} has no event "${name}"`));
         }
+        this.#spanEvent = name;
         const socket = target ? target.socket : this.#socket;
         try {
           if (typeof spec === "function") {
@@ -256,7 +281,7 @@ export class LiveViewProcess {
             const parsed = spec.params.safeParse(params);
             if (!parsed.success) {
               const err = new EventParamsError(this.name, name, parsed.error.issues);
-              return this.#host.reply(
+              return this.#reply(
                 ref,
                 errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }),
               );
@@ -264,7 +289,7 @@ export class LiveViewProcess {
             result = await spec.handle(parsed.data, socket);
           }
         } catch (error) {
-          if (error instanceof EventRejected) return this.#host.reply(ref, errorReply(error.code, error.message));
+          if (error instanceof EventRejected) return this.#reply(ref, errorReply(error.code, error.message));
           throw error;
         }
         if (target) this.#touch(target);
@@ -282,11 +307,11 @@ export class LiveViewProcess {
       try {
         next = new URL(String(url), this.#url);
       } catch {
-        return this.#host.reply(ref, errorReply("bad_url", "unreadable url"));
+        return this.#reply(ref, errorReply("bad_url", "unreadable url"));
       }
       const resolved = next.origin === this.#url.origin ? this.#services.router.resolve(next) : null;
       if (!resolved || resolved.route.view !== this.route.view || resolved.route.session !== this.route.session) {
-        return this.#host.reply(ref, { status: "ok", response: { link_redirect: true } });
+        return this.#reply(ref, { status: "ok", response: { link_redirect: true } });
       }
       this.#clearFlash();
       this.#url = next;
@@ -299,27 +324,29 @@ export class LiveViewProcess {
   /** The client saw these components leave the DOM. */
   cidsWillDestroy(cids: unknown, ref: string): Promise<void> {
     return this.#enqueue(ref, "event", async () => {
+      this.#spanEvent = "cids_will_destroy";
       for (const cid of asCids(cids)) {
-        const entry = this.#components.get(cid);
+        const entry = this.#components?.get(cid);
         if (entry) entry.markedForDeletion = true;
       }
-      this.#host.reply(ref, { status: "ok", response: {} });
+      this.#reply(ref, { status: "ok", response: {} });
     });
   }
 
   /** Components still gone after will_destroy: forget them and tell the client which ones. */
   cidsDestroyed(cids: unknown, ref: string): Promise<void> {
     return this.#enqueue(ref, "event", async () => {
+      this.#spanEvent = "cids_destroyed";
       const deleted: number[] = [];
       for (const cid of asCids(cids)) {
-        const entry = this.#components.get(cid);
+        const entry = this.#components?.get(cid);
         if (!entry || !entry.markedForDeletion) continue;
-        this.#components.delete(cid);
-        this.#byDef.get(entry.def)?.delete(entry.id);
+        this.#components!.delete(cid);
+        this.#byDef?.get(entry.def)?.delete(entry.id);
         this.#cancelAsyncsOf(`c${cid}:`);
         deleted.push(cid);
       }
-      this.#host.reply(ref, { status: "ok", response: { cids: deleted } });
+      this.#reply(ref, { status: "ok", response: { cids: deleted } });
     });
   }
 
@@ -337,12 +364,21 @@ export class LiveViewProcess {
 
   // ---------------------------------------------------------------- queue
 
+  /**
+   * Queues a message. Its spans are observed once it is answered, so telemetry listeners
+   * never delay a reply; the join's own span is the host's (it times the whole join).
+   */
   #enqueue(ref: string | null, phase: ViewEvent["name"], task: () => Promise<void>): Promise<void> {
     const run = this.#queue.then(async () => {
       if (!this.#alive) throw new Ended();
       const started = performance.now();
+      this.#spanEvent = undefined;
+      this.#spanRender = undefined;
+      this.#spanBytes = 0;
       await task();
-      this.#services.observe?.({ name: phase, view: this.name, duration: performance.now() - started });
+      const duration = performance.now() - started;
+      if (this.#spanRender !== undefined) this.#observe("render", this.#spanRender);
+      if (phase !== "mount") this.#observe(phase, duration, this.#spanEvent, this.#spanBytes);
     });
     this.#queue = run.catch((error: unknown) => {
       if (error instanceof Ended) return;
@@ -351,10 +387,34 @@ export class LiveViewProcess {
     return this.#queue as Promise<void>;
   }
 
+  #observe(name: ViewEvent["name"], duration: number, event?: string, bytes?: number): void {
+    const observe = this.#services.observe;
+    if (!observe) return;
+    const span: { -readonly [K in keyof ViewEvent]: ViewEvent[K] } = {
+      name,
+      view: this.name,
+      route: this.route.path,
+      id: this.id,
+      connected: this.connected,
+      duration,
+    };
+    if (event !== undefined) span.event = event;
+    if (bytes) span.bytes = bytes;
+    observe.call(this.#services, span);
+  }
+
+  #reply(ref: string, reply: Reply): void {
+    this.#spanBytes += this.#host.reply(ref, reply) ?? 0;
+  }
+
+  #push(event: Parameters<ViewHost["push"]>[0], payload: Record<string, unknown>): void {
+    this.#spanBytes += this.#host.push(event, payload) ?? 0;
+  }
+
   #crash(error: unknown, phase: string): void {
     if (!this.#alive) return;
     this.#report(error, phase);
-    this.#services.observe?.({ name: "crash", view: this.name, duration: 0 });
+    this.#observe("crash", 0, phase);
     this.#terminate("error");
     this.#end();
     this.#host.stopped("error");
@@ -377,19 +437,20 @@ export class LiveViewProcess {
   #end(): void {
     if (!this.#alive) return;
     this.#alive = false;
-    for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
-    this.#subscriptions.clear();
-    for (const fn of this.#onEnd.splice(0)) {
+    for (const unsubscribe of this.#subscriptions?.values() ?? []) unsubscribe();
+    this.#subscriptions = undefined;
+    for (const fn of this.#onEnd ?? []) {
       try {
         fn();
       } catch (error) {
         this.#report(error, "terminate");
       }
     }
-    for (const ctrl of this.#asyncs.values()) ctrl.abort();
-    this.#asyncs.clear();
-    this.#components.clear();
-    this.#byDef.clear();
+    this.#onEnd = undefined;
+    for (const ctrl of this.#asyncs?.values() ?? []) ctrl.abort();
+    this.#asyncs = undefined;
+    this.#components = undefined;
+    this.#byDef = undefined;
     this.#renderQueue = [];
     this.#state = undefined;
   }
@@ -405,7 +466,7 @@ export class LiveViewProcess {
     await this.route.view.mount?.(this.#params, this.#session, this.#socket);
     if (this.#nav) return;
     await this.route.view.handleParams?.(this.#params, this.#url, this.#socket);
-    this.#services.observe?.({ name: "mount", view: this.name, duration: performance.now() - started });
+    this.#observe("mount", performance.now() - started);
   }
 
   async #handleInfo(message: unknown): Promise<void> {
@@ -455,9 +516,9 @@ export class LiveViewProcess {
       if (nav.kind === "navigate") target.kind = nav.replace ? "replace" : "push";
       const key = nav.kind === "redirect" ? "redirect" : "live_redirect";
       // pending push events still reach the browser before it leaves
-      if (pending?.[EVENTS]) this.#host.push("diff", { [EVENTS]: pending[EVENTS] });
-      if (ref !== null) this.#host.reply(ref, { status: "ok", response: { [key]: target } });
-      else this.#host.push(key, target);
+      if (pending?.[EVENTS]) this.#push("diff", { [EVENTS]: pending[EVENTS] });
+      if (ref !== null) this.#reply(ref, { status: "ok", response: { [key]: target } });
+      else this.#push(key, target);
       this.#terminate(nav.kind);
       this.#end();
       this.#host.stopped("close");
@@ -465,13 +526,13 @@ export class LiveViewProcess {
     }
     if (nav) {
       const livePatch = await this.#applyPatch(nav);
-      this.#host.push("live_patch", livePatch);
+      this.#push("live_patch", livePatch);
     }
     const diff = this.#render(false);
     const out = diff ?? (replyValue !== undefined ? {} : null);
     if (out && replyValue !== undefined) out[REPLY] = replyValue;
-    if (ref !== null) this.#host.reply(ref, { status: "ok", response: out ? { diff: out } : {} });
-    else if (out) this.#host.push("diff", out);
+    if (ref !== null) this.#reply(ref, { status: "ok", response: out ? { diff: out } : {} });
+    else if (out) this.#push("diff", out);
   }
 
   // ---------------------------------------------------------------- rendering
@@ -510,9 +571,10 @@ export class LiveViewProcess {
       diff[EVENTS] = this.#events;
       this.#events = [];
     }
-    const empty = Object.keys(diff).length === 0;
-    this.#services.observe?.({ name: "render", view: this.name, duration: performance.now() - started });
-    return empty && !full ? null : diff;
+    if (!full && Object.keys(diff).length === 0) return null;
+    // only renders that produced something: their rate is the render frequency
+    this.#spanRender = (this.#spanRender ?? 0) + performance.now() - started;
+    return diff;
   }
 
   #renderComponents(): Record<string, unknown> | undefined {
@@ -522,7 +584,7 @@ export class LiveViewProcess {
     while (this.#renderQueue.length) {
       const entry = this.#renderQueue.shift()!;
       entry.queued = false;
-      if (!this.#components.has(entry.cid)) continue;
+      if (!this.#components?.has(entry.cid)) continue;
       if (entry.state && !entry.socket.changed) continue;
       const template = entry.def.render(
         Object.assign(Object.create(null), entry.socket.assigns, {
@@ -559,15 +621,16 @@ export class LiveViewProcess {
   }
 
   #resolveComponent(ref: ComponentRef): ComponentEntry {
-    let byId = this.#byDef.get(ref.def);
-    if (!byId) this.#byDef.set(ref.def, (byId = new Map()));
+    const byDef = (this.#byDef ??= new Map());
+    let byId = byDef.get(ref.def);
+    if (!byId) byDef.set(ref.def, (byId = new Map()));
     let entry = byId.get(ref.id);
     if (!entry) {
       const cid = this.#nextCid++;
-      const socket = new ComponentSocket(this.#link(`c${cid}:`), cid, (message) => this.#handle.send(message));
+      const socket = new ComponentSocket(new LiveViewProcess.#Link(this, `c${cid}:`), cid, (message) => this.#handle.send(message));
       entry = { cid, def: ref.def, id: ref.id, socket, state: undefined, lastAssigns: undefined, queued: false, markedForDeletion: false };
       byId.set(ref.id, entry);
-      this.#components.set(cid, entry);
+      (this.#components ??= new Map()).set(cid, entry);
       const mounted = ref.def.mount?.(socket);
       if (mounted instanceof Promise)
         throw new LagoonError("async_component", "component mount must be synchronous; use startAsync for slow work");
@@ -589,13 +652,14 @@ export class LiveViewProcess {
   }
 
   #htmlContext(): HtmlContext {
+    const proc = this;
     const ctx: HtmlContext = {
-      componentHtml: (value: ComponentRefValue) => {
-        const entry = this.#resolveComponent(value as ComponentRef);
+      componentHtml(value: ComponentRefValue) {
+        const entry = proc.#resolveComponent(value as ComponentRef);
         const template = entry.def.render(
           Object.assign(Object.create(null), entry.socket.assigns, {
             myself: entry.cid,
-            flash: this.#flash,
+            flash: proc.#flash,
             streams: entry.socket.__streams,
           }),
         );
@@ -624,105 +688,155 @@ export class LiveViewProcess {
   }
 
   #cancelAsyncsOf(prefix: string): void {
-    for (const [key, ctrl] of this.#asyncs) {
+    const asyncs = this.#asyncs;
+    if (!asyncs) return;
+    for (const [key, ctrl] of asyncs) {
       if (key.startsWith(prefix)) {
         ctrl.abort();
-        this.#asyncs.delete(key);
+        asyncs.delete(key);
       }
     }
   }
 
-  #link(asyncPrefix = "v:"): ProcessLink {
-    const self = this;
-    return {
-      get connected() {
-        return self.connected;
-      },
-      get handle() {
-        return self.#handle;
-      },
-      get url() {
-        return self.#url;
-      },
-      putFlash(kind, message) {
-        self.#flash = { ...self.#flash, [kind]: String(message) };
-        self.#flashChanged = true;
-      },
-      clearFlash(kind) {
-        self.#clearFlash(kind);
-      },
-      pushEvent(name, payload) {
-        self.#events.push([name, payload]);
-      },
-      navigate(kind, to, replace) {
-        self.#nav = { kind, to, replace };
-      },
-      subscribe(topic) {
-        if (!self.connected || !self.#alive || self.#subscriptions.has(topic)) return;
-        self.#subscriptions.set(topic, self.#services.pubsub.subscribe(topic, self.#handle));
-      },
-      onEnd(fn) {
-        if (self.#alive) self.#onEnd.push(fn);
-        else fn();
-      },
-      unsubscribe(topic) {
-        self.#subscriptions.get(topic)?.();
-        self.#subscriptions.delete(topic);
-      },
-      broadcast(topic, message, from) {
-        self.#services.pubsub.broadcast(topic, message, from ? self.#handle : undefined);
-      },
-      sendUpdate(def, id, assigns) {
-        if (!self.#alive) return;
-        void self.#enqueue(null, "info", async () => {
-          const entry = self.#byDef.get(def)?.get(String(id));
-          if (!entry) return;
-          const updated = def.update ? def.update(assigns, entry.socket) : entry.socket.assign(assigns);
-          if (updated instanceof Promise) await updated;
-          self.#touch(entry);
-          await self.#finish(null, undefined);
+  // The handle and the sockets' links are class instances, not object literals of getters
+  // and closures, which cost every view process about 2 KB and its construction ~10x the
+  // time (measured with bench/memory.ts and the HTTP bench). One reason: tsx compiles with
+  // esbuild's keepNames, which gives every arrow function stored under a name its own
+  // `name` property, turning that closure's properties into a 256-byte dictionary;
+  // methods and anonymous callbacks are left alone. Declared inside the class so that they
+  // may read its private fields.
+
+  static readonly #Handle = class implements ViewHandle {
+    constructor(
+      readonly proc: LiveViewProcess,
+      readonly id: string,
+    ) {}
+
+    get alive(): boolean {
+      return this.proc.#alive;
+    }
+
+    send(message: unknown): boolean {
+      const proc = this.proc;
+      if (!proc.#alive) return false;
+      void proc.#enqueue(null, "info", () => proc.#handleInfo(message));
+      return true;
+    }
+  };
+
+  static readonly #Link = class implements ProcessLink {
+    constructor(
+      readonly proc: LiveViewProcess,
+      /** Keys of this socket's async tasks: "v:" for the view, "c<cid>:" for a component. */
+      readonly asyncPrefix: string,
+    ) {}
+
+    get connected(): boolean {
+      return this.proc.connected;
+    }
+
+    get handle(): ViewHandle {
+      return this.proc.#handle;
+    }
+
+    get url(): URL {
+      return this.proc.#url;
+    }
+
+    putFlash(kind: string, message: string): void {
+      this.proc.#flash = { ...this.proc.#flash, [kind]: String(message) };
+      this.proc.#flashChanged = true;
+    }
+
+    clearFlash(kind?: string): void {
+      this.proc.#clearFlash(kind);
+    }
+
+    pushEvent(name: string, payload: unknown): void {
+      this.proc.#events.push([name, payload]);
+    }
+
+    navigate(kind: Nav["kind"], to: string, replace: boolean): void {
+      this.proc.#nav = { kind, to, replace };
+    }
+
+    subscribe(topic: string): void {
+      const proc = this.proc;
+      if (!proc.connected || !proc.#alive || proc.#subscriptions?.has(topic)) return;
+      (proc.#subscriptions ??= new Map()).set(topic, proc.#services.pubsub.subscribe(topic, proc.#handle));
+    }
+
+    onEnd(fn: () => void): void {
+      if (this.proc.#alive) (this.proc.#onEnd ??= []).push(fn);
+      else fn();
+    }
+
+    unsubscribe(topic: string): void {
+      this.proc.#subscriptions?.get(topic)?.();
+      this.proc.#subscriptions?.delete(topic);
+    }
+
+    broadcast(topic: string, message: unknown, from: boolean): void {
+      this.proc.#services.pubsub.broadcast(topic, message, from ? this.proc.#handle : undefined);
+    }
+
+    sendUpdate(def: ComponentDef<any>, id: string, assigns: Assigns): void {
+      const proc = this.proc;
+      if (!proc.#alive) return;
+      void proc.#enqueue(null, "info", async () => {
+        const entry = proc.#byDef?.get(def)?.get(String(id));
+        if (!entry) return;
+        const updated = def.update ? def.update(assigns, entry.socket) : entry.socket.assign(assigns);
+        if (updated instanceof Promise) await updated;
+        proc.#touch(entry);
+        await proc.#finish(null, undefined);
+      });
+    }
+
+    startAsync(owner: BaseSocket<any>, name: string, fn: (signal: AbortSignal) => Promise<unknown>): void {
+      const proc = this.proc;
+      // async work starts only on connected views: the HTTP render shows the loading state
+      if (!proc.connected || !proc.#alive) return;
+      const key = this.asyncPrefix + name;
+      const asyncs = (proc.#asyncs ??= new Map());
+      asyncs.get(key)?.abort();
+      const ctrl = new AbortController();
+      asyncs.set(key, ctrl);
+      const settle = (outcome: AsyncOutcome) => {
+        if (ctrl.signal.aborted || !proc.#alive) return;
+        void proc.#enqueue(null, "async", async () => {
+          if (ctrl.signal.aborted || proc.#asyncs?.get(key) !== ctrl) return;
+          proc.#asyncs.delete(key);
+          await proc.#applyAsync(owner, name, outcome);
         });
-      },
-      startAsync(owner, name, fn) {
-        // async work starts only on connected views: the HTTP render shows the loading state
-        if (!self.connected || !self.#alive) return;
-        const key = asyncPrefix + name;
-        self.#asyncs.get(key)?.abort();
-        const ctrl = new AbortController();
-        self.#asyncs.set(key, ctrl);
-        const settle = (outcome: AsyncOutcome) => {
-          if (ctrl.signal.aborted || !self.#alive) return;
-          void self.#enqueue(null, "async", async () => {
-            if (ctrl.signal.aborted || self.#asyncs.get(key) !== ctrl) return;
-            self.#asyncs.delete(key);
-            await self.#applyAsync(owner, name, outcome);
-          });
-        };
-        Promise.resolve()
-          .then(() => fn(ctrl.signal))
-          .then(
-            (value) => settle({ ok: true, value }),
-            (error: unknown) => settle({ ok: false, error }),
-          );
-      },
-      cancelAsync(owner, name, reason) {
-        const key = asyncPrefix + name;
-        const ctrl = self.#asyncs.get(key);
-        if (!ctrl) return;
-        ctrl.abort(reason);
-        self.#asyncs.delete(key);
-        // as in Phoenix: the cancellation is the work's outcome (handleAsync / a failed AsyncResult)
-        const error = reason ?? new Error("cancelled");
-        void self.#enqueue(null, "async", () => self.#applyAsync(owner, name, { ok: false, error }));
-      },
-      streamRef() {
-        return String(self.#nextStreamRef++);
-      },
-    };
-  }
+      };
+      Promise.resolve()
+        .then(() => fn(ctrl.signal))
+        .then(
+          (value) => settle({ ok: true, value }),
+          (error: unknown) => settle({ ok: false, error }),
+        );
+    }
+
+    cancelAsync(owner: BaseSocket<any>, name: string, reason?: unknown): void {
+      const proc = this.proc;
+      const key = this.asyncPrefix + name;
+      const ctrl = proc.#asyncs?.get(key);
+      if (!ctrl) return;
+      ctrl.abort(reason);
+      proc.#asyncs!.delete(key);
+      // as in Phoenix: the cancellation is the work's outcome (handleAsync / a failed AsyncResult)
+      const error = reason ?? new Error("cancelled");
+      void proc.#enqueue(null, "async", () => proc.#applyAsync(owner, name, { ok: false, error }));
+    }
+
+    streamRef(): string {
+      return String(this.proc.#nextStreamRef++);
+    }
+  };
 
   async #applyAsync(owner: BaseSocket<any>, name: string, outcome: AsyncOutcome): Promise<void> {
-    const entry = owner instanceof ComponentSocket ? this.#components.get(owner.__cid) : undefined;
+    const entry = owner instanceof ComponentSocket ? this.#components?.get(owner.__cid) : undefined;
     if (owner instanceof ComponentSocket && !entry) return;
     if (name.startsWith("__assign:")) {
       const keys = name.slice("__assign:".length).split(",");

@@ -11,7 +11,7 @@ const PAGES: [string, string, string][] = [
   ["/primes", "Primes", "CPU-heavy work in a worker pool, the page stays live"],
   ["/islands", "Islands", "a React island inside a live view, typed both ways"],
   ["/board", "Board", "drag-and-drop board, a React island"],
-  ["/dashboard", "Dashboard", "live telemetry"],
+  ["/dashboard", "Dashboard", "live telemetry of this server, charts in a React island"],
 ];
 
 export const HomeLive = defineView<{ pageTitle: string }>({

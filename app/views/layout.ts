@@ -8,6 +8,7 @@ const NAV: [string, string][] = [
   ["/search", "Search"],
   ["/posts", "Posts"],
   ["/board", "Board"],
+  ["/dashboard", "Dashboard"],
 ];
 
 function flashes(flash: Record<string, string>): Template {

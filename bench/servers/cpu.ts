@@ -4,7 +4,7 @@
  * event loop (what a view does without a pool).
  */
 import { randomBytes } from "node:crypto";
-import { createLagoon } from "../../server/index.js";
+import { createLagoon, TelemetryWindow } from "../../server/index.js";
 import { AsyncResult, defineView, html, live, liveSession, MemoryPubSub } from "../../shell/index.js";
 import { openContext } from "../../app/context.js";
 import { routes } from "../../app/routes.js";
@@ -44,7 +44,7 @@ const PoolPrimes = defineView<{ result: AsyncResult<number> }>({
 });
 
 const lagoon = createLagoon({
-  routes: [...routes(ctx), liveSession({ name: "bench" }, [live("/inline-primes", InlinePrimes), live("/pool-primes", PoolPrimes)])],
+  routes: [...routes(ctx, new TelemetryWindow()), liveSession({ name: "bench" }, [live("/inline-primes", InlinePrimes), live("/pool-primes", PoolPrimes)])],
   secret: randomBytes(32).toString("hex"),
   pubsub,
   socket: { limits: { burst: Infinity, perSecond: Infinity, connectionsPerAddress: Infinity } },

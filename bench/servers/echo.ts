@@ -1,6 +1,12 @@
-/** Baseline: a raw `ws` echo server, same settings as Lagoon's socket. */
+/** Baseline: a raw `ws` echo server, same socket settings as Lagoon's, with `/__bench/memory`. */
+import { createServer } from "node:http";
 import { WebSocketServer } from "ws";
+import { memoryAfterGc } from "./memory.js";
 
-const wss = new WebSocketServer({ host: "127.0.0.1", port: 0, perMessageDeflate: false, maxPayload: 64 * 1024 });
+const server = createServer((req, res) => {
+  if (req.url !== "/__bench/memory") return res.writeHead(404).end();
+  res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(memoryAfterGc()));
+});
+const wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 64 * 1024 });
 wss.on("connection", (ws) => ws.on("message", (data) => ws.send(data.toString())));
-wss.on("listening", () => console.log(`PORT ${(wss.address() as { port: number }).port}`));
+server.listen(0, "127.0.0.1", () => console.log(`PORT ${(server.address() as { port: number }).port}`));

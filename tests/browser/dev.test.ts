@@ -112,8 +112,8 @@ describe("npm run dev in Chromium", () => {
 
   it("/__islands renders every island's samples, logs what they emit and sends commands", async () => {
     const { page, problems } = await open("/__islands");
-    expect(await page.locator(".gallery-island > h2").allTextContents()).toEqual(["Board", "Tally"]);
-    expect(await page.locator(".gallery-sample h3").allTextContents()).toEqual(["a few cards", "empty", "apples", "hostile label"]);
+    expect(await page.locator(".gallery-island > h2").allTextContents()).toEqual(["Board", "Tally", "TelemetryCharts"]);
+    expect(await page.locator(".gallery-sample h3").allTextContents()).toEqual(["a few cards", "empty", "apples", "hostile label", "a quiet minute", "empty"]);
     // the board hydrates in React's development build without warnings (dnd-kit's ids are stable)
     await page.waitForFunction(() => document.querySelector("#Board-sample-0 .board-handle")?.getAttribute("aria-disabled") === "false");
     // the hostile sample's label is text, not markup
@@ -130,6 +130,9 @@ describe("npm run dev in Chromium", () => {
     await tally.locator("textarea[name=payload]").fill('{"message":42}');
     await tally.getByRole("button", { name: "Send command" }).click();
     await page.waitForFunction(() => document.querySelector("#gallery-log li")?.textContent?.includes("refused by the contract"));
+    // the dashboard's charts (Recharts) draw their sample in the development build, warning-free
+    await page.locator("#TelemetryCharts-sample-0").scrollIntoViewIfNeeded();
+    await page.locator("#TelemetryCharts-sample-0 .chart-events .recharts-line-curve").waitFor();
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);

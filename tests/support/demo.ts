@@ -1,4 +1,5 @@
 /** The demo app in-process for test-client tests: an in-memory database (seeded) and PubSub. */
+import { TelemetryWindow } from "../../server/index.js";
 import { MemoryPubSub, Router } from "../../shell/index.js";
 import { live, type LiveOptions, type LiveViewTest } from "../../shell/testing/index.js";
 import { openContext, type AppContext } from "../../app/context.js";
@@ -14,10 +15,11 @@ export interface Demo {
   close(): void;
 }
 
-export function demo(opts: { catalogDelayMs?: number } = {}): Demo {
+/** `telemetry`: the window /dashboard reads (a fresh one by default). */
+export function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindow } = {}): Demo {
   const pubsub = new MemoryPubSub();
   const ctx = openContext({ db: ":memory:", pubsub, catalogDelayMs: opts.catalogDelayMs });
-  const router = new Router(routes(ctx));
+  const router = new Router(routes(ctx, opts.telemetry ?? new TelemetryWindow()));
   return {
     ctx,
     router,

@@ -1,0 +1,90 @@
+/**
+ * Live telemetry of this server: connected views by route, event time percentiles, the
+ * busiest events, diff bytes, memory, and charts of the last minutes, refreshed every
+ * second from a TelemetryWindow the app feeds with its Lagoon's telemetry. The charts are a
+ * React island (islands/telemetry.tsx): only their props change each second.
+ */
+import { defineView, html, type Template } from "../../shell/index.js";
+import { island, TelemetryCharts } from "../../islands/index.js";
+import type { SecondStats, TelemetryWindow, WindowSnapshot } from "../../server/index.js";
+
+const REFRESH_MS = 1000;
+const MiB = 1024 * 1024;
+
+/** The refresh timer of each connected dashboard, cleared when the view ends. */
+const timers = new WeakMap<object, NodeJS.Timeout>();
+
+function ms(value: number | null): string {
+  if (value === null) return "–";
+  return value < 1 ? `${Math.round(value * 1000)} µs` : `${value.toFixed(1)} ms`;
+}
+
+function bytes(n: number): string {
+  if (n < 1024) return `${Math.round(n)} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function render(s: WindowSnapshot): Template {
+  const series: readonly SecondStats[] = s.series;
+  return html`<main class="dashboard">
+<h1>Dashboard</h1>
+<p>Telemetry of this server over the last ${Math.round(s.seconds / 60)} minutes, refreshed every second.</p>
+<dl class="figures">
+<dt>Connected views</dt><dd id="views-total">${s.connected.total}</dd>
+<dt>Events handled</dt><dd id="events-count">${s.events.count}</dd>
+<dt>Event time p50 / p95 / p99</dt><dd id="event-percentiles">${ms(s.events.p50)} / ${ms(s.events.p95)} / ${ms(s.events.p99)}</dd>
+<dt>Diffs sent</dt><dd id="diffs">${s.diffs.count} frames, ${bytes(s.diffs.bytes)}${s.diffs.count ? ` (${bytes(s.diffs.bytes / s.diffs.count)} each)` : ""}</dd>
+<dt>Joins / reconnects / leaves / crashes</dt><dd id="lifecycle">${s.joins} / ${s.reconnects} / ${s.leaves} / ${s.crashes}</dd>
+<dt>Heap / RSS</dt><dd id="memory">${bytes(s.memory.heapUsed)} / ${bytes(s.memory.rss)}</dd>
+<dt>Memory per view (estimate)</dt><dd id="per-view">${s.memory.perView === null ? "–" : bytes(s.memory.perView)}</dd>
+</dl>
+<h2>Connected views by route</h2>
+<table id="by-route">
+<thead><tr><th scope="col">Route</th><th scope="col">View</th><th scope="col">Connected</th></tr></thead>
+<tbody>${s.connected.byRoute.map((r) => html`<tr><td>${r.route}</td><td>${r.view}</td><td>${r.count}</td></tr>`)}</tbody>
+</table>
+<h2>Top events</h2>
+<table id="top-events">
+<thead><tr><th scope="col">View</th><th scope="col">Event</th><th scope="col">Count</th><th scope="col">Mean time</th><th scope="col">Diff bytes</th></tr></thead>
+<tbody>${s.topEvents.map((e) => html`<tr><td>${e.view}</td><td>${e.event}</td><td>${e.count}</td><td>${ms(e.mean)}</td><td>${bytes(e.bytes)}</td></tr>`)}</tbody>
+</table>
+<h2>Last minutes</h2>
+${island(TelemetryCharts, {
+  id: "charts",
+  load: "visible",
+  props: {
+    events: series.map((x) => x.events),
+    // rounded: the props go over the wire every second
+    p95: series.map((x) => (x.p95 === null ? null : Math.round(x.p95 * 1000) / 1000)),
+    views: series.map((x) => x.views),
+    heap: series.map((x) => Math.round((x.heapUsed / MiB) * 10) / 10),
+  },
+})}
+</main>`;
+}
+
+/** The dashboard view over `window`; route it behind whatever guard the app needs. */
+export function dashboardLive(window: TelemetryWindow) {
+  return defineView<{ snapshot: WindowSnapshot; pageTitle: string }>({
+    name: "DashboardLive",
+    mount(_params, _session, socket) {
+      socket.assign({ snapshot: window.snapshot(), pageTitle: "Dashboard" });
+      if (socket.connected) {
+        const handle = socket.handle;
+        timers.set(
+          socket,
+          setInterval(() => handle.send("refresh"), REFRESH_MS),
+        );
+      }
+    },
+    info(_message, socket) {
+      socket.assign({ snapshot: window.snapshot() });
+    },
+    terminate(_reason, socket) {
+      clearInterval(timers.get(socket));
+      timers.delete(socket);
+    },
+    render: (a) => render(a.snapshot),
+  });
+}

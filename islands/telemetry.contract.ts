@@ -1,0 +1,32 @@
+/**
+ * The /dashboard charts: the last minutes of a TelemetryWindow, one value per second per
+ * series, oldest first. Columns of plain numbers rather than an array of objects: the props
+ * go over the wire every second, and this halves them.
+ */
+import { z } from "zod";
+import { defineIsland } from "./contract.js";
+
+/** At most one hour of seconds. */
+const Column = <T extends z.ZodType>(value: T) => z.array(value).max(3600);
+
+export const TelemetryCharts = defineIsland("TelemetryCharts", {
+  props: z.object({
+    /** Client events handled, per second. */
+    events: Column(z.number().int().min(0)),
+    /** 95th percentile event time in ms, null in a second without events. */
+    p95: Column(z.number().min(0).nullable()),
+    /** Connected views at the end of each second. */
+    views: Column(z.number().int().min(0)),
+    /** Heap used, MiB. */
+    heap: Column(z.number().min(0)),
+  }),
+  samples: {
+    "a quiet minute": {
+      events: Array.from({ length: 60 }, (_, i) => (i % 10 === 0 ? 3 : 0)),
+      p95: Array.from({ length: 60 }, (_, i) => (i % 10 === 0 ? 0.4 : null)),
+      views: Array.from({ length: 60 }, (_, i) => 1 + Math.floor(i / 20)),
+      heap: Array.from({ length: 60 }, (_, i) => 40 + i / 10),
+    },
+    empty: { events: [], p95: [], views: [], heap: [] },
+  },
+});

@@ -1,0 +1,302 @@
+/**
+ * The last few minutes of telemetry, second by second, for live dashboards: connected views
+ * by route, event time percentiles, the busiest events, diff bytes, memory, and a per-second
+ * series to chart. Feed it with `lagoon.onTelemetry((e) => window.record(e))`.
+ *
+ * Memory is bounded by the window: one bucket per second that saw events, each holding a
+ * log-scale histogram of event times (4 bins per doubling: percentiles within ~19%) and
+ * counters per view and event (names from code, never from client input).
+ */
+import type { TelemetryEvent } from "./telemetry.js";
+
+export interface TelemetryWindowOptions {
+  /** Length of the window in seconds; default 300 (five minutes). */
+  readonly seconds?: number;
+  /** Clock in milliseconds; default Date.now (tests pass their own). */
+  readonly now?: () => number;
+  /** Memory reading; default process.memoryUsage. */
+  readonly memory?: () => { heapUsed: number; rss: number };
+}
+
+/** One second of the window; seconds without events repeat the last known views and memory. */
+export interface SecondStats {
+  /** Start of the second, epoch milliseconds. */
+  readonly t: number;
+  /** Client events handled. */
+  readonly events: number;
+  /** 95th percentile of their handling time in ms (null without events). */
+  readonly p95: number | null;
+  /** Bytes of the frames carrying diffs. */
+  readonly bytes: number;
+  /** Views connected at the end of the second. */
+  readonly views: number;
+  readonly heapUsed: number;
+}
+
+export interface EventStats {
+  readonly view: string;
+  readonly event: string;
+  readonly count: number;
+  /** Mean handling time, ms. */
+  readonly mean: number;
+  /** Bytes of the diffs its replies carried. */
+  readonly bytes: number;
+}
+
+export interface WindowSnapshot {
+  /** The window's length, seconds. */
+  readonly seconds: number;
+  readonly connected: { readonly total: number; readonly byRoute: readonly { route: string; view: string; count: number }[] };
+  /** Client events over the window, with handling time percentiles in ms (null without events). */
+  readonly events: { readonly count: number; readonly p50: number | null; readonly p95: number | null; readonly p99: number | null };
+  /** The busiest events over the window, most handled first (ten at most). */
+  readonly topEvents: readonly EventStats[];
+  /** Frames carrying diffs over the window (event replies, pushes, joins). */
+  readonly diffs: { readonly count: number; readonly bytes: number };
+  readonly joins: number;
+  readonly reconnects: number;
+  readonly leaves: number;
+  readonly crashes: number;
+  readonly memory: {
+    readonly heapUsed: number;
+    readonly rss: number;
+    /**
+     * Heap above the last reading with no view connected (memory is read once a second
+     * while there is activity), divided by the connected views: a rough estimate, which
+     * includes garbage not yet collected; null with no view connected.
+     */
+    readonly perView: number | null;
+  };
+  /** One entry per second of the window, oldest first. */
+  readonly series: readonly SecondStats[];
+}
+
+/** Histogram bins: bin i holds times up to 2^((i+1)/4) µs; 128 bins reach ~4.6 hours. */
+const BINS = 128;
+const TOP = 10;
+
+interface KeyStats {
+  view: string;
+  event: string;
+  count: number;
+  total: number;
+  bytes: number;
+}
+
+interface Bucket {
+  /** Start of the second, epoch ms. */
+  readonly t: number;
+  events: number;
+  hist: Uint32Array | undefined;
+  readonly byEvent: Map<string, KeyStats>;
+  diffs: number;
+  bytes: number;
+  joins: number;
+  reconnects: number;
+  leaves: number;
+  crashes: number;
+  views: number;
+  heapUsed: number;
+}
+
+function bin(ms: number): number {
+  const us = ms * 1000;
+  if (!(us > 1)) return 0;
+  return Math.min(BINS - 1, Math.floor(Math.log2(us) * 4));
+}
+
+/** The upper bound of a bin, in ms. */
+function binValue(i: number): number {
+  return 2 ** ((i + 1) / 4) / 1000;
+}
+
+function percentile(hist: Uint32Array, total: number, p: number): number | null {
+  if (total === 0) return null;
+  const rank = Math.ceil((p / 100) * total);
+  let seen = 0;
+  for (let i = 0; i < BINS; i++) {
+    seen += hist[i]!;
+    if (seen >= rank) return binValue(i);
+  }
+  return binValue(BINS - 1);
+}
+
+export class TelemetryWindow {
+  readonly seconds: number;
+  readonly #now: () => number;
+  readonly #memory: () => { heapUsed: number; rss: number };
+  /** Buckets by second, oldest first; only seconds that saw something. */
+  #buckets: Bucket[] = [];
+  readonly #connected = new Map<string, { route: string; view: string; count: number }>();
+  #views = 0;
+  #heapUsed: number;
+  #rss: number;
+  #idleHeap: number;
+
+  constructor(opts: TelemetryWindowOptions = {}) {
+    this.seconds = opts.seconds ?? 300;
+    this.#now = opts.now ?? Date.now;
+    this.#memory = opts.memory ?? (() => process.memoryUsage());
+    const m = this.#memory();
+    this.#heapUsed = m.heapUsed;
+    this.#rss = m.rss;
+    this.#idleHeap = m.heapUsed;
+  }
+
+  /** Takes in one telemetry event; a listener for `onTelemetry`. */
+  record(e: TelemetryEvent): void {
+    const b = this.#current();
+    switch (e.name) {
+      case "event": {
+        b.events++;
+        (b.hist ??= new Uint32Array(BINS))[bin(e.duration)]!++;
+        const name = e.event ?? "unknown";
+        const key = `${e.view} ${name}`;
+        let k = b.byEvent.get(key);
+        if (!k) b.byEvent.set(key, (k = { view: e.view, event: name, count: 0, total: 0, bytes: 0 }));
+        k.count++;
+        k.total += e.duration;
+        k.bytes += e.bytes ?? 0;
+        break;
+      }
+      case "crash":
+        b.crashes++;
+        break;
+      case "join": {
+        if (!e.ok) break;
+        b.joins++;
+        const key = `${e.view} ${e.route}`;
+        const c = this.#connected.get(key);
+        if (c) c.count++;
+        else this.#connected.set(key, { route: e.route, view: e.view, count: 1 });
+        this.#views++;
+        break;
+      }
+      case "reconnect":
+        b.reconnects++;
+        break;
+      case "leave": {
+        b.leaves++;
+        const c = this.#connected.get(`${e.view} ${e.route}`);
+        // a view joined before this window started counting has nothing to take away
+        if (!c || c.count === 0) break;
+        c.count--;
+        this.#views--;
+        if (c.count === 0) this.#connected.delete(`${e.view} ${e.route}`);
+        break;
+      }
+    }
+    if (e.bytes) {
+      b.diffs++;
+      b.bytes += e.bytes;
+    }
+    b.views = this.#views;
+  }
+
+  snapshot(): WindowSnapshot {
+    const current = this.#current();
+    const from = current.t - (this.seconds - 1) * 1000;
+    const hist = new Uint32Array(BINS);
+    const byEvent = new Map<string, KeyStats>();
+    let events = 0;
+    let diffs = 0;
+    let bytes = 0;
+    let joins = 0;
+    let reconnects = 0;
+    let leaves = 0;
+    let crashes = 0;
+    const series: SecondStats[] = [];
+    let i = 0;
+    const buckets = this.#buckets;
+    // before the first bucket in the window: what the last older one left
+    let views = 0;
+    let heapUsed = buckets[0]?.heapUsed ?? this.#heapUsed;
+    while (i < buckets.length && buckets[i]!.t < from) {
+      views = buckets[i]!.views;
+      heapUsed = buckets[i]!.heapUsed;
+      i++;
+    }
+    for (let t = from; t <= current.t; t += 1000) {
+      const b = buckets[i]?.t === t ? buckets[i++] : undefined;
+      if (!b) {
+        series.push({ t, events: 0, p95: null, bytes: 0, views, heapUsed });
+        continue;
+      }
+      views = b.views;
+      heapUsed = b.heapUsed;
+      series.push({ t, events: b.events, p95: b.hist ? percentile(b.hist, b.events, 95) : null, bytes: b.bytes, views, heapUsed });
+      events += b.events;
+      if (b.hist) for (let j = 0; j < BINS; j++) hist[j]! += b.hist[j]!;
+      for (const [key, k] of b.byEvent) {
+        const sum = byEvent.get(key);
+        if (!sum) byEvent.set(key, { ...k });
+        else {
+          sum.count += k.count;
+          sum.total += k.total;
+          sum.bytes += k.bytes;
+        }
+      }
+      diffs += b.diffs;
+      bytes += b.bytes;
+      joins += b.joins;
+      reconnects += b.reconnects;
+      leaves += b.leaves;
+      crashes += b.crashes;
+    }
+    const topEvents = [...byEvent.values()]
+      .sort((a, b) => b.count - a.count || a.view.localeCompare(b.view) || a.event.localeCompare(b.event))
+      .slice(0, TOP)
+      .map((k) => ({ view: k.view, event: k.event, count: k.count, mean: k.total / k.count, bytes: k.bytes }));
+    const byRoute = [...this.#connected.values()]
+      .map((c) => ({ ...c }))
+      .sort((a, b) => b.count - a.count || a.route.localeCompare(b.route));
+    const perView = this.#views > 0 ? Math.max(0, this.#heapUsed - this.#idleHeap) / this.#views : null;
+    return {
+      seconds: this.seconds,
+      connected: { total: this.#views, byRoute },
+      events: { count: events, p50: percentile(hist, events, 50), p95: percentile(hist, events, 95), p99: percentile(hist, events, 99) },
+      topEvents,
+      diffs: { count: diffs, bytes },
+      joins,
+      reconnects,
+      leaves,
+      crashes,
+      memory: { heapUsed: this.#heapUsed, rss: this.#rss, perView },
+      series,
+    };
+  }
+
+  /** The bucket of the current second: a new second samples memory and drops what left the window. */
+  #current(): Bucket {
+    const t = Math.floor(this.#now() / 1000) * 1000;
+    const last = this.#buckets[this.#buckets.length - 1];
+    // a wall clock stepping back keeps counting into the latest second
+    if (last && last.t >= t) return last;
+    const m = this.#memory();
+    this.#heapUsed = m.heapUsed;
+    this.#rss = m.rss;
+    // the latest reading with no view: after startup's own growth (modules, JIT, caches)
+    if (this.#views === 0) this.#idleHeap = m.heapUsed;
+    const bucket: Bucket = {
+      t,
+      events: 0,
+      hist: undefined,
+      byEvent: new Map(),
+      diffs: 0,
+      bytes: 0,
+      joins: 0,
+      reconnects: 0,
+      leaves: 0,
+      crashes: 0,
+      views: this.#views,
+      heapUsed: m.heapUsed,
+    };
+    this.#buckets.push(bucket);
+    const from = t - (this.seconds - 1) * 1000;
+    // keep one bucket older than the window: it tells the views and memory at its start
+    let drop = 0;
+    while (drop + 1 < this.#buckets.length && this.#buckets[drop + 1]!.t < from) drop++;
+    if (drop) this.#buckets = this.#buckets.slice(drop);
+    return bucket;
+  }
+}

@@ -1,0 +1,92 @@
+/** The demo's /dashboard through the in-process test client: figures from a TelemetryWindow, refreshed live. */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { TelemetryWindow } from "../../server/index.js";
+import { demo } from "../support/demo.js";
+
+const at = { id: "phx-x", connected: true } as const;
+const join = (route: string, view: string) => ({ ...at, name: "join" as const, route, view, ok: true, rejoin: false, duration: 1 });
+const click = (event: string, duration: number, bytes: number) => ({
+  ...at,
+  name: "event" as const,
+  route: "/counter",
+  view: "CounterLive",
+  event,
+  duration,
+  bytes,
+});
+
+/** /dashboard as a logged-in user: the demo guards it like /todos. */
+async function dashboard(telemetry: TelemetryWindow) {
+  const app = demo({ telemetry });
+  const view = await app.live("/dashboard", { user: app.user("alice@example.com") });
+  return Object.assign(view, { closeAll: () => (view.close(), app.close()) });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("dashboard", () => {
+  it("is for logged-in users: anonymous visitors are sent to /login", async () => {
+    const app = demo();
+    await expect(app.live("/dashboard")).rejects.toMatchObject({ to: expect.stringContaining("/login?return_to=%2Fdashboard") });
+    app.close();
+  });
+
+  it("shows connected views by route, event percentiles, top events, diff bytes and charts", async () => {
+    // a fixed clock: everything below happens in one second of the window
+    const telemetry = new TelemetryWindow({ now: () => 1_700_000_000_000 });
+    const view = await dashboard(telemetry);
+    expect(view.title).toBe("Dashboard");
+    expect(view.find("#views-total")?.textContent).toBe("0");
+    expect(view.find("#event-percentiles")?.textContent).toBe("– / – / –");
+    expect(view.find("#by-route tbody")?.childNodes).toHaveLength(0);
+
+    telemetry.record(join("/counter", "CounterLive"));
+    telemetry.record(join("/counter", "CounterLive"));
+    telemetry.record(join("/", "HomeLive"));
+    for (let i = 0; i < 3; i++) telemetry.record(click("increment", 0.2, 88));
+    telemetry.record(click("reset", 3, 90));
+    await view.send("refresh");
+
+    expect(view.find("#views-total")?.textContent).toBe("3");
+    expect(view.find("#events-count")?.textContent).toBe("4");
+    // p50 in the 0.2 ms bin, p95 and p99 in the 3 ms bin (bins are ~19% wide)
+    expect(view.find("#event-percentiles")?.textContent).toMatch(/^2\d\d µs \/ 3\.\d ms \/ 3\.\d ms$/);
+    expect(view.find("#diffs")?.textContent).toBe("4 frames, 354 B (89 B each)");
+    const cells = (table: string) =>
+      (view.find(`${table} tbody`)?.querySelectorAll("tr") ?? []).map((tr) => tr.querySelectorAll("td").map((td) => td.textContent));
+    expect(cells("#by-route")).toEqual([
+      ["/counter", "CounterLive", "2"],
+      ["/", "HomeLive", "1"],
+    ]);
+    expect(cells("#top-events")).toEqual([
+      ["CounterLive", "increment", "3", "200 µs", "264 B"],
+      ["CounterLive", "reset", "1", "3.0 ms", "90 B"],
+    ]);
+    expect(view.find("#lifecycle")?.textContent).toBe("3 / 0 / 0 / 0");
+    // the chart island's props: one value per second of the window, this second last
+    const charts = JSON.parse(view.find("#charts")?.getAttribute("data-props") ?? "null") as Record<string, unknown[]>;
+    expect(charts.events).toHaveLength(300);
+    expect(charts.events!.at(-1)).toBe(4);
+    expect(charts.views!.at(-1)).toBe(3);
+    expect(charts.p95!.at(-1)).toBeCloseTo(3, 0);
+    expect(charts.p95!.at(-2)).toBeNull();
+    view.closeAll();
+  });
+
+  it("refreshes every second while connected, and stops when the view ends", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const telemetry = new TelemetryWindow();
+    const view = await dashboard(telemetry);
+    telemetry.record(join("/counter", "CounterLive"));
+    const pushes = () => view.messages.filter((m) => m.kind === "push").length;
+    const before = pushes();
+    vi.advanceTimersByTime(1000);
+    await view.flush();
+    expect(pushes()).toBe(before + 1);
+    expect(view.find("#views-total")?.textContent).toBe("1");
+    view.closeAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

@@ -1,0 +1,69 @@
+/** /dashboard in Chromium: it follows another tab's clicks on /counter live, from the server's own telemetry. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { startServer, type TestServer } from "../support/server.js";
+import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { logIn } from "../support/login.js";
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("dashboard in Chromium", () => {
+  it("shows the counter's connected view and its clicks as they happen, without a reload", async () => {
+    const context = await browser.newContext();
+    const dashboard = await context.newPage();
+    const errors = watchErrors(dashboard);
+    // logged-in users only: an anonymous visit lands on the login form, which returns here
+    await dashboard.goto(server.url + "/dashboard");
+    await dashboard.waitForURL((url) => url.pathname === "/login" && url.searchParams.get("return_to") === "/dashboard");
+    await logIn(dashboard, server.url, "alice@example.com", undefined, "/dashboard");
+    let loads = 0;
+    dashboard.on("load", () => loads++);
+    expect(await dashboard.title()).toBe("Dashboard · Lagoon");
+
+    const counter = await context.newPage();
+    await counter.goto(server.url + "/counter");
+    await connected(counter);
+    for (let i = 0; i < 5; i++) await counter.getByRole("button", { name: "+", exact: true }).click();
+    await counter.waitForFunction(() => document.querySelector("h1")?.textContent === "Count: 5");
+
+    // the dashboard picks it all up on its own refreshes
+    const row = dashboard.locator("#by-route tbody tr", { hasText: "/counter" });
+    await row.waitFor();
+    expect(await row.locator("td").allTextContents()).toEqual(["/counter", "CounterLive", "1"]);
+    const increment = dashboard.locator("#top-events tbody tr", { hasText: "increment" });
+    await increment.waitFor();
+    await dashboard.waitForFunction(() =>
+      [...document.querySelectorAll("#top-events tbody tr")].some(
+        (tr) => tr.textContent?.includes("increment") && tr.children[2]?.textContent === "5",
+      ),
+    );
+    // the dashboard itself is a connected view too
+    expect(Number(await dashboard.textContent("#views-total"))).toBe(2);
+    expect(await dashboard.textContent("#event-percentiles")).toMatch(/^\d+(\.\d)? (µs|ms) \/ /);
+    // the charts island (Recharts) hydrated and draws the new props: the events line rises
+    // off the zero line
+    const line = dashboard.locator(".chart-events .recharts-line-curve");
+    await line.waitFor();
+    await dashboard.waitForFunction(() => {
+      const d = document.querySelector(".chart-events .recharts-line-curve")?.getAttribute("d") ?? "";
+      const ys = [...d.matchAll(/[ML,]\s*[\d.]+[ ,]([\d.]+)/g)].map((m) => Number(m[1]));
+      return ys.length > 1 && new Set(ys).size > 1;
+    });
+    expect(await dashboard.locator(".chart-events figcaption").textContent()).toMatch(/^Events per second: \d+ \(max [1-9]\d*\)$/);
+
+    // the counter tab closes: its view leaves
+    await counter.close();
+    await dashboard.waitForFunction(() => document.querySelector("#views-total")?.textContent === "1");
+    expect(loads).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
