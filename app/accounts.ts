@@ -1,6 +1,6 @@
 /** Accounts: registration, credentials, lookups. Views call this; no SQL in views. */
 import { z } from "zod";
-import type { Db } from "./db.js";
+import { sql, type Db } from "./db.js";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./passwords.js";
 
 export interface User {
@@ -31,21 +31,24 @@ export class Accounts {
   }
 
   get(id: number): User | null {
-    const row = this.#db.prepare("select id, name, email from users where id = ?").get(id) as User | undefined;
+    const row = sql(this.#db, "select id, name, email from users where id = ?").get(id) as User | undefined;
     return row ?? null;
   }
 
   emailTaken(email: string): boolean {
-    return this.#db.prepare("select 1 from users where email = ?").get(email.trim()) !== undefined;
+    return sql(this.#db, "select 1 from users where email = ?").get(email.trim()) !== undefined;
   }
 
   async register(input: RegistrationInput): Promise<RegisterResult> {
     if (this.emailTaken(input.email)) return { ok: false, errors: { email: "has already been taken" } };
     const hash = await hashPassword(input.password);
     try {
-      const info = this.#db
-        .prepare("insert into users (name, email, password_hash, created_at) values (?, ?, ?, ?)")
-        .run(input.name, input.email, hash, Date.now());
+      const info = sql(this.#db, "insert into users (name, email, password_hash, created_at) values (?, ?, ?, ?)").run(
+        input.name,
+        input.email,
+        hash,
+        Date.now(),
+      );
       return { ok: true, user: { id: Number(info.lastInsertRowid), name: input.name, email: input.email } };
     } catch (error) {
       // two registrations raced past the check: the unique index decides
@@ -58,7 +61,7 @@ export class Accounts {
   async authenticate(email: unknown, password: unknown): Promise<User | null> {
     const creds = Credentials.safeParse({ email, password });
     if (!creds.success) return null;
-    const row = this.#db.prepare("select id, name, email, password_hash from users where email = ?").get(creds.data.email.trim()) as
+    const row = sql(this.#db, "select id, name, email, password_hash from users where email = ?").get(creds.data.email.trim()) as
       | (User & { password_hash: string })
       | undefined;
     const ok = await verifyPassword(creds.data.password, row?.password_hash ?? DUMMY_HASH);

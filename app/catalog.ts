@@ -1,5 +1,5 @@
 /** The product catalog the search page queries. */
-import type { Db } from "./db.js";
+import { sql, type Db } from "./db.js";
 
 export interface Product {
   readonly id: number;
@@ -31,12 +31,13 @@ export class Catalog {
     const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const where = words.map(() => "(name like ? escape '\\' or category like ? escape '\\')").join(" and ");
     const args = words.flatMap((w) => [like(w), like(w)]);
-    return this.#db
-      .prepare(`select id, name, category, price_cents as priceCents from products where ${where} order by name limit ${LIMIT}`)
-      .all(...args) as Product[];
+    return sql(
+      this.#db,
+      `select id, name, category, price_cents as priceCents from products where ${where} order by name limit ${LIMIT}`,
+    ).all(...args) as Product[];
   }
 
   count(): number {
-    return (this.#db.prepare("select count(*) as n from products").get() as { n: number }).n;
+    return (sql(this.#db, "select count(*) as n from products").get() as { n: number }).n;
   }
 }

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { PubSub } from "../shell/index.js";
 import type { User } from "./accounts.js";
-import type { Db } from "./db.js";
+import { sql, type Db } from "./db.js";
 
 export interface Message {
   readonly id: number;
@@ -39,7 +39,7 @@ export class Chat {
 
   /** The room's last 50 messages, oldest first. */
   recent(room: string): Message[] {
-    const rows = this.#db.prepare(`${SELECT} where m.room = ? order by m.id desc limit ${HISTORY}`).all(room) as Message[];
+    const rows = sql(this.#db, `${SELECT} where m.room = ? order by m.id desc limit ${HISTORY}`).all(room) as Message[];
     return rows.reverse();
   }
 
@@ -47,10 +47,13 @@ export class Chat {
     if (!RoomName.safeParse(room).success) return { ok: false, error: "no such room" };
     const parsed = MessageBody.safeParse(body);
     if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
-    const info = this.#db
-      .prepare("insert into messages (room, user_id, body, created_at) values (?, ?, ?, ?)")
-      .run(room, user.id, parsed.data, Date.now());
-    const message = this.#db.prepare(`${SELECT} where m.id = ?`).get(Number(info.lastInsertRowid)) as Message;
+    const info = sql(this.#db, "insert into messages (room, user_id, body, created_at) values (?, ?, ?, ?)").run(
+      room,
+      user.id,
+      parsed.data,
+      Date.now(),
+    );
+    const message = sql(this.#db, `${SELECT} where m.id = ?`).get(Number(info.lastInsertRowid)) as Message;
     this.#pubsub.broadcast(roomTopic(room), { type: "chat:message", message } satisfies ChatChange);
     return { ok: true, message };
   }
@@ -58,10 +61,10 @@ export class Chat {
   /** Deletes `user`'s own message in `room`; anyone else's is refused. */
   remove(user: User, room: string, id: unknown): MessageResult {
     if (typeof id !== "number" || !Number.isSafeInteger(id)) return { ok: false, error: "message not found" };
-    const message = this.#db.prepare(`${SELECT} where m.id = ? and m.room = ?`).get(id, room) as Message | undefined;
+    const message = sql(this.#db, `${SELECT} where m.id = ? and m.room = ?`).get(id, room) as Message | undefined;
     if (!message) return { ok: false, error: "message not found" };
     if (message.userId !== user.id) return { ok: false, error: "only the author can delete a message" };
-    this.#db.prepare("delete from messages where id = ?").run(id);
+    sql(this.#db, "delete from messages where id = ?").run(id);
     this.#pubsub.broadcast(roomTopic(room), { type: "chat:deleted", id } satisfies ChatChange);
     return { ok: true, message };
   }

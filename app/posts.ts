@@ -1,5 +1,5 @@
 /** Blog posts for the posts pages. */
-import type { Db } from "./db.js";
+import { sql, type Db } from "./db.js";
 
 export interface Post {
   readonly id: number;
@@ -22,11 +22,11 @@ export class Posts {
 
   list(sort: PostSort): Post[] {
     const order = sort === "oldest" ? "asc" : "desc";
-    return this.#db.prepare(`select ${COLUMNS} from posts order by published_at ${order}, id ${order}`).all() as Post[];
+    return sql(this.#db, `select ${COLUMNS} from posts order by published_at ${order}, id ${order}`).all() as Post[];
   }
 
   get(id: number): Post | null {
     if (!Number.isSafeInteger(id)) return null;
-    return (this.#db.prepare(`select ${COLUMNS} from posts where id = ?`).get(id) as Post | undefined) ?? null;
+    return (sql(this.#db, `select ${COLUMNS} from posts where id = ?`).get(id) as Post | undefined) ?? null;
   }
 }

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { PubSub } from "../shell/index.js";
 import type { User } from "./accounts.js";
-import type { Db } from "./db.js";
+import { sql, type Db } from "./db.js";
 
 export interface Todo {
   readonly id: number;
@@ -56,30 +56,34 @@ export class Todos {
 
   /** Every todo `viewer` may see, in board order. */
   visible(viewer: User): Todo[] {
-    return (this.#db.prepare(`${SELECT} where ${VISIBLE} order by t.position, t.id`).all(viewer.id) as Row[]).map(toTodo);
+    return (sql(this.#db, `${SELECT} where ${VISIBLE} order by t.position, t.id`).all(viewer.id) as Row[]).map(toTodo);
   }
 
   /** The todo, when `viewer` may see it. */
   get(viewer: User, id: unknown): Todo | null {
     if (typeof id !== "number" || !Number.isSafeInteger(id)) return null;
-    const row = this.#db.prepare(`${SELECT} where t.id = ? and ${VISIBLE}`).get(id, viewer.id) as Row | undefined;
+    const row = sql(this.#db, `${SELECT} where t.id = ? and ${VISIBLE}`).get(id, viewer.id) as Row | undefined;
     return row ? toTodo(row) : null;
   }
 
   create(viewer: User, input: { title: unknown; private?: boolean }): TodoResult {
     const title = TodoTitle.safeParse(input.title);
     if (!title.success) return { ok: false, error: title.error.issues[0]!.message };
-    const { next } = this.#db.prepare("select coalesce(max(position), 0) + 1 as next from todos").get() as { next: number };
-    const info = this.#db
-      .prepare("insert into todos (owner_id, title, private, position, created_at) values (?, ?, ?, ?, ?)")
-      .run(viewer.id, title.data, input.private ? 1 : 0, next, Date.now());
+    const { next } = sql(this.#db, "select coalesce(max(position), 0) + 1 as next from todos").get() as { next: number };
+    const info = sql(this.#db, "insert into todos (owner_id, title, private, position, created_at) values (?, ?, ?, ?, ?)").run(
+      viewer.id,
+      title.data,
+      input.private ? 1 : 0,
+      next,
+      Date.now(),
+    );
     return this.#saved(viewer, Number(info.lastInsertRowid));
   }
 
   toggle(viewer: User, id: unknown): TodoResult {
     const todo = this.get(viewer, id);
     if (!todo) return NOT_FOUND;
-    this.#db.prepare("update todos set done = ? where id = ?").run(todo.done ? 0 : 1, todo.id);
+    sql(this.#db, "update todos set done = ? where id = ?").run(todo.done ? 0 : 1, todo.id);
     return this.#saved(viewer, todo.id);
   }
 
@@ -88,14 +92,14 @@ export class Todos {
     if (!todo) return NOT_FOUND;
     const title = TodoTitle.safeParse(newTitle);
     if (!title.success) return { ok: false, error: title.error.issues[0]!.message };
-    this.#db.prepare("update todos set title = ? where id = ?").run(title.data, todo.id);
+    sql(this.#db, "update todos set title = ? where id = ?").run(title.data, todo.id);
     return this.#saved(viewer, todo.id);
   }
 
   remove(viewer: User, id: unknown): TodoResult {
     const todo = this.get(viewer, id);
     if (!todo) return NOT_FOUND;
-    this.#db.prepare("delete from todos where id = ?").run(todo.id);
+    sql(this.#db, "delete from todos where id = ?").run(todo.id);
     this.#publish(todo, { type: "todo:deleted", id: todo.id });
     return { ok: true, todo };
   }
@@ -119,7 +123,7 @@ export class Todos {
           : after === undefined
             ? before + 1
             : (before + after) / 2;
-    this.#db.prepare("update todos set done = ?, position = ? where id = ?").run(to === "done" ? 1 : 0, position, todo.id);
+    sql(this.#db, "update todos set done = ?, position = ? where id = ?").run(to === "done" ? 1 : 0, position, todo.id);
     return this.#saved(viewer, todo.id);
   }
 

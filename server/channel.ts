@@ -215,7 +215,7 @@ export class Channel {
       route: resolved.route,
       params: resolved.params,
       url,
-      session: ctx.sessions.forView(ctx.session),
+      session: ctx.session,
       connected: true,
       flash,
       services: ctx.services,

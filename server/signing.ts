@@ -3,10 +3,11 @@
  * token minted for one use (a flash) never verifies as another (a view session).
  * Synchronous on purpose: a view process signs its flash in the middle of a reply.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 
 export class Signer {
-  readonly #keys = new Map<string, Buffer>();
+  // KeyObjects: createHmac copies a Buffer key into a new native key on every call
+  readonly #keys = new Map<string, KeyObject>();
   readonly #secret: string;
 
   constructor(secret: string) {
@@ -16,9 +17,9 @@ export class Signer {
     this.#secret = secret;
   }
 
-  #key(purpose: string): Buffer {
+  #key(purpose: string): KeyObject {
     let key = this.#keys.get(purpose);
-    if (!key) this.#keys.set(purpose, (key = createHmac("sha256", this.#secret).update(`lagoon:${purpose}`).digest()));
+    if (!key) this.#keys.set(purpose, (key = createSecretKey(createHmac("sha256", this.#secret).update(`lagoon:${purpose}`).digest())));
     return key;
   }
 
@@ -49,18 +50,5 @@ export class Signer {
     } catch {
       return null;
     }
-  }
-
-  /** A deterministic MAC of `value` (CSRF tokens bound to a session id). */
-  digest(purpose: string, value: string): string {
-    return this.#mac(purpose, value).toString("base64url");
-  }
-
-  /** Constant-time check of a digest. */
-  check(purpose: string, value: string, digest: unknown): boolean {
-    if (typeof digest !== "string" || digest.length > 128) return false;
-    const given = Buffer.from(digest, "base64url");
-    const expected = this.#mac(purpose, value);
-    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 }

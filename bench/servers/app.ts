@@ -1,6 +1,7 @@
 /**
- * The demo app in its own process, for benchmarks, with two extra routes: `/__bench/static`
- * (the /counter page as a constant: the static Hono baseline, same size, same process) and
+ * The demo app in its own process, for benchmarks, with two extra routes:
+ * `/__bench/static/P` (page /P as the first such request's cookie renders it, then
+ * served as a constant: the static Hono baseline, same size, same process) and
  * `/__bench/memory`.
  */
 import { randomBytes } from "node:crypto";
@@ -14,10 +15,18 @@ const { lagoon } = createApp({
   db: ":memory:",
   socket: { limits: { burst: Infinity, perSecond: Infinity, connectionsPerAddress: Infinity } },
 });
-let page = "";
+const copies = new Map<string, string>();
 // routes first: Hono builds its router on the first request
-lagoon.app.get("/__bench/static", (c) => c.html(page));
+lagoon.app.get("/__bench/static/*", async (c) => {
+  const path = c.req.path.slice("/__bench/static".length);
+  let page = copies.get(path);
+  if (page === undefined) {
+    const res = await lagoon.app.request(path, { headers: { cookie: c.req.header("cookie") ?? "" } });
+    if (res.status !== 200) return c.text(`${path}: ${res.status}`, 500);
+    copies.set(path, (page = await res.text()));
+  }
+  return c.html(page);
+});
 lagoon.app.get("/__bench/memory", (c) => c.json(memoryAfterGc()));
-page = await (await lagoon.app.request("/counter")).text();
 const { port } = await lagoon.listen({ port: 0, hostname: "127.0.0.1" });
 console.log(`PORT ${port}`);

@@ -1,0 +1,13 @@
+import { spawn } from "node:child_process";
+import autocannon from "autocannon";
+import { httpLogIn } from "./tests/support/login.ts";
+const child = spawn("taskset", ["-c", "0", "node", "--import", "tsx", "--cpu-prof", "--cpu-prof-dir=/tmp/prof", "-e", `process.on("SIGINT", () => process.exit(0)); await import("./bench/servers/app.ts");`], { stdio: ["ignore", "pipe", "inherit"] });
+const port = await new Promise((r) => child.stdout.on("data", (d) => { const m = /PORT (\d+)/.exec(String(d)); if (m) r(m[1]); }));
+const base = `http://127.0.0.1:${port}`;
+const cookie = await httpLogIn(base, "alice@example.com");
+const html = await (await fetch(base + "/todos", { headers: { cookie } })).text();
+console.log("todos page bytes", html.length, "items", (html.match(/<li/g) ?? []).length);
+await autocannon({ url: base + "/todos", connections: 50, duration: 2, headers: { cookie } });
+const r = await autocannon({ url: base + "/todos", connections: 50, duration: 10, headers: { cookie } });
+console.log(r.requests.average, "req/s");
+child.kill("SIGINT");
