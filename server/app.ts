@@ -228,6 +228,9 @@ export class Lagoon {
           });
         },
       ) as Server;
+      // longer than the idle timeout of common load balancers (60 s) and of HTTP clients'
+      // pools, so a peer never reuses a connection the server is closing at that moment
+      server.keepAliveTimeout = 65_000;
       this.attach(server);
     });
   }
