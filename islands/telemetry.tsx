@@ -16,15 +16,20 @@ function ms(v: number): string {
   return v < 1 ? `${Math.round(v * 1000)} µs` : `${v.toFixed(1)} ms`;
 }
 
+/** Axis ticks: the number alone (the caption names the unit), short enough for the axis. */
+const tick = (v: number) => (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toPrecision(2));
+
 interface Series {
   /** Class of the figure (an island may be on a page more than once). */
   readonly kind: string;
   readonly title: string;
   readonly values: readonly (number | null)[];
   readonly format: (v: number) => string;
+  /** Dots for the seconds with a value, joined across those without (a percentile in a second without events). */
+  readonly bridge?: boolean;
 }
 
-function Chart({ kind, title, values, format }: Series) {
+function Chart({ kind, title, values, format, bridge = false }: Series) {
   // x: seconds before now, so the axis reads the same whatever the clock
   const data = values.map((v, i) => ({ t: i - (values.length - 1), v }));
   const known = values.filter((v): v is number => v !== null);
@@ -39,10 +44,10 @@ function Chart({ kind, title, values, format }: Series) {
       <LineChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e5e5e5" strokeDasharray="3 3" />
         <XAxis dataKey="t" type="number" domain={["dataMin", 0]} tickFormatter={(t: number) => `${t}s`} />
-        <YAxis width={64} tickFormatter={format} allowDecimals={false} />
+        <YAxis width={48} tickFormatter={tick} />
         <Tooltip formatter={(v) => (typeof v === "number" ? format(v) : String(v))} labelFormatter={(t) => `${String(t)}s`} />
         {/* no animation: the data changes every second */}
-        <Line type="monotone" dataKey="v" name={title} stroke="#1f6feb" dot={false} isAnimationActive={false} />
+        <Line type="monotone" dataKey="v" name={title} stroke="#1f6feb" dot={bridge ? { r: 2 } : false} connectNulls={bridge} isAnimationActive={false} />
       </LineChart>
     </figure>
   );
@@ -52,9 +57,9 @@ export default function TelemetryChartsIsland({ props }: IslandProps<typeof Tele
   return (
     <section className="charts" aria-label="Charts of the last minutes">
       <Chart kind="chart-events" title="Events per second" values={props.events} format={(v) => String(Math.round(v))} />
-      <Chart kind="chart-p95" title="p95 event time" values={props.p95} format={ms} />
+      <Chart kind="chart-p95" title="p95 event time (ms)" values={props.p95} format={ms} bridge />
       <Chart kind="chart-views" title="Connected views" values={props.views} format={(v) => String(Math.round(v))} />
-      <Chart kind="chart-heap" title="Heap used" values={props.heap} format={(v) => `${v.toFixed(1)} MiB`} />
+      <Chart kind="chart-heap" title="Heap used (MiB)" values={props.heap} format={(v) => `${v.toFixed(1)} MiB`} />
     </section>
   );
 }
