@@ -46,18 +46,21 @@ function ensureDependencies() {
  * Debian packages the tests need, installed when absent and we may: chromium for the
  * browser tests, redis-server for the Redis PubSub tests. One apt-get run for both.
  */
-function ensureTestPackages() {
-  const missing = [
+/** Debian packages the tests use (chromium, redis-server), or the benchmarks (chromium). */
+function ensureTestPackages(
+  packages = [
     ["/usr/bin/chromium", "chromium"],
     ["/usr/bin/redis-server", "redis-server"],
-  ].filter(([path]) => !existsSync(path));
+  ],
+) {
+  const missing = packages.filter(([path]) => !existsSync(path));
   if (missing.length === 0) return;
   const names = missing.map(([, pkg]) => pkg);
   if (process.getuid?.() !== 0) {
-    console.error(`The tests need Debian's ${names.join(" and ")}: apt-get install ${names.join(" ")}`);
+    console.error(`This needs Debian's ${names.join(" and ")}: apt-get install ${names.join(" ")}`);
     process.exit(1);
   }
-  console.log(`Installing Debian's ${names.join(" and ")} for the tests...`);
+  console.log(`Installing Debian's ${names.join(" and ")}...`);
   const env = { DEBIAN_FRONTEND: "noninteractive" };
   must("apt-get", ["update", "-qq"], { env });
   must("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...names], { env });
@@ -126,6 +129,8 @@ switch (command) {
     test();
     break;
   case "bench":
+    // the client-side benchmark drives Chromium
+    ensureTestPackages([["/usr/bin/chromium", "chromium"]]);
     ensureBuild();
     must("node", ["--import", "tsx", "--expose-gc", "bench/run.ts", ...rest]);
     break;
