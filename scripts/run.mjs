@@ -44,9 +44,9 @@ function ensureDependencies() {
 
 /**
  * Debian packages the tests need, installed when absent and we may: chromium for the
- * browser tests, redis-server for the Redis PubSub tests. One apt-get run for both.
+ * browser tests, redis-server for the Redis PubSub tests, in one apt-get run. The
+ * benchmarks ask for chromium alone.
  */
-/** Debian packages the tests use (chromium, redis-server), or the benchmarks (chromium). */
 function ensureTestPackages(
   packages = [
     ["/usr/bin/chromium", "chromium"],
