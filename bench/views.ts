@@ -1,4 +1,7 @@
-/** Views the benchmarks drive: a 10,000-row list kept in assigns, and a stream fed one item per event. */
+/**
+ * Views the benchmarks drive: a 10,000-row list kept in assigns (plain, or one live
+ * component per row), and the tests' stream fed one item per event.
+ */
 import {
   component,
   defineComponent,
@@ -6,11 +9,11 @@ import {
   html,
   live,
   liveSession,
-  type LiveStream,
   type Params,
   type Session,
   type ViewSocket,
 } from "../shell/index.js";
+import { LogLive } from "../tests/support/views/log.js";
 
 export interface Row {
   id: number;
@@ -59,26 +62,6 @@ export const ComponentRowsLive = defineView<{ rows: Row[]; touched: number }>({
   render: (a) => html`<table id="rows"><tbody>${a.rows.map((r) => component(RowComponent, { id: String(r.id), row: r }))}</tbody></table>`,
 });
 
-interface Line {
-  id: number;
-  body: string;
-}
-
-/** Each `add` inserts one item into a stream; the server keeps none of them. */
-export const StreamLive = defineView<{ next: number; streams: { lines: LiveStream<Line> } }>({
-  name: "StreamLive",
-  mount(_p, _s, socket) {
-    socket.assign({ next: 1 }).stream<Line>("lines", []);
-  },
-  events: {
-    add: (_p, socket) => {
-      const id = socket.assigns.next;
-      socket.assign({ next: id + 1 }).streamInsert("lines", { id, body: `message number ${id}` });
-    },
-  },
-  render: (a) => html`<ul id="lines" phx-update="stream">${a.streams.lines.map((m, id) => html`<li id=${id}>${m.body}</li>`)}</ul>`,
-});
-
 export const benchRoutes = () => [
-  liveSession({ name: "bench" }, [live("/rows", RowsLive), live("/component-rows", ComponentRowsLive), live("/stream", StreamLive)]),
+  liveSession({ name: "bench" }, [live("/rows", RowsLive), live("/component-rows", ComponentRowsLive), live("/stream", LogLive)]),
 ];

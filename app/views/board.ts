@@ -1,15 +1,16 @@
 import { z } from "zod";
-import { defineForm, defineView, event, EventRejected, html, type Form, type ViewSocket } from "../../shell/index.js";
+import { defineView, event, EventRejected, html, type ViewSocket } from "../../shell/index.js";
 import { Board, island, islandEvents, type PropsInput } from "../../islands/index.js";
 import type { AuthAssigns } from "../auth.js";
+import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
 import type { User } from "../accounts.js";
-import { privateTopic, TEAM_TOPIC, TodoTitle, type Todo, type TodoChange, type Todos } from "../todos.js";
+import { privateTopic, TEAM_TOPIC, type Todo, type TodoChange, type Todos } from "../todos.js";
 
 type Cards = PropsInput<typeof Board>;
 
 type BoardAssigns = AuthAssigns & {
   cards: Cards;
-  form: Form<{ title: string; private?: string }>;
+  form: NewTodoForm;
   /** The card open in the edit form, if any. */
   editing: Todo | null;
   editError: string | null;
@@ -18,7 +19,6 @@ type BoardAssigns = AuthAssigns & {
 
 type Socket = ViewSocket<BoardAssigns>;
 
-const NewTodo = defineForm(z.object({ title: TodoTitle, private: z.string().optional() }), { name: "todo" });
 const Rename = z.object({ title: z.string().max(1000) });
 
 /** The board's props: the todos the viewer sees, split by column, in board order. */
@@ -64,16 +64,7 @@ export function boardLive(todos: Todos) {
           socket.assign({ editing: todo, editError: null });
         },
       }),
-      validate: (params, socket) => {
-        socket.assign({ form: NewTodo.change(params) });
-      },
-      add: (params, socket) => {
-        const form = NewTodo.submit(params);
-        if (!form.data) return void socket.assign({ form });
-        const result = todos.create(viewerOf(socket), { title: form.data.title, private: form.data.private === "on" });
-        if (!result.ok) return void socket.assign({ form: NewTodo.withErrors(form, { title: result.error }) });
-        socket.assign({ form: NewTodo.empty() });
-      },
+      ...newTodoEvents(todos),
       rename: event(Rename, ({ title }, socket) => {
         const editing = socket.assigns.editing;
         if (!editing) return;
@@ -101,17 +92,10 @@ export function boardLive(todos: Todos) {
       }
     },
     render: (a) => {
-      const titleError = a.form.error("title");
       return html`<main>
   <h1>Board</h1>
   <p>Drag the cards, or use the keyboard: Tab to a card's ⠿ handle, Space to pick it up, arrow keys to move it, Space to drop it. Everyone's board follows.</p>
-  <form id="new-todo" phx-change="validate" phx-submit="add">
-    <label for="todo_title">New todo</label>
-    <input id="todo_title" name="todo[title]" value=${a.form.values.title} autocomplete="off" aria-invalid=${titleError ? "true" : false} aria-describedby=${titleError ? "todo_title_error" : false}>
-    <label><input type="checkbox" name="todo[private]" checked=${a.form.values.private === "on"}> Private</label>
-    <button type="submit">Add</button>
-    ${titleError ? html`<p class="error" id="todo_title_error">${titleError}</p>` : ""}
-  </form>
+  ${newTodoForm(a.form)}
   ${island(Board, { id: "board", props: a.cards })}
   ${
     a.editing

@@ -11,9 +11,6 @@ import type { SecondStats, TelemetryWindow, WindowSnapshot } from "../../server/
 const REFRESH_MS = 1000;
 const MiB = 1024 * 1024;
 
-/** The refresh timer of each connected dashboard, cleared when the view ends. */
-const timers = new WeakMap<object, NodeJS.Timeout>();
-
 function ms(value: number | null): string {
   if (value === null) return "–";
   return value < 1 ? `${Math.round(value * 1000)} µs` : `${value.toFixed(1)} ms`;
@@ -72,18 +69,12 @@ export function dashboardLive(window: TelemetryWindow) {
       socket.assign({ snapshot: window.snapshot(), pageTitle: "Dashboard" });
       if (socket.connected) {
         const handle = socket.handle;
-        timers.set(
-          socket,
-          setInterval(() => handle.send("refresh"), REFRESH_MS),
-        );
+        const timer = setInterval(() => handle.send("refresh"), REFRESH_MS);
+        socket.onEnd(() => clearInterval(timer));
       }
     },
     info(_message, socket) {
       socket.assign({ snapshot: window.snapshot() });
-    },
-    terminate(_reason, socket) {
-      clearInterval(timers.get(socket));
-      timers.delete(socket);
     },
     render: (a) => render(a.snapshot),
   });

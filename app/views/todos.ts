@@ -2,17 +2,16 @@ import { z } from "zod";
 import {
   component,
   defineComponent,
-  defineForm,
   defineView,
   event,
   EventRejected,
   html,
-  type Form,
   type LiveStream,
 } from "../../shell/index.js";
 import type { AuthAssigns } from "../auth.js";
+import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
 import type { User } from "../accounts.js";
-import { privateTopic, TEAM_TOPIC, TodoTitle, type Todo, type TodoChange, type TodoResult, type Todos } from "../todos.js";
+import { privateTopic, TEAM_TOPIC, type Todo, type TodoChange, type TodoResult, type Todos } from "../todos.js";
 
 /** A todo id as the browser sends it (phx-value-id): digits only. */
 const TodoId = z.object({
@@ -22,7 +21,6 @@ const TodoId = z.object({
     .transform(Number),
 });
 
-const NewTodo = defineForm(z.object({ title: TodoTitle, private: z.string().optional() }), { name: "todo" });
 const EditTodo = z.object({ id: TodoId.shape.id, title: z.string().max(1000) });
 
 /** A refused change (missing, not visible, bad title) is an error reply; nothing changes. */
@@ -82,7 +80,7 @@ const TodoItem = defineComponent<ItemAssigns>({
 });
 
 type TodosAssigns = AuthAssigns & {
-  form: Form<{ title: string; private?: string }>;
+  form: NewTodoForm;
   pageTitle: string;
   streams: { todos: LiveStream<Todo> };
 };
@@ -101,16 +99,7 @@ export function todosLive(todos: Todos) {
       socket.stream("todos", todos.visible(viewer));
     },
     events: {
-      validate: (params, socket) => {
-        socket.assign({ form: NewTodo.change(params) });
-      },
-      add: (params, socket) => {
-        const form = NewTodo.submit(params);
-        if (!form.data) return void socket.assign({ form });
-        const result = todos.create(socket.assigns.currentUser!, { title: form.data.title, private: form.data.private === "on" });
-        if (!result.ok) return void socket.assign({ form: NewTodo.withErrors(form, { title: result.error }) });
-        socket.assign({ form: NewTodo.empty() });
-      },
+      ...newTodoEvents(todos),
     },
     info(message: TodoChange, socket) {
       if (message.type === "todo:saved") socket.streamInsert("todos", message.todo);
@@ -118,16 +107,9 @@ export function todosLive(todos: Todos) {
     },
     render: (a) => {
       const viewer = a.currentUser!;
-      const titleError = a.form.error("title");
       return html`<main>
   <h1>Todos</h1>
-  <form id="new-todo" phx-change="validate" phx-submit="add">
-    <label for="todo_title">New todo</label>
-    <input id="todo_title" name="todo[title]" value=${a.form.values.title} autocomplete="off" aria-invalid=${titleError ? "true" : false} aria-describedby=${titleError ? "todo_title_error" : false}>
-    <label><input type="checkbox" name="todo[private]" checked=${a.form.values.private === "on"}> Private</label>
-    <button type="submit">Add</button>
-    ${titleError ? html`<p class="error" id="todo_title_error">${titleError}</p>` : ""}
-  </form>
+  ${newTodoForm(a.form)}
   <ul id="todos" phx-update="stream">${a.streams.todos.map((todo, domId) => component(TodoItem, { id: `todo-${todo.id}`, domId, todo, viewer, todos }))}</ul>
 </main>`;
     },

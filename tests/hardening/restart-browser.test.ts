@@ -4,56 +4,33 @@
  * the form's values come back through the client's form recovery, and every todo
  * committed before the kill is still there.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { connected, launchBrowser } from "../support/browser.js";
 import { logIn } from "../support/login.js";
+import { startAppProcess, type AppProcess } from "../support/app-process.js";
+import { freePort } from "../support/ports.js";
 
 let browser: Browser;
 let dir: string;
-let child: ChildProcess | undefined;
+let child: AppProcess | undefined;
 beforeAll(async () => {
   browser = await launchBrowser();
   dir = mkdtempSync(join(tmpdir(), "lagoon-restart-"));
 });
 afterAll(async () => {
-  child?.kill("SIGKILL");
+  await child?.kill();
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs `npm start`'s entry point (app/main.ts) as its own process. */
-function startApp(port: number, secret: string): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LAGOON_DB: join(dir, "lagoon.db"), LAGOON_SECRET: secret },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    proc.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("Lagoon demo at")) resolve(proc);
-    });
-    proc.once("exit", (code) => reject(new Error(`app exited with ${code} before listening: ${out}`)));
-  });
-}
+/** `npm start`'s entry point on `port`, on this test's database file. */
+const startApp = (port: number, secret: string) =>
+  startAppProcess({ PORT: String(port), LAGOON_DB: join(dir, "lagoon.db"), LAGOON_SECRET: secret });
 
 const titles = (page: Page) => page.locator("#todos li .title").allTextContents();
 
@@ -81,8 +58,7 @@ describe("kill -9 and restart", () => {
     await formPage.getByLabel("Email").fill("erin@");
     await expect.poll(() => formPage.locator("#user_email_error").textContent()).toBe("must be a valid email");
 
-    child.kill("SIGKILL");
-    await new Promise((r) => child!.once("exit", r));
+    await child.kill();
     await formPage.waitForSelector("[data-phx-main]:not(.phx-connected)", { timeout: 10_000 });
     child = await startApp(port, secret);
 

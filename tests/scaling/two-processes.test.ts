@@ -12,7 +12,8 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser, watchErrors } from "../support/browser.js";
 import { logIn } from "../support/login.js";
 import { startAppProcess, type AppProcess } from "../support/app-process.js";
-import { freePort, startRedis, type TestRedis } from "../support/redis.js";
+import { freePort } from "../support/ports.js";
+import { startRedis, type TestRedis } from "../support/redis.js";
 
 let redis: TestRedis;
 let browser: Browser;

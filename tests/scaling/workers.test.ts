@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppProcess, type AppProcess } from "../support/app-process.js";
 import { httpLogIn } from "../support/login.js";
 import { loadPage, ProtocolClient } from "../support/protocol.js";
-import { freePort } from "../support/redis.js";
+import { freePort } from "../support/ports.js";
 
 let app: AppProcess;
 let dir: string;

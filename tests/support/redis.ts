@@ -1,17 +1,6 @@
 /** A throwaway redis-server (Debian's package) on a free loopback port, for a test. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "./ports.js";
 
 export interface TestRedis {
   readonly port: number;
