@@ -1,37 +1,29 @@
 /** /board, the todos as a drag-and-drop React island, with two users in two Chromium contexts. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startServer, type TestServer } from "../support/server.js";
-import { launchBrowser } from "../support/browser.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { startServer } from "../support/server.js";
+import { inChromium } from "../support/chromium-suite.js";
 import { httpLogIn, logIn } from "../support/login.js";
 import type { User } from "../../app/accounts.js";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = inChromium(() => startServer());
 
 const user = (email: string): User => {
-  const row = server.ctx.db.prepare("select id from users where email = ?").get(email) as { id: number };
-  return server.ctx.accounts.get(row.id)!;
+  const row = env.server.ctx.db.prepare("select id from users where email = ?").get(email) as { id: number };
+  return env.server.ctx.accounts.get(row.id)!;
 };
 
 let ids: Record<string, number>;
 let secretId: number;
 beforeEach(() => {
-  server.ctx.db.prepare("delete from todos").run();
+  env.server.ctx.db.prepare("delete from todos").run();
   const alice = user("alice@example.com");
   ids = {};
   for (const title of ["Water the plants", "Book the ferry", "Buy sunscreen"]) {
-    const r = server.ctx.todos.create(alice, { title });
+    const r = env.server.ctx.todos.create(alice, { title });
     if (r.ok) ids[title] = r.todo.id;
   }
-  const secret = server.ctx.todos.create(user("bob@example.com"), { title: "Bob's surprise", private: true });
+  const secret = env.server.ctx.todos.create(user("bob@example.com"), { title: "Bob's surprise", private: true });
   if (secret.ok) secretId = secret.todo.id;
 });
 
@@ -42,7 +34,7 @@ interface UserPage {
 }
 
 async function boardFor(email: string): Promise<UserPage> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (m) => {
@@ -54,7 +46,7 @@ async function boardFor(email: string): Promise<UserPage> {
       (window as any).__ssrCard = document.querySelector("#board .board-card");
     }),
   );
-  await logIn(page, server.url, email, undefined, "/board");
+  await logIn(page, env.server.url, email, undefined, "/board");
   // hydrated and connected: React enabled the handles
   await page.waitForFunction(() => document.querySelector("#board .board-handle")?.getAttribute("aria-disabled") === "false");
   return { context, page, problems };
@@ -74,10 +66,10 @@ async function dragKey(page: Page, key: string, where: string): Promise<void> {
 
 describe("/board in Chromium", () => {
   it("serves the cards in the HTML to a browser without JavaScript", async () => {
-    const cookie = await httpLogIn(server.url, "alice@example.com");
-    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { cookie } });
+    const cookie = await httpLogIn(env.server.url, "alice@example.com");
+    const context = await env.browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { cookie } });
     const page = await context.newPage();
-    await page.goto(server.url + "/board");
+    await page.goto(env.server.url + "/board");
     expect(await column(page, "todo")).toEqual(["Water the plants", "Book the ferry", "Buy sunscreen"]);
     expect(await page.locator("#board h2").allTextContents()).toEqual(["To do (3)", "Done (0)"]);
     await context.close();
@@ -104,7 +96,7 @@ describe("/board in Chromium", () => {
     await expect.poll(() => column(alice.page, "done")).toEqual(["Book the ferry"]);
     await expect.poll(() => column(bob.page, "done")).toEqual(["Book the ferry"]);
     expect(await column(bob.page, "todo")).toEqual(["Water the plants", "Buy sunscreen", "Bob's surprise"]);
-    expect(server.ctx.todos.get(user("alice@example.com"), ids["Book the ferry"])?.done).toBe(true);
+    expect(env.server.ctx.todos.get(user("alice@example.com"), ids["Book the ferry"])?.done).toBe(true);
     expect(alice.problems).toEqual([]);
     expect(bob.problems).toEqual([]);
     await alice.context.close();
@@ -138,7 +130,7 @@ describe("/board in Chromium", () => {
   it("refuses forged moves (unknown column, wrong types, another user's private todo); nothing changes anywhere", async () => {
     const alice = await boardFor("alice@example.com");
     const bob = await boardFor("bob@example.com");
-    const before = server.ctx.db.prepare("select id, done, position from todos order by id").all();
+    const before = env.server.ctx.db.prepare("select id, done, position from todos order by id").all();
     const outcomes = await alice.page.evaluate(
       async ({ a, secret }) => {
         const el = document.getElementById("board")!;
@@ -164,7 +156,7 @@ describe("/board in Chromium", () => {
     );
     expect(outcomes.slice(0, 3).every((o) => typeof o === "string" && o.includes('"reason":"invalid_params"'))).toBe(true);
     expect(outcomes[3]).toEqual({ ok: false, error: "todo not found" });
-    expect(server.ctx.db.prepare("select id, done, position from todos order by id").all()).toEqual(before);
+    expect(env.server.ctx.db.prepare("select id, done, position from todos order by id").all()).toEqual(before);
     // a real move still goes through afterwards, and is the only change the other board sees
     await handle(alice.page, "Water the plants").focus();
     await dragKey(alice.page, "Space", "Picked up Water the plants");

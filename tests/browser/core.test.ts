@@ -1,26 +1,19 @@
 /** Core behaviours through the official client in Chromium: components, streams, navigation, flash. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { startFixtureServer } from "../support/fixture-server.js";
-import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { connected, watchErrors } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
 import { coreRoutes } from "../support/views/core.js";
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startFixtureServer(coreRoutes()), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = inChromium(() => startFixtureServer(coreRoutes()));
 
 async function open(path: string): Promise<{ page: Page; errors: string[]; frames: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = watchErrors(page);
   const frames: string[] = [];
   page.on("websocket", (ws) => ws.on("framesent", (f) => frames.push(String(f.payload))));
-  await page.goto(server.url + path);
+  await page.goto(env.server.url + path);
   await connected(page);
   return { page, errors, frames };
 }

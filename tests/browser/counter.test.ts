@@ -1,35 +1,27 @@
 /** The counter through the official LiveView client in headless Chromium. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startServer, type TestServer } from "../support/server.js";
-import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { startServer } from "../support/server.js";
+import { connected, watchErrors } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = inChromium(() => startServer());
 
 describe("counter in Chromium", () => {
   it("shows Count: 0 without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + "/counter");
+    await page.goto(env.server.url + "/counter");
     expect(await page.textContent("h1")).toBe("Count: 0");
     await context.close();
   });
 
   it("counts clicks live, without a page reload, and logs no errors", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     let loads = 0;
     page.on("load", () => loads++);
-    await page.goto(server.url + "/counter");
+    await page.goto(env.server.url + "/counter");
     await connected(page);
     for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "+", exact: true }).click();
     await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Count: 3");

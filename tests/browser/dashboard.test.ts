@@ -1,35 +1,27 @@
 /** /dashboard in Chromium: it follows another tab's clicks on /counter live, from the server's own telemetry. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startServer, type TestServer } from "../support/server.js";
-import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { startServer } from "../support/server.js";
+import { connected, watchErrors } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
 import { logIn } from "../support/login.js";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = inChromium(() => startServer());
 
 describe("dashboard in Chromium", () => {
   it("shows the counter's connected view and its clicks as they happen, without a reload", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const dashboard = await context.newPage();
     const errors = watchErrors(dashboard);
     // logged-in users only: an anonymous visit lands on the login form, which returns here
-    await dashboard.goto(server.url + "/dashboard");
+    await dashboard.goto(env.server.url + "/dashboard");
     await dashboard.waitForURL((url) => url.pathname === "/login" && url.searchParams.get("return_to") === "/dashboard");
-    await logIn(dashboard, server.url, "alice@example.com", undefined, "/dashboard");
+    await logIn(dashboard, env.server.url, "alice@example.com", undefined, "/dashboard");
     let loads = 0;
     dashboard.on("load", () => loads++);
     expect(await dashboard.title()).toBe("Dashboard · Lagoon");
 
     const counter = await context.newPage();
-    await counter.goto(server.url + "/counter");
+    await counter.goto(env.server.url + "/counter");
     await connected(counter);
     for (let i = 0; i < 5; i++) await counter.getByRole("button", { name: "+", exact: true }).click();
     await counter.waitForFunction(() => document.querySelector("h1")?.textContent === "Count: 5");

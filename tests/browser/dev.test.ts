@@ -113,7 +113,14 @@ describe("npm run dev in Chromium", () => {
   it("/__islands renders every island's samples, logs what they emit and sends commands", async () => {
     const { page, problems } = await open("/__islands");
     expect(await page.locator(".gallery-island > h2").allTextContents()).toEqual(["Board", "Tally", "TelemetryCharts"]);
-    expect(await page.locator(".gallery-sample h3").allTextContents()).toEqual(["a few cards", "empty", "apples", "hostile label", "a quiet minute", "empty"]);
+    expect(await page.locator(".gallery-sample h3").allTextContents()).toEqual([
+      "a few cards",
+      "empty",
+      "apples",
+      "hostile label",
+      "a quiet minute",
+      "empty",
+    ]);
     // the board hydrates in React's development build without warnings (dnd-kit's ids are stable)
     await page.waitForFunction(() => document.querySelector("#Board-sample-0 .board-handle")?.getAttribute("aria-disabled") === "false");
     // the hostile sample's label is text, not markup

@@ -1,25 +1,17 @@
 /** Every binding kind through the official client: phx-value-*, phx-keydown + phx-key, focus, blur, change, submit. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { startFixtureServer } from "../support/fixture-server.js";
-import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { connected, watchErrors } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
 import { eventRoutes } from "../support/views/events.js";
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startFixtureServer(eventRoutes()), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = inChromium(() => startFixtureServer(eventRoutes()));
 
 describe("event bindings in Chromium", () => {
   it("reach the view's handlers with the values the client sends", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + "/events");
+    await page.goto(env.server.url + "/events");
     await connected(page);
     const log = () => page.$$eval("#log li", (els) => els.map((e) => e.textContent));
     const waitLog = (n: number) => page.waitForFunction((n) => document.querySelectorAll("#log li").length >= n, n);

@@ -1,19 +1,12 @@
 /** The shell's flows in Chromium through the official client: forms, auth, patch, navigate, back. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type TestServer } from "../support/server.js";
-import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startServer } from "../support/server.js";
+import { connected, watchErrors } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
 import { logIn } from "../support/login.js";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = inChromium(() => startServer());
 
 /** Counts page loads, WebSockets and joins: live navigation must not add loads or sockets. */
 function track(page: Page) {
@@ -32,11 +25,11 @@ const errorText = (page: Page, field: string) => page.locator(`#user_${field}_er
 
 describe("registration in Chromium", () => {
   it("shows errors while typing, clears them when fixed, then flashes on /login", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     const seen = track(page);
-    await page.goto(server.url + "/register");
+    await page.goto(env.server.url + "/register");
     await connected(page);
 
     await page.getByLabel("Name").fill("C");
@@ -60,7 +53,7 @@ describe("registration in Chromium", () => {
     await expect.poll(() => errorText(page, "password").count()).toBe(0);
 
     await page.getByRole("button", { name: "Create Account" }).click();
-    await page.waitForURL(server.url + "/login");
+    await page.waitForURL(env.server.url + "/login");
     await expect.poll(() => page.locator("#flash").textContent()).toContain("Account created!");
     // live navigation: same page load, same socket
     expect(seen.loads).toBe(1);
@@ -73,7 +66,7 @@ describe("registration in Chromium", () => {
     await page.getByLabel("Email").fill("carol@example.com");
     await page.getByLabel("Password").fill("a long enough password");
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.waitForURL(server.url + "/todos");
+    await page.waitForURL(env.server.url + "/todos");
     await connected(page);
     expect(await page.locator(".account .user").textContent()).toBe("Carol");
     expect(errors).toEqual([]);
@@ -81,15 +74,15 @@ describe("registration in Chromium", () => {
   });
 
   it("recovers a half-filled form after the connection drops", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url + "/register");
+    await page.goto(env.server.url + "/register");
     await connected(page);
     await page.getByLabel("Name").fill("Dora");
     await page.getByLabel("Email").fill("dora@");
     await expect.poll(() => errorText(page, "email").textContent()).toBe("must be a valid email");
     // drop the socket from the server side; the client reconnects, rejoins and re-sends the form
-    for (const ws of server.lagoon.live.wss.clients) ws.terminate();
+    for (const ws of env.server.lagoon.live.wss.clients) ws.terminate();
     await page.waitForSelector("[data-phx-main].phx-connected", { timeout: 15_000 });
     await expect.poll(() => errorText(page, "email").textContent(), { timeout: 15_000 }).toBe("must be a valid email");
     expect(await page.getByLabel("Name").inputValue()).toBe("Dora");
@@ -100,10 +93,10 @@ describe("registration in Chromium", () => {
 
 describe("auth in Chromium", () => {
   it("refuses wrong credentials, reaches a protected page, and logs out", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + "/todos");
+    await page.goto(env.server.url + "/todos");
     // anonymous: sent to log in, remembering where to go
     await page.waitForURL(/\/login\?return_to=%2Ftodos$/);
     await connected(page);
@@ -116,16 +109,16 @@ describe("auth in Chromium", () => {
 
     await page.getByLabel("Password").fill("lagoon-demo-password");
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.waitForURL(server.url + "/todos");
+    await page.waitForURL(env.server.url + "/todos");
     await connected(page);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Todos");
     expect(await page.locator(".account .user").textContent()).toBe("Alice");
 
     await page.getByRole("button", { name: "Log out" }).click();
-    await page.waitForURL(server.url + "/");
+    await page.waitForURL(env.server.url + "/");
     await connected(page);
     expect(await page.locator("#flash").textContent()).toContain("Logged out.");
-    await page.goto(server.url + "/todos");
+    await page.goto(env.server.url + "/todos");
     await page.waitForURL(/\/login/);
     expect(errors).toEqual([]);
     await context.close();
@@ -134,19 +127,19 @@ describe("auth in Chromium", () => {
 
 describe("live sessions in Chromium", () => {
   it("navigates inside a live session over the socket, and crosses into another with a page load", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await logIn(page, server.url, "bob@example.com", undefined, "/posts");
+    await logIn(page, env.server.url, "bob@example.com", undefined, "/posts");
     const seen = track(page);
     const nav = page.getByRole("navigation", { name: "Main" });
     await nav.getByRole("link", { name: "Search" }).click();
-    await page.waitForURL(server.url + "/search");
+    await page.waitForURL(env.server.url + "/search");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Product search");
     expect(seen.loads).toBe(0);
     // /todos lives in the "authenticated" session: the client falls back to a full page load
     await nav.getByRole("link", { name: "Todos" }).click();
-    await page.waitForURL(server.url + "/todos");
+    await page.waitForURL(env.server.url + "/todos");
     await connected(page);
     await expect.poll(() => seen.loads).toBe(1);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Todos");
@@ -157,18 +150,18 @@ describe("live sessions in Chromium", () => {
 
 describe("patch, navigate and history in Chromium", () => {
   it("sorts by patch without a new join, navigates over the same socket, and goes back", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     const seen = track(page);
-    await page.goto(server.url + "/posts");
+    await page.goto(env.server.url + "/posts");
     await connected(page);
     const titles = () => page.locator("#posts li a").allTextContents();
     const newest = await titles();
     expect(await page.locator("#patch-count").textContent()).toBe("1");
 
     await page.getByRole("link", { name: "Oldest" }).click();
-    await page.waitForURL(server.url + "/posts?sort=oldest");
+    await page.waitForURL(env.server.url + "/posts?sort=oldest");
     await expect.poll(titles).toEqual([...newest].reverse());
     // the same view handled the patch: its state survived, and no join happened
     expect(await page.locator("#patch-count").textContent()).toBe("2");
@@ -183,12 +176,12 @@ describe("patch, navigate and history in Chromium", () => {
     expect(seen.joins).toBe(2);
 
     await page.goBack();
-    await page.waitForURL(server.url + "/posts?sort=oldest");
+    await page.waitForURL(env.server.url + "/posts?sort=oldest");
     await expect.poll(titles).toEqual([...newest].reverse());
     await page.goForward();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Hello, Lagoon");
     await page.getByRole("link", { name: "Back to posts" }).click();
-    await page.waitForURL(server.url + "/posts");
+    await page.waitForURL(env.server.url + "/posts");
     await expect.poll(titles).toEqual(newest);
     expect(seen.loads).toBe(1);
     expect(seen.sockets).toBe(1);
@@ -197,10 +190,10 @@ describe("patch, navigate and history in Chromium", () => {
   });
 
   it("searches with a debounce and says when nothing matches", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + "/search");
+    await page.goto(env.server.url + "/search");
     await connected(page);
     await page.getByLabel("Search products").pressSequentially("kettle", { delay: 20 });
     await expect.poll(() => page.locator("#results li").count()).toBeGreaterThan(0);
@@ -213,10 +206,10 @@ describe("patch, navigate and history in Chromium", () => {
   });
 
   it("answers an unknown page with a 404", async () => {
-    const res = await fetch(server.url + "/no/such/page");
+    const res = await fetch(env.server.url + "/no/such/page");
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("Page not found");
-    const post = await fetch(server.url + "/posts/424242");
+    const post = await fetch(env.server.url + "/posts/424242");
     expect(post.status).toBe(404);
   });
 });

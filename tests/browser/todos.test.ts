@@ -1,25 +1,18 @@
 /** The live todo list and chat with two users in two Chromium contexts. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startServer, type TestServer } from "../support/server.js";
-import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { startServer } from "../support/server.js";
+import { connected, watchErrors } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
 import { logIn } from "../support/login.js";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = inChromium(() => startServer());
 
 async function userPage(email: string, path: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await logIn(page, server.url, email, undefined, path);
+  await logIn(page, env.server.url, email, undefined, path);
   return { context, page, errors };
 }
 

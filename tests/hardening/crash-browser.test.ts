@@ -4,25 +4,22 @@
  * makes the client reload with its 5-10 s jitter, never in a tight loop. No stack on the wire.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { startFixtureServer } from "../support/fixture-server.js";
-import { connected, launchBrowser } from "../support/browser.js";
+import { connected } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
 import { CRASH_SECRET, hardeningRoutes, stats } from "../support/views/hardening.js";
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: Browser;
-beforeAll(async () => {
+const env = inChromium(() => startFixtureServer(hardeningRoutes()));
+beforeAll(() => {
   vi.spyOn(console, "error").mockImplementation(() => {}); // the crashes' stacks go to the server log
-  [server, browser] = await Promise.all([startFixtureServer(hardeningRoutes()), launchBrowser()]);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   vi.restoreAllMocks();
 });
 
 async function open(path: string): Promise<{ page: Page; loads: number[]; received: string[]; sockets: () => number }> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const loads: number[] = [];
   const received: string[] = [];
@@ -32,7 +29,7 @@ async function open(path: string): Promise<{ page: Page; loads: number[]; receiv
     sockets++;
     ws.on("framereceived", (f) => received.push(String(f.payload)));
   });
-  await page.goto(server.url + path);
+  await page.goto(env.server.url + path);
   return { page, loads, received, sockets: () => sockets };
 }
 

@@ -2,12 +2,12 @@
  * The XSS corpus stored as the demo's own data — todo titles, chat messages and account
  * names — renders inert in the first HTML, in live diffs (test client) and in Chromium.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { User } from "../../app/accounts.js";
 import { demo } from "../support/demo.js";
-import { startServer, type TestServer } from "../support/server.js";
-import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { startServer } from "../support/server.js";
+import { connected, watchErrors } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
 import { logIn } from "../support/login.js";
 import { unsafeMarkup, watchXss, XSS_PAYLOADS } from "../support/xss-corpus.js";
 
@@ -55,41 +55,33 @@ describe("XSS corpus as demo data (test client)", () => {
 });
 
 describe("XSS corpus as demo data in Chromium", () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = inChromium(() => startServer());
 
   it("runs none of them on /todos and /chat, in the first HTML or live", async () => {
-    await payloadUsers((input) => server.ctx.accounts.register(input));
-    const page = await (await browser.newContext()).newPage();
+    await payloadUsers((input) => env.server.ctx.accounts.register(input));
+    const page = await (await env.browser.newContext()).newPage();
     const xss = await watchXss(page);
     const errors = watchErrors(page);
-    const author = (await server.ctx.accounts.authenticate("xss3@example.com", "a long enough password"))!;
+    const author = (await env.server.ctx.accounts.authenticate("xss3@example.com", "a long enough password"))!;
     // half stored before the pages load (first HTML), half while they are open (diffs)
     const half = Math.ceil(XSS_PAYLOADS.length / 2);
     const store = (from: number, to: number) => {
       for (const p of XSS_PAYLOADS.slice(from, to)) {
-        server.ctx.todos.create(author, { title: p.text.slice(0, 200) });
-        server.ctx.chat.post(author, "xss", p.text.slice(0, 500));
+        env.server.ctx.todos.create(author, { title: p.text.slice(0, 200) });
+        env.server.ctx.chat.post(author, "xss", p.text.slice(0, 500));
       }
     };
     store(0, half);
-    await logIn(page, server.url, "alice@example.com", undefined, "/todos");
+    await logIn(page, env.server.url, "alice@example.com", undefined, "/todos");
     store(half, XSS_PAYLOADS.length);
     await expect.poll(() => page.locator("#todos li").count()).toBe(XSS_PAYLOADS.length);
     for (const li of await page.locator("#todos li .title").all()) await li.hover();
 
     // every payload was posted before this page loaded (first HTML); post them again live (diffs)
-    await page.goto(server.url + "/chat/xss");
+    await page.goto(env.server.url + "/chat/xss");
     await connected(page);
     await expect.poll(() => page.locator("#messages li").count()).toBe(XSS_PAYLOADS.length);
-    for (const p of XSS_PAYLOADS) server.ctx.chat.post(author, "xss", p.text.slice(0, 500));
+    for (const p of XSS_PAYLOADS) env.server.ctx.chat.post(author, "xss", p.text.slice(0, 500));
     await expect.poll(() => page.locator("#messages li").count()).toBe(2 * XSS_PAYLOADS.length);
     for (const li of await page.locator("#messages li .body").all()) await li.hover();
     await page.waitForTimeout(300); // late onerror/onload handlers

@@ -3,29 +3,21 @@
  * HTML (from the URL) and then in a diff (from an event) in every context of EchoLive, and
  * none of them runs (`window.__xss` never called, no dialog), even when hovered or focused.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { startFixtureServer } from "../support/fixture-server.js";
-import { connected, launchBrowser, watchErrors } from "../support/browser.js";
+import { connected, watchErrors } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
 import { hardeningRoutes } from "../support/views/hardening.js";
 import { watchXss, XSS_PAYLOADS } from "../support/xss-corpus.js";
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startFixtureServer(hardeningRoutes()), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = inChromium(() => startFixtureServer(hardeningRoutes()));
 
 // the HTML parser drops NUL characters from text
 const shown = (text: string) => text.replace(/\u0000/g, "");
 
 describe("XSS corpus in Chromium", () => {
   it(`runs none of ${XSS_PAYLOADS.length} payloads, in the first HTML or in diffs`, async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const xss = await watchXss(page);
     // the probe works: a payload rendered raw is caught
@@ -35,7 +27,7 @@ describe("XSS corpus in Chromium", () => {
     for (let i = 0; i < XSS_PAYLOADS.length; i++) {
       const first = XSS_PAYLOADS[i]!.text;
       const next = XSS_PAYLOADS[(i + 1) % XSS_PAYLOADS.length]!.text;
-      await page.goto(`${server.url}/echo?text=${encodeURIComponent(first)}`);
+      await page.goto(`${env.server.url}/echo?text=${encodeURIComponent(first)}`);
       await connected(page);
       expect(await page.textContent("#text"), XSS_PAYLOADS[i]!.name).toBe(shown(first));
       await page.evaluate((text) => (window as any).liveSocket.main.pushEvent("click", document.body, null, "say", { text }), next);
