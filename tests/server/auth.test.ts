@@ -1,6 +1,7 @@
 /** Sessions and auth over real HTTP and WebSocket: forged cookies, tokens and CSRF are refused. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server.js";
+import { httpLogIn } from "../support/login.js";
 import { loadPage, ProtocolClient } from "../support/protocol.js";
 import { SESSION_COOKIE } from "../../server/index.js";
 
@@ -37,19 +38,7 @@ async function postForm(path: string, cookie: string, form: Record<string, strin
   });
 }
 
-/** Logs in over HTTP like the browser's native form post; returns the session's cookie. */
-async function logIn(email: string): Promise<string> {
-  const page = await loadPage(server.url, "/login");
-  const res = await postForm("/login", page.cookie, {
-    _csrf_token: page.csrf,
-    "user[email]": email,
-    "user[password]": "lagoon-demo-password",
-    return_to: "/todos",
-  });
-  expect(res.status).toBe(303);
-  expect(res.headers.get("location")).toBe("/todos");
-  return withCookies(page.cookie, res);
-}
+const logIn = (email: string) => httpLogIn(server.url, email);
 
 describe("login and logout over HTTP", () => {
   it("logs in with the CSRF token, and the session reaches a protected page", async () => {
