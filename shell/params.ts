@@ -2,7 +2,8 @@
  * Decodes form payloads (application/x-www-form-urlencoded, as the client sends them) with
  * Plug's bracket rules: `user[name]=a` → { user: { name: "a" } }, `tags[]=a&tags[]=b` →
  * { tags: ["a", "b"] }. Untrusted input: keys that could reach a prototype are dropped, and
- * sizes are bounded, so a crafted payload is inert.
+ * sizes are bounded, so a crafted payload is inert. Also the values of client events by
+ * binding type (`decodeEventValue`).
  */
 
 export type FormValue = string | FormValue[] | FormParams;
@@ -108,4 +109,24 @@ export function queryParams(url: URL): Record<string, string> {
     if (!FORBIDDEN.has(key)) out[key] = value;
   }
   return out;
+}
+
+/**
+ * Event values by type: forms arrive urlencoded (decoded with bracket rules, meta merged
+ * in, `_target` as the changed field's name); other types are objects (phx-value-*, key,
+ * hook payloads). Returns undefined for a value of the wrong shape.
+ */
+export function decodeEventValue(type: string, value: unknown, meta: unknown): Record<string, unknown> | undefined {
+  if (type === "form") {
+    if (typeof value !== "string") return undefined;
+    const params: Record<string, unknown> = decodeForm(value);
+    if (typeof meta === "object" && meta !== null && !Array.isArray(meta)) {
+      const m = sanitizeValue(meta) as Record<string, unknown>;
+      for (const key of Object.keys(m)) if (!(key in params)) params[key] = m[key];
+    }
+    return params;
+  }
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) return type === "hook" ? { value: sanitizeValue(value) } : undefined;
+  return sanitizeValue(value) as Record<string, unknown>;
 }

@@ -7,7 +7,7 @@
 import { ComponentSocket, type ComponentDef, type ComponentRef } from "./components.js";
 import { diffTemplate, renderHtml, type ComponentRefValue, type NodeState, type RenderContext, type HtmlContext } from "./diff.js";
 import { EventParamsError, EventRejected, LagoonError, TemplateError } from "./errors.js";
-import { decodeForm, sanitizeValue } from "./params.js";
+import { decodeEventValue } from "./params.js";
 import type { PubSub, ViewHandle } from "./pubsub.js";
 import type { LiveRoute, Router } from "./router.js";
 import { AsyncResult, BaseSocket, ViewSocket, type Assigns, type Flash, type ProcessLink } from "./socket.js";
@@ -97,7 +97,6 @@ interface ComponentEntry {
 
 const NOOP_HOST: ViewHost = { reply() {}, push() {}, stopped() {} };
 const MAX_PATCH_REDIRECTS = 20;
-const FORM = "form";
 
 /** Raised inside the queue once the view has ended; never reaches a user. */
 class Ended extends Error {}
@@ -865,24 +864,4 @@ function errorReply(reason: string, message: string, extra: Record<string, unkno
 
 function asCids(cids: unknown): number[] {
   return Array.isArray(cids) ? cids.filter((c): c is number => Number.isInteger(c)).slice(0, 10_000) : [];
-}
-
-/**
- * Event values by type: forms arrive urlencoded (decoded with bracket rules, meta merged
- * in, `_target` as the changed field's name); other types are objects (phx-value-*, key,
- * hook payloads). Returns undefined for a value of the wrong shape.
- */
-function decodeEventValue(type: string, value: unknown, meta: unknown): Record<string, unknown> | undefined {
-  if (type === FORM) {
-    if (typeof value !== "string") return undefined;
-    const params: Record<string, unknown> = decodeForm(value);
-    if (typeof meta === "object" && meta !== null && !Array.isArray(meta)) {
-      const m = sanitizeValue(meta) as Record<string, unknown>;
-      for (const key of Object.keys(m)) if (!(key in params)) params[key] = m[key];
-    }
-    return params;
-  }
-  if (value === undefined || value === null) return {};
-  if (typeof value !== "object" || Array.isArray(value)) return type === "hook" ? { value: sanitizeValue(value) } : undefined;
-  return sanitizeValue(value) as Record<string, unknown>;
 }
