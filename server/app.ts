@@ -89,6 +89,16 @@ export class Lagoon {
       telemetry: this.telemetry,
       ...opts.socket,
     });
+    // Registered before any app route, so it wraps them all; GET and HEAD carry no body.
+    // A response sent before its request's body was read (bodyLimit's 413, a refusal
+    // before parsing) tells the client to close the connection: @hono/node-server drains
+    // such a body for at most 500 ms and then destroys the socket, which a client reusing
+    // the connection would see as "other side closed".
+    this.app.on(["POST", "PUT", "PATCH", "DELETE"], "*", async (c, next) => {
+      await next();
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      if (incoming && !incoming.readableEnded) c.header("Connection", "close");
+    });
     for (const route of this.router.routes) {
       this.app.get(route.path, (c) => this.#renderLive(c));
     }
@@ -228,9 +238,6 @@ export class Lagoon {
           });
         },
       ) as Server;
-      // longer than the idle timeout of common load balancers (60 s) and of HTTP clients'
-      // pools, so a peer never reuses a connection the server is closing at that moment
-      server.keepAliveTimeout = 65_000;
       this.attach(server);
     });
   }

@@ -99,6 +99,15 @@ describe("login and logout over HTTP", () => {
     expect(next.html).toContain("Invalid email or password");
     const big = await postForm("/login", page.cookie, { _csrf_token: page.csrf, junk: "x".repeat(100_000) });
     expect(big.status).toBe(413);
+    // refused unread: the client must not reuse the connection the server may be dropping
+    expect(big.headers.get("connection")).toBe("close");
+    // a form that was read keeps it
+    const read = await postForm("/login", page.cookie, {
+      _csrf_token: page.csrf,
+      "user[email]": "x@example.com",
+      "user[password]": "wrong",
+    });
+    expect(read.headers.get("connection")).not.toBe("close");
   });
 
   it("ignores an open redirect in return_to", async () => {
