@@ -58,8 +58,14 @@ const handle = (page: Page, title: string) => page.getByRole("button", { name: `
 /** What dnd-kit's live region last told the screen reader. */
 const announced = (page: Page) => page.locator("[role=status][aria-live]").last().textContent();
 
-/** Presses `key` during a keyboard drag, then waits until the card is announced `where` (dnd-kit moves it on the next frames). */
+/**
+ * Presses `key` during a keyboard drag, then waits until the card is announced `where`
+ * (dnd-kit moves it on the next frames). The press waits for two animation frames first:
+ * dnd-kit measures the droppable columns in the frames after a pickup, and an arrow key
+ * pressed before that finds no column to move to (no person presses within a frame).
+ */
 async function dragKey(page: Page, key: string, where: string): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.keyboard.press(key);
   await expect.poll(() => announced(page)).toContain(where);
 }
