@@ -1,6 +1,7 @@
 import { live, liveSession } from "../shell/index.js";
 import type { TelemetryWindow } from "../server/index.js";
 import { loadUser, requireUser } from "./auth.js";
+import { clientHints } from "./client-hints.js";
 import type { AppContext } from "./context.js";
 import { boardLive } from "./views/board.js";
 import { chatLive } from "./views/chat.js";
@@ -25,7 +26,7 @@ import { todosLive } from "./views/todos.js";
 export function routes(ctx: AppContext, telemetry: TelemetryWindow) {
   const user = loadUser(ctx.accounts);
   return [
-    liveSession({ name: "public", onMount: user, layout }, [
+    liveSession({ name: "public", onMount: [clientHints, user], layout }, [
       live("/", HomeLive),
       live("/counter", CounterLive),
       live("/register", registerLive(ctx.accounts)),
@@ -36,7 +37,7 @@ export function routes(ctx: AppContext, telemetry: TelemetryWindow) {
       live("/primes", primesLive(ctx.work)),
       live("/islands", IslandsLive),
     ]),
-    liveSession({ name: "authenticated", onMount: [user, requireUser], layout }, [
+    liveSession({ name: "authenticated", onMount: [clientHints, user, requireUser], layout }, [
       live("/todos", todosLive(ctx.todos)),
       live("/board", boardLive(ctx.todos)),
       live("/chat/:room", chatLive(ctx.chat, ctx.presence)),

@@ -8,18 +8,21 @@ import "./app.css";
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 import { jitteredBackoff, REJOIN_STEPS, RECONNECT_STEPS } from "./backoff.js";
+import { keepRefusedForms } from "./form-memory.js";
 import { hooks } from "./index.js";
 
 const csrfToken = document.querySelector<HTMLMetaElement>("meta[name='csrf-token']")?.content ?? "";
 
 const liveSocket = new LiveSocket("/live", Socket, {
-  params: { _csrf_token: csrfToken },
+  // the view's socket.connectParams: the browser's time zone, so times render in it
+  params: { _csrf_token: csrfToken, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
   hooks,
   // passed through to the phoenix Socket: after a restart, clients must not all come back at once
   reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
   rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),
 });
 
+keepRefusedForms();
 liveSocket.connect();
 
 // handy in the console (liveSocket.enableDebug()), and read by browser tests

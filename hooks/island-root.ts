@@ -106,7 +106,13 @@ export function mountIsland(el: HTMLElement, mod: IslandModule, io: IslandIO, co
     try {
       reply = await io.push(eventName(contract, event), { id: el.id, payload: parsed.data });
     } catch (error) {
-      throw refused(where, event, error);
+      throw failed(where, event, error);
+    }
+    // the server answers a refused event ok, with the refusal as the reply
+    const refusal = (reply as { error?: { reason?: unknown; message?: unknown; issues?: unknown } } | null)?.error;
+    if (typeof refusal === "object" && refusal !== null && typeof refusal.reason === "string") {
+      const message = typeof refusal.message === "string" ? refusal.message : refusal.reason;
+      throw new IslandError(`${where}: ${event} refused: ${message}`, refusal.reason, Array.isArray(refusal.issues) ? refusal.issues : []);
     }
     const schema = replySchema(spec);
     if (!schema) return undefined;
@@ -184,22 +190,8 @@ export function mountIsland(el: HTMLElement, mod: IslandModule, io: IslandIO, co
   };
 }
 
-/**
- * The client rejects a refused push with an Error whose message ends in the reply's JSON
- * ("... failed with reason: {...}"): recover the server's reason and message when present.
- */
-function refused(where: string, event: string, error: unknown): IslandError {
+/** The push itself failed (not connected, a timeout): the client's message, as it is. */
+function failed(where: string, event: string, error: unknown): IslandError {
   const text = error instanceof Error ? error.message : String(error);
-  const json = /reason: (\{.*\})$/s.exec(text)?.[1];
-  if (json) {
-    try {
-      const response = JSON.parse(json) as { reason?: unknown; message?: unknown; issues?: unknown };
-      const reason = typeof response.reason === "string" ? response.reason : "refused";
-      const message = typeof response.message === "string" ? response.message : reason;
-      return new IslandError(`${where}: ${event} refused: ${message}`, reason, Array.isArray(response.issues) ? response.issues : []);
-    } catch {
-      // not JSON after all: report the client's message as it is
-    }
-  }
   return new IslandError(`${where}: ${event} failed: ${text}`, "push_failed");
 }

@@ -118,7 +118,7 @@ ensureDependencies();
 switch (command) {
   case "start":
     ensureBuild();
-    must("node", ["--import", "tsx", "app/main.ts", ...rest]);
+    must("node", ["--import", "tsx", "app/main.ts", ...rest], { env: { NODE_ENV: process.env.NODE_ENV ?? "production" } });
     break;
   case "dev":
     must("node", ["--import", "tsx", "app/dev.ts", ...rest]);

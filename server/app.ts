@@ -16,6 +16,7 @@ import type { Flash } from "../shell/socket.js";
 import type { Assets } from "./assets.js";
 import { defaultDocument, type DocumentFn } from "./document.js";
 import { FLASH_COOKIE, Sessions, type CookieSession, type SessionOptions } from "./session.js";
+import { isHttps as requestIsHttps, type TrustProxy } from "./proxy.js";
 import { randomId } from "./random.js";
 import { Signer } from "./signing.js";
 import { Telemetry, type TelemetryListener } from "./telemetry.js";
@@ -43,6 +44,12 @@ export interface LagoonOptions {
   readonly socket?: Pick<LiveSocketOptions, "maxPayload" | "heartbeatMs" | "limits">;
   /** Receives every telemetry event from the start, like `lagoon.onTelemetry(observe)`. */
   readonly observe?: TelemetryListener;
+  /**
+   * Proxies in front of the server that set X-Forwarded-For and X-Forwarded-Proto (1 for
+   * one proxy; `true` means 1). By default nothing forwarded is trusted: the client address
+   * is the socket's peer and https is the server's own TLS.
+   */
+  readonly trustProxy?: TrustProxy;
 }
 
 export interface Listening {
@@ -64,6 +71,7 @@ export class Lagoon {
   readonly telemetry = new Telemetry();
   readonly #document: DocumentFn;
   readonly #assets: Assets;
+  readonly #trustProxy: TrustProxy | undefined;
   #metrics: LagoonMetrics | undefined;
 
   constructor(opts: LagoonOptions) {
@@ -72,6 +80,7 @@ export class Lagoon {
     this.pubsub = opts.pubsub ?? new MemoryPubSub();
     this.#document = opts.document ?? defaultDocument();
     this.#assets = opts.assets ?? NO_ASSETS;
+    this.#trustProxy = opts.trustProxy;
     this.services = {
       router: this.router,
       pubsub: this.pubsub,
@@ -87,6 +96,8 @@ export class Lagoon {
       services: this.services,
       origins: opts.origins,
       telemetry: this.telemetry,
+      trustProxy: opts.trustProxy,
+      trackedStatic: this.#assets.tracked,
       ...opts.socket,
     });
     // Registered before any app route, so it wraps them all; GET and HEAD carry no body.
@@ -143,7 +154,7 @@ export class Lagoon {
     let session = this.sessions.read(header(c, "cookie"));
     if (!session) {
       session = this.sessions.newSession();
-      c.header("Set-Cookie", this.sessions.cookie(session, isHttps(c)), { append: true });
+      c.header("Set-Cookie", this.sessions.cookie(session, this.#isHttps(c)), { append: true });
     }
     c.set("lagoonSession" as never, session as never);
     return session;
@@ -152,7 +163,7 @@ export class Lagoon {
   /** Replaces the session (log in): a fresh session id, so tokens of the old one stop working. */
   setSession(c: Context, data: Record<string, unknown>): CookieSession {
     const session = this.sessions.newSession(data);
-    c.header("Set-Cookie", this.sessions.cookie(session, isHttps(c)), { append: true });
+    c.header("Set-Cookie", this.sessions.cookie(session, this.#isHttps(c)), { append: true });
     c.set("lagoonSession" as never, session as never);
     return session;
   }
@@ -184,6 +195,11 @@ export class Lagoon {
       body: parts.body,
     });
     return c.html(html, status as 200);
+  }
+
+  #isHttps(c: Context): boolean {
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    return incoming ? requestIsHttps(incoming, this.#trustProxy) : c.req.url.startsWith("https:");
   }
 
   async #renderLive(c: Context): Promise<Response> {
@@ -254,16 +270,11 @@ export class Lagoon {
   }
 }
 
-function isHttps(c: Context): boolean {
-  // c.req.url is absolute: its scheme is enough, no need to parse it
-  return c.req.url.startsWith("https:") || header(c, "x-forwarded-proto") === "https";
-}
-
 /**
  * A request header. Under @hono/node-server, read from Node's request: Hono's
  * `c.req.header()` first builds a Fetch `Headers` of every header, a few µs on each page.
  */
-function header(c: Context, name: "cookie" | "x-forwarded-proto"): string | undefined {
+function header(c: Context, name: "cookie"): string | undefined {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming?.headers) return c.req.header(name);
   // Node joins a repeated Cookie header with "; " (the cookie separator) and others with ", ", as Fetch does

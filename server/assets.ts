@@ -10,6 +10,8 @@ import { escapeHtml } from "../shell/escape.js";
 export interface Assets {
   /** Tags for the document head. */
   head(): string;
+  /** Paths of the phx-track-static assets among them: a page holding others is from an older build. */
+  readonly tracked?: readonly string[];
 }
 
 interface ManifestChunk {
@@ -47,7 +49,8 @@ export function manifestAssets(outDir: string, entry = CLIENT_ENTRY, base = "/")
     [...css].map((f) => `<link phx-track-static rel="stylesheet" href="${url(f)}">`).join("") +
     [...preload].map((f) => `<link rel="modulepreload" href="${url(f)}">`).join("") +
     `<script type="module" defer phx-track-static src="${url(chunk.file)}"></script>`;
-  return { head: () => tags };
+  const tracked = [...css, chunk.file].map((file) => base + file);
+  return { head: () => tags, tracked };
 }
 
 /** Development: scripts come from the Vite dev server mounted in the same process. */

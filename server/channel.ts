@@ -5,7 +5,9 @@
  * error reply (or, when it cannot be answered, the connection closes with 1007), and never
  * affects another view or connection.
  */
+import { sanitizeValue } from "../shell/params.js";
 import { LiveViewProcess, type Reply, type ViewHost, type ViewServices } from "../shell/runtime.js";
+import type { ConnectInfo } from "../shell/socket.js";
 import type { Router } from "../shell/router.js";
 import { LIVEVIEW_VERSION } from "../shell/wire.js";
 import type { CookieSession, Sessions } from "./session.js";
@@ -29,6 +31,10 @@ export interface ChannelContext {
   readonly limits: ChannelLimits;
   /** Receives join, reconnect and leave events, and the bytes of each diff sent. */
   readonly telemetry?: Telemetry;
+  /** The connection's peer address, user agent and x-* headers, for views' connectInfo. */
+  readonly info: ConnectInfo;
+  /** Paths of the running build's phx-track-static assets, to tell views a deploy happened. */
+  readonly trackedStatic?: readonly string[];
 }
 
 interface Joined {
@@ -210,7 +216,9 @@ export class Channel {
         else channel.#send([joinRef, joinRef, topic, "phx_close", {}]);
       },
     };
+    const connectParams = sanitizeValue(params) as Record<string, unknown>;
     const proc = new LiveViewProcess({
+      connect: { params: connectParams, info: ctx.info, staticChanged: staticChanged(params._track_static, ctx.trackedStatic) },
       id: token.id,
       route: resolved.route,
       params: resolved.params,
@@ -261,4 +269,23 @@ export class Channel {
     this.#ctx.conn.close(1007, reason);
     this.close();
   }
+}
+
+/**
+ * The page's tracked assets (the client sends their absolute URLs as `_track_static`) are
+ * not those of the running build: a deploy happened since the page loaded. Compared by
+ * path, so the host the page used does not matter.
+ */
+function staticChanged(sent: unknown, tracked: readonly string[] | undefined): boolean {
+  if (!tracked || !Array.isArray(sent)) return false;
+  const paths = new Set<string>();
+  for (const url of sent.slice(0, 100)) {
+    if (typeof url !== "string") return true;
+    try {
+      paths.add(new URL(url, "http://localhost").pathname);
+    } catch {
+      return true;
+    }
+  }
+  return paths.size !== tracked.length || tracked.some((path) => !paths.has(path));
 }

@@ -107,9 +107,3 @@ export class AddressCounter {
     return this.#counts.get(address) ?? 0;
   }
 }
-
-/** The address a connection comes from; IPv4 clients of a dual-stack server appear as `::ffff:a.b.c.d`. */
-export function clientAddress(remote: string | undefined): string {
-  if (remote === undefined) return "unknown";
-  return remote.startsWith("::ffff:") ? remote.slice(7) : remote;
-}

@@ -36,6 +36,7 @@ export class LagoonMetrics {
   readonly #reconnects: Counter<"view" | "route">;
   readonly #leaves: Counter<"view" | "reason">;
   readonly #crashes: Counter<"view" | "phase">;
+  readonly #refusals: Counter<"view" | "reason">;
   readonly #connected: Gauge<"view" | "route">;
   /** Joined views per view and route, so a leave of a view joined before counting began is ignored. */
   readonly #joined = new Map<string, number>();
@@ -105,6 +106,12 @@ export class LagoonMetrics {
       labelNames: ["view", "phase"],
       registers,
     });
+    this.#refusals = new Counter({
+      name: `${prefix}event_refusals_total`,
+      help: "Client events refused (unknown_event, unknown_component, invalid_params, bad_event, or an EventRejected reason); each still got an ok reply",
+      labelNames: ["view", "reason"],
+      registers,
+    });
     this.#connected = new Gauge({
       name: `${prefix}connected_views`,
       help: "Views joined over live sockets right now",
@@ -139,6 +146,7 @@ export class LagoonMetrics {
       case "event":
         this.#event.observe({ view: e.view, event: e.event ?? "unknown" }, e.duration / 1000);
         if (e.bytes) this.#bytes.observe({ view: e.view, event: e.event ?? "unknown" }, e.bytes);
+        if (e.refused !== undefined) this.#refusals.inc({ view: e.view, reason: e.refused });
         return;
       case "handle_params":
       case "info":

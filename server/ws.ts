@@ -12,7 +12,9 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, WebSocket, type ServerOptions } from "ws";
 import { Channel } from "./channel.js";
-import { AddressCounter, clientAddress, DEFAULT_SOCKET_LIMITS, TokenBucket, type SocketLimits } from "./limits.js";
+import { AddressCounter, DEFAULT_SOCKET_LIMITS, TokenBucket, type SocketLimits } from "./limits.js";
+import { clientAddress, type TrustProxy } from "./proxy.js";
+import type { ConnectInfo } from "../shell/socket.js";
 import type { Router } from "../shell/router.js";
 import type { ViewServices } from "../shell/runtime.js";
 import type { Sessions } from "./session.js";
@@ -32,6 +34,10 @@ export interface LiveSocketOptions {
   readonly heartbeatMs?: number;
   readonly limits?: Partial<SocketLimits>;
   readonly telemetry?: Telemetry;
+  /** Proxies trusted to set X-Forwarded-For (see proxy.ts); none by default. */
+  readonly trustProxy?: TrustProxy;
+  /** Paths of the running build's phx-track-static assets (views' staticChanged). */
+  readonly trackedStatic?: readonly string[];
 }
 
 export interface LiveSocketServer {
@@ -71,6 +77,21 @@ function originAllowed(req: IncomingMessage, extra: readonly string[]): boolean 
   } catch {
     return false;
   }
+}
+
+const MAX_X_HEADERS = 32;
+
+/** What views see of the upgrade request (connectInfo): bounded, and only what Phoenix exposes. */
+function connectInfo(req: IncomingMessage, address: string): ConnectInfo {
+  const xHeaders: Record<string, string> = {};
+  let n = 0;
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (!name.startsWith("x-") || value === undefined) continue;
+    if (++n > MAX_X_HEADERS) break;
+    xHeaders[name] = (Array.isArray(value) ? value.join(", ") : value).slice(0, 1024);
+  }
+  const ua = req.headers["user-agent"];
+  return { address, userAgent: ua === undefined ? undefined : ua.slice(0, 512), xHeaders };
 }
 
 function reject(socket: Duplex, status: number, message: string): void {
@@ -121,7 +142,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
         reject(socket, 403, "Forbidden origin");
         return true;
       }
-      const address = clientAddress(req.socket.remoteAddress);
+      const address = clientAddress(req, opts.trustProxy);
       if (!addresses.acquire(address)) {
         reject(socket, 429, "Too many connections");
         return true;
@@ -146,6 +167,8 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
               services: opts.services,
               limits,
               telemetry: opts.telemetry,
+              info: connectInfo(req, address),
+              trackedStatic: opts.trackedStatic,
             }),
         );
       });

@@ -1,5 +1,5 @@
 import { COMPONENT_REF, type ComponentRefValue } from "./diff.js";
-import { BaseSocket, type Assigns, type Flash } from "./socket.js";
+import { BaseSocket, type Assigns } from "./socket.js";
 import type { AsyncOutcome, EventSpec } from "./view.js";
 import type { Template } from "./template.js";
 
@@ -26,7 +26,11 @@ export class ComponentSocket<A extends Assigns = Assigns> extends BaseSocket<A> 
   }
 }
 
-export type ComponentRenderAssigns<A extends Assigns> = A & { readonly myself: number; readonly flash: Flash };
+/**
+ * What a component's render gets: its own assigns and `myself`. The flash is the view's
+ * (render it in the view or layout); pass a component what it needs as assigns.
+ */
+export type ComponentRenderAssigns<A extends Assigns> = A & { readonly myself: number };
 
 export interface ComponentDef<A extends Assigns = Assigns> {
   readonly name?: string;

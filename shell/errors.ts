@@ -52,6 +52,12 @@ export class HttpError extends LagoonError {
   }
 }
 
+/**
+ * Development checks and warnings are on unless NODE_ENV is "production" (npm start sets
+ * it): they cost time on hot paths that a production server should not pay.
+ */
+export const DEV = typeof process === "undefined" || process.env.NODE_ENV !== "production";
+
 const warned = new Set<string>();
 /** Logs a development warning once per code. */
 export function warnOnce(code: string, message: string): void {

@@ -1,7 +1,7 @@
 /**
  * Decodes form payloads (application/x-www-form-urlencoded, as the client sends them) with
  * Plug's bracket rules: `user[name]=a` → { user: { name: "a" } }, `tags[]=a&tags[]=b` →
- * { tags: ["a", "b"] }. Untrusted input: keys that could reach a prototype are dropped, and
+ * { tags: ["a", "b"] }; query strings decode the same way. Untrusted input: keys that could reach a prototype are dropped, and
  * sizes are bounded, so a crafted payload is inert. Also the values of client events by
  * binding type (`decodeEventValue`).
  */
@@ -14,10 +14,6 @@ export interface FormParams {
 export const PARAM_LIMITS = { pairs: 1000, depth: 8, keyLength: 256 };
 
 const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
-
-function own(obj: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(obj, key);
-}
 
 function parseKey(key: string): string[] | null {
   if (key.length === 0 || key.length > PARAM_LIMITS.keyLength) return null;
@@ -60,7 +56,7 @@ function put(target: FormParams, path: string[], value: string): void {
       return;
     }
     const wantList = path[i + 1] === "";
-    const existing: FormValue | undefined = own(node, key) ? node[key] : undefined;
+    const existing: FormValue | undefined = Object.hasOwn(node, key) ? node[key] : undefined;
     if (wantList ? Array.isArray(existing) : typeof existing === "object" && existing !== null && !Array.isArray(existing)) {
       node = existing as FormParams | FormValue[];
     } else {
@@ -73,11 +69,13 @@ function put(target: FormParams, path: string[], value: string): void {
 
 /** Decodes a urlencoded string; malformed pairs are skipped, never thrown. */
 export function decodeForm(encoded: string): FormParams {
+  return typeof encoded === "string" && encoded.length > 0 ? decodePairs(new URLSearchParams(encoded)) : {};
+}
+
+function decodePairs(pairs: URLSearchParams): FormParams {
   const result: FormParams = {};
-  if (typeof encoded !== "string" || encoded.length === 0) return result;
-  const search = new URLSearchParams(encoded);
   let n = 0;
-  for (const [key, value] of search) {
+  for (const [key, value] of pairs) {
     if (++n > PARAM_LIMITS.pairs) break;
     const path = parseKey(key);
     if (path) put(result, path, value);
@@ -100,15 +98,9 @@ export function sanitizeValue(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** Query string to flat params (last value wins). */
-export function queryParams(url: URL): Record<string, string> {
-  const out: Record<string, string> = {};
-  let n = 0;
-  for (const [key, value] of url.searchParams) {
-    if (++n > PARAM_LIMITS.pairs) break;
-    if (!FORBIDDEN.has(key)) out[key] = value;
-  }
-  return out;
+/** A URL's query string as params, with the same bracket rules and guards as forms. */
+export function queryParams(url: URL): FormParams {
+  return decodePairs(url.searchParams);
 }
 
 /**

@@ -10,7 +10,7 @@ import { EventParamsError, EventRejected, LagoonError, TemplateError } from "./e
 import { decodeEventValue } from "./params.js";
 import type { PubSub, ViewHandle } from "./pubsub.js";
 import type { LiveRoute, Router } from "./router.js";
-import { AsyncResult, BaseSocket, ViewSocket, type Assigns, type Flash, type ProcessLink } from "./socket.js";
+import { AsyncResult, BaseSocket, ViewSocket, type Assigns, type ConnectInfo, type Flash, type ProcessLink } from "./socket.js";
 import { prepare, type Template } from "./template.js";
 import type { AsyncOutcome, EventSpec, Params, Session } from "./view.js";
 import { COMPONENTS, EVENTS, REPLY, ROOT, STATIC, TITLE } from "./wire.js";
@@ -64,6 +64,15 @@ export interface ViewEvent {
   readonly duration: number;
   /** Bytes of the frames carrying diffs this span sent, when the host measures them. */
   readonly bytes?: number;
+  /** event: the reason the event was refused (unknown_event, invalid_params, an EventRejected code). */
+  readonly refused?: string;
+}
+
+/** What the browser's connection brought to a connected mount. */
+export interface ConnectContext {
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly info: ConnectInfo;
+  readonly staticChanged: boolean;
 }
 
 export interface ProcessOptions {
@@ -77,6 +86,8 @@ export interface ProcessOptions {
   readonly flash?: Flash;
   readonly services: ViewServices;
   readonly host?: ViewHost;
+  /** Connected mounts: the connect params and info of the socket. */
+  readonly connect?: ConnectContext;
 }
 
 export type StaticResult = { kind: "ok"; html: string; title: string | undefined } | { kind: "redirect"; to: string; flash: Flash };
@@ -120,6 +131,7 @@ export class LiveViewProcess {
   readonly #session: Session;
   readonly #socket: ViewSocket<any>;
   readonly #handle: ViewHandle;
+  readonly #connect: ConnectContext | undefined;
   #url: URL;
   #params: Params;
   #alive = true;
@@ -143,7 +155,11 @@ export class LiveViewProcess {
   readonly #ctx: RenderContext;
   /** Telemetry of the message being handled: its event name, render time, diff bytes sent. */
   #spanEvent: string | undefined;
+  #spanRefused: string | undefined;
+  #refusedForm: { event: string; target: string | undefined } | undefined;
   #spanRender: number | undefined;
+  /** Components placed by the render under way, by definition: two with one id is an error. */
+  #placed: Map<ComponentDef<any>, Set<string>> | undefined;
   #spanBytes = 0;
 
   constructor(opts: ProcessOptions) {
@@ -156,6 +172,7 @@ export class LiveViewProcess {
     this.#url = opts.url;
     this.#params = opts.params;
     this.#flash = { ...(opts.flash ?? {}) };
+    this.#connect = opts.connect;
     this.#handle = new LiveViewProcess.#Handle(this, `${opts.id}#${++processCounter}`);
     this.#socket = new ViewSocket(new LiveViewProcess.#Link(this, "v:"), {});
     const proc = this;
@@ -243,21 +260,29 @@ export class LiveViewProcess {
     this.#reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
   }
 
-  /** An `event` push from the client (click, form, key, focus, hook). */
+  /**
+   * An `event` push from the client (click, form, key, focus, hook). A refused event (no
+   * such event or component, params failing the schema, an EventRejected) is answered
+   * `ok` all the same, with `{ error: { reason, message } }` as the reply: the official
+   * client releases the element the user touched only on an ok reply, and a hook's or
+   * island's pushEvent resolves with that reply.
+   */
   event(payload: unknown, ref: string): Promise<void> {
     return this.#enqueue(ref, "event", async () => {
       const p = payload as { type?: unknown; event?: unknown; value?: unknown; cid?: unknown; meta?: unknown } | null;
       if (typeof p !== "object" || p === null || typeof p.event !== "string" || typeof p.type !== "string") {
-        return this.#reply(ref, errorReply("bad_event", "event payload needs string type and event"));
+        return this.#refuse(ref, "bad_event", "event payload needs string type and event");
       }
       const name = p.event;
+      // a refused form change must not cost the user what they typed (hooks/form-memory.ts)
+      this.#refusedForm = p.type === "form" ? { event: name.slice(0, 256), target: formTarget(p.meta) } : undefined;
       let target: ComponentEntry | undefined;
       if (p.cid !== undefined) {
         target = typeof p.cid === "number" ? this.#components?.get(p.cid) : undefined;
-        if (!target) return this.#reply(ref, errorReply("unknown_component", `no component ${String(p.cid)}`));
+        if (!target) return this.#refuse(ref, "unknown_component", `no component ${String(p.cid).slice(0, 32)}`);
       }
       const params = decodeEventValue(p.type, p.value, p.meta);
-      if (params === undefined) return this.#reply(ref, errorReply("bad_event", "unreadable event value"));
+      if (params === undefined) return this.#refuse(ref, "bad_event", "unreadable event value");
 
       let result: unknown;
       if (name === "lv:clear-flash") {
@@ -266,10 +291,10 @@ export class LiveViewProcess {
         this.#clearFlash(typeof key === "string" ? key : undefined);
       } else {
         const events = (target ? target.def.events : this.route.view.events) as Record<string, EventSpec<any>> | undefined;
-        const spec = events && Object.prototype.hasOwnProperty.call(events, name) ? events[name] : undefined;
+        const spec = events && Object.hasOwn(events, name) ? events[name] : undefined;
         if (!spec) {
           const owner = target ? `component ${target.def.name ?? target.cid}` : this.name;
-          return this.#reply(ref, errorReply("unknown_event", `${owner} has no event "${name}"`));
+          return this.#refuse(ref, "unknown_event", `${owner} has no event "${name.slice(0, 64)}"`);
         }
         this.#spanEvent = name;
         const socket = target ? target.socket : this.#socket;
@@ -280,16 +305,14 @@ export class LiveViewProcess {
             const parsed = spec.params.safeParse(params);
             if (!parsed.success) {
               const err = new EventParamsError(this.name, name, parsed.error.issues);
-              return this.#reply(
-                ref,
-                errorReply(err.code, err.message, { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }),
-              );
+              return this.#refuse(ref, err.code, err.message, err.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
             }
             result = await spec.handle(parsed.data, socket);
           }
         } catch (error) {
-          if (error instanceof EventRejected) return this.#reply(ref, errorReply(error.code, error.message));
-          throw error;
+          if (!(error instanceof EventRejected)) throw error;
+          if (target) this.#touch(target);
+          return this.#refuse(ref, error.code, error.message);
         }
         if (target) this.#touch(target);
       }
@@ -297,6 +320,16 @@ export class LiveViewProcess {
       const reply = p.type === "hook" && !(result instanceof BaseSocket) ? result : undefined;
       await this.#finish(ref, reply);
     });
+  }
+
+  /**
+   * Answers a refused event: ok, with the refusal as the reply (see `event`), plus whatever
+   * the handler changed before it refused.
+   */
+  async #refuse(ref: string, reason: string, message: string, issues?: unknown[]): Promise<void> {
+    this.#spanRefused = reason;
+    if (this.#refusedForm) this.#events.push([FORM_REFUSED, this.#refusedForm]);
+    await this.#finish(ref, { error: issues ? { reason, message, issues } : { reason, message } });
   }
 
   /** A `live_patch` from the client (patch link, back/forward): handleParams on this view, or link_redirect. */
@@ -372,12 +405,13 @@ export class LiveViewProcess {
       if (!this.#alive) throw new Ended();
       const started = performance.now();
       this.#spanEvent = undefined;
+      this.#spanRefused = undefined;
       this.#spanRender = undefined;
       this.#spanBytes = 0;
       await task();
       const duration = performance.now() - started;
       if (this.#spanRender !== undefined) this.#observe("render", this.#spanRender);
-      if (phase !== "mount") this.#observe(phase, duration, this.#spanEvent, this.#spanBytes);
+      if (phase !== "mount") this.#observe(phase, duration, this.#spanEvent, this.#spanBytes, this.#spanRefused);
     });
     this.#queue = run.catch((error: unknown) => {
       if (error instanceof Ended) return;
@@ -386,7 +420,7 @@ export class LiveViewProcess {
     return this.#queue as Promise<void>;
   }
 
-  #observe(name: ViewEvent["name"], duration: number, event?: string, bytes?: number): void {
+  #observe(name: ViewEvent["name"], duration: number, event?: string, bytes?: number, refused?: string): void {
     const observe = this.#services.observe;
     if (!observe) return;
     const span: { -readonly [K in keyof ViewEvent]: ViewEvent[K] } = {
@@ -399,6 +433,7 @@ export class LiveViewProcess {
     };
     if (event !== undefined) span.event = event;
     if (bytes) span.bytes = bytes;
+    if (refused !== undefined) span.refused = refused;
     observe.call(this.#services, span);
   }
 
@@ -552,6 +587,7 @@ export class LiveViewProcess {
     const started = performance.now();
     const socket = this.#socket;
     const diff: Record<string, unknown> = {};
+    this.#placed = undefined;
     if (full || socket.changed || this.#flashChanged) {
       const assigns = this.#renderAssigns();
       const { diff: d, state } = diffTemplate(this.#template(assigns), full ? undefined : this.#state, this.#ctx);
@@ -585,13 +621,7 @@ export class LiveViewProcess {
       entry.queued = false;
       if (!this.#components?.has(entry.cid)) continue;
       if (entry.state && !entry.socket.changed) continue;
-      const template = entry.def.render(
-        Object.assign(Object.create(null), entry.socket.assigns, {
-          myself: entry.cid,
-          flash: this.#flash,
-          streams: entry.socket.__streams,
-        }),
-      );
+      const template = entry.def.render(componentAssigns(entry));
       const p = prepare(template.strings);
       if (!p.singleRoot) {
         throw new TemplateError(`component ${entry.def.name ?? entry.cid} must render exactly one root element`);
@@ -613,6 +643,7 @@ export class LiveViewProcess {
   }
 
   #component(ref: ComponentRef): number {
+    this.#place(ref);
     const entry = this.#resolveComponent(ref);
     entry.markedForDeletion = false;
     if (entry.state === undefined || entry.socket.changed) this.#touch(entry);
@@ -642,6 +673,19 @@ export class LiveViewProcess {
     return entry;
   }
 
+  /** Two live components of one kind with one id in a render would share a state: refused, as Phoenix does. */
+  #place(ref: ComponentRef): void {
+    const placed = (this.#placed ??= new Map());
+    let ids = placed.get(ref.def);
+    if (!ids) placed.set(ref.def, (ids = new Set()));
+    if (ids.has(ref.id)) {
+      throw new TemplateError(
+        `${this.name}: two live components ${ref.def.name ?? "(unnamed)"} with id "${ref.id}" in one render; give each a unique id`,
+      );
+    }
+    ids.add(ref.id);
+  }
+
   /** Queues a component for the next render pass. */
   #touch(entry: ComponentEntry): void {
     if (!entry.queued) {
@@ -654,15 +698,9 @@ export class LiveViewProcess {
     const proc = this;
     const ctx: HtmlContext = {
       componentHtml(value: ComponentRefValue) {
+        proc.#place(value as ComponentRef);
         const entry = proc.#resolveComponent(value as ComponentRef);
-        const template = entry.def.render(
-          Object.assign(Object.create(null), entry.socket.assigns, {
-            myself: entry.cid,
-            flash: proc.#flash,
-            streams: entry.socket.__streams,
-          }),
-        );
-        return renderHtml(template, ctx);
+        return renderHtml(entry.def.render(componentAssigns(entry)), ctx);
       },
     };
     return ctx;
@@ -740,6 +778,18 @@ export class LiveViewProcess {
 
     get url(): URL {
       return this.proc.#url;
+    }
+
+    get connectParams(): Readonly<Record<string, unknown>> | undefined {
+      return this.proc.#connect?.params;
+    }
+
+    get connectInfo(): ConnectInfo | undefined {
+      return this.proc.#connect?.info;
+    }
+
+    get staticChanged(): boolean {
+      return this.proc.#connect?.staticChanged ?? false;
     }
 
     putFlash(kind: string, message: string): void {
@@ -856,6 +906,22 @@ export class LiveViewProcess {
     if (entry) this.#touch(entry);
     await this.#finish(null, undefined);
   }
+}
+
+/**
+ * The push event answering a refused form event, `{ event, target }`: the browser runtime
+ * puts back what the user typed, which a reconnect's form recovery would otherwise lose.
+ */
+const FORM_REFUSED = "lagoon:form-refused";
+
+function formTarget(meta: unknown): string | undefined {
+  const target = (meta as { _target?: unknown } | null)?._target;
+  return typeof target === "string" ? target.slice(0, 256) : undefined;
+}
+
+/** What a component's render gets: its assigns, `myself` and its streams. */
+function componentAssigns(entry: ComponentEntry): Assigns {
+  return Object.assign(Object.create(null), entry.socket.assigns, { myself: entry.cid, streams: entry.socket.__streams });
 }
 
 function errorReply(reason: string, message: string, extra: Record<string, unknown> = {}): Reply {

@@ -2,6 +2,8 @@ import type { ComponentDef } from "./components.js";
 import { LiveStream, type StreamConfig, type StreamOptions } from "./streams.js";
 import type { ViewHandle } from "./pubsub.js";
 import type { Infer, Schema } from "./schema.js";
+import { DEV, warnOnce } from "./errors.js";
+import { checkNavigation } from "./urls.js";
 import { ISLAND_COMMAND } from "./wire.js";
 
 export type Assigns = Record<string, any>;
@@ -10,6 +12,23 @@ export type Flash = Record<string, string>;
 export interface NavigateOptions {
   /** Replace the current history entry instead of pushing a new one. */
   replace?: boolean;
+}
+
+export interface RedirectOptions {
+  /** The target is another site: required for an absolute URL on another origin. */
+  external?: boolean;
+}
+
+/**
+ * What the browser's connection told the server (Phoenix's connect_info), for connected
+ * mounts. Forwarded headers are not trusted unless the app sets `trustProxy`.
+ */
+export interface ConnectInfo {
+  /** The peer's address: the socket's, or the proxy-forwarded one under `trustProxy`. */
+  readonly address: string;
+  readonly userAgent: string | undefined;
+  /** The upgrade request's `x-*` headers, as sent (untrusted). */
+  readonly xHeaders: Readonly<Record<string, string>>;
 }
 
 /** The state of one `assignAsync` key: loading, then ok with a result, or failed. */
@@ -47,6 +66,9 @@ export interface ProcessLink {
   clearFlash(kind?: string): void;
   pushEvent(name: string, payload: unknown): void;
   navigate(kind: "patch" | "navigate" | "redirect", to: string, replace: boolean): void;
+  readonly connectParams: Readonly<Record<string, unknown>> | undefined;
+  readonly connectInfo: ConnectInfo | undefined;
+  readonly staticChanged: boolean;
   subscribe(topic: string): void;
   unsubscribe(topic: string): void;
   onEnd(fn: () => void): void;
@@ -104,8 +126,25 @@ export class BaseSocket<A extends Assigns> {
     return this;
   }
 
+  /**
+   * Assigns `fn(current)`. Return a new value: an array or object changed in place and
+   * returned is the same value, so nothing re-renders (development warns about it).
+   */
   update<K extends keyof A & string>(key: K, fn: (current: A[K]) => A[K]): this {
-    this.#set(key, fn(this.#assigns[key]));
+    const current = this.#assigns[key];
+    if (DEV && typeof current === "object" && current !== null) {
+      const before = shallowCopy(current);
+      const next = fn(current);
+      if (next === current && !shallowSame(before, current)) {
+        warnOnce(
+          `update-mutated:${key}`,
+          `update("${key}", fn): fn changed the ${Array.isArray(current) ? "array" : "object"} in place and returned it, so "${key}" did not change and nothing re-renders. Return a copy: [...list, item] or { ...obj, key: value }.`,
+        );
+      }
+      this.#set(key, next);
+      return this;
+    }
+    this.#set(key, fn(current));
     return this;
   }
 
@@ -154,21 +193,27 @@ export class BaseSocket<A extends Assigns> {
     return this;
   }
 
-  /** Changes the URL and calls handleParams on this same view (no new mount). */
+  /**
+   * Changes the URL and calls handleParams on this same view (no new mount). `to` is a
+   * path of this site; anything else throws (shell/urls.ts).
+   */
   pushPatch(to: string, opts: NavigateOptions = {}): this {
-    this.__link.navigate("patch", to, !!opts.replace);
+    this.__link.navigate("patch", checkNavigation("patch", to, this.__link.url), !!opts.replace);
     return this;
   }
 
-  /** Mounts the view at `to` over the same connection, without a page load. */
+  /** Mounts the view at `to` (a path of this site) over the same connection, without a page load. */
   pushNavigate(to: string, opts: NavigateOptions = {}): this {
-    this.__link.navigate("navigate", to, !!opts.replace);
+    this.__link.navigate("navigate", checkNavigation("navigate", to, this.__link.url), !!opts.replace);
     return this;
   }
 
-  /** A full page load of `to`. */
-  redirect(to: string): this {
-    this.__link.navigate("redirect", to, false);
+  /**
+   * A full page load of `to`: a relative URL or an http(s) one on this site, or another
+   * site's with `{ external: true }`. Unsafe URLs throw (shell/urls.ts).
+   */
+  redirect(to: string, opts: RedirectOptions = {}): this {
+    this.__link.navigate("redirect", checkNavigation("redirect", to, this.__link.url, !!opts.external), false);
     return this;
   }
 
@@ -248,6 +293,28 @@ export class BaseSocket<A extends Assigns> {
 
 /** The socket of a live view: assigns plus messaging (PubSub, info to itself). */
 export class ViewSocket<A extends Assigns = Assigns> extends BaseSocket<A> {
+  /**
+   * The `params` the browser bundle connected with (LiveSocket's `params`: the time zone,
+   * say), plus the client's own `_mounts` and `_track_static`. Undefined in the HTTP
+   * render. Untrusted input, like any client value.
+   */
+  get connectParams(): Readonly<Record<string, unknown>> | undefined {
+    return this.__link.connectParams;
+  }
+
+  /** The connection's peer address, user agent and x-* headers; undefined in the HTTP render. */
+  get connectInfo(): ConnectInfo | undefined {
+    return this.__link.connectInfo;
+  }
+
+  /**
+   * The page's `phx-track-static` assets differ from the running build's (a deploy since
+   * the page loaded): show a "new version, reload" notice. False in the HTTP render.
+   */
+  get staticChanged(): boolean {
+    return this.__link.staticChanged;
+  }
+
   /** The view's id: a pid-like handle others can `send` info messages to. */
   get handle(): ViewHandle {
     return this.__link.handle;
@@ -297,4 +364,13 @@ export class ViewSocket<A extends Assigns = Assigns> extends BaseSocket<A> {
     this.__link.broadcast(topic, message, true);
     return this;
   }
+}
+
+function shallowCopy(value: object): unknown[] {
+  return Array.isArray(value) ? value.slice() : Object.entries(value).flat();
+}
+
+function shallowSame(before: unknown[], value: object): boolean {
+  const now = shallowCopy(value);
+  return now.length === before.length && now.every((v, i) => v === before[i]);
 }

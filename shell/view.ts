@@ -1,10 +1,15 @@
+import type { FormParams } from "./params.js";
 import type { Schema } from "./schema.js";
 import type { Assigns, Flash, ViewSocket } from "./socket.js";
 import type { LiveStream } from "./streams.js";
 import type { Template } from "./template.js";
 
-/** URL params: path params (`/posts/:id`) merged with the query string; last value wins. */
-export type Params = Record<string, string>;
+/**
+ * URL params: the query string, decoded like form params (`?tags[]=a&tags[]=b` gives
+ * `{ tags: ["a", "b"] }`, `a[b]=c` nests, a repeated plain key keeps its last value), with
+ * the path params (`/posts/:id`, always strings) over it. Untrusted: check before use.
+ */
+export type Params = FormParams;
 
 /** The cookie session the server verified for this request or connection. */
 export type Session = Record<string, unknown>;

@@ -14,6 +14,7 @@ import {
 } from "../../shell/index.js";
 import type { AuthAssigns } from "../auth.js";
 import { MessageBody, RoomName, roomTopic, type Chat, type ChatChange, type Message } from "../chat.js";
+import { clock, type ClientHints } from "../client-hints.js";
 
 const MessageForm = defineForm(z.object({ body: MessageBody }), { name: "message" });
 const MessageId = z.object({
@@ -32,9 +33,8 @@ type ChatAssigns = AuthAssigns & {
   form: Form<{ body: string }>;
   pageTitle: string;
   streams: { messages: LiveStream<Message> };
-};
+} & ClientHints;
 
-const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
 /** A chat room: the last 50 messages on join, then live through the room's topic. */
 export function chatLive(chat: Chat, presence: Presence) {
@@ -74,6 +74,7 @@ export function chatLive(chat: Chat, presence: Presence) {
     render: (a) => {
       const me = a.currentUser!;
       const error = a.form.error("body");
+      const time = clock(a.timeZone);
       return html`<main>
   <h1>#${a.room}</h1>
   <section aria-label="Who is here"><h2>Here now</h2><ul id="present">${a.present.map(
@@ -82,7 +83,7 @@ export function chatLive(chat: Chat, presence: Presence) {
   )}</ul></section>
   <ol id="messages" phx-update="stream" aria-live="polite">${a.streams.messages.map(
     (m, domId) =>
-      html`<li id=${domId} class="message"><time>${time(m.createdAt)}</time> <strong class="author">${m.userName}</strong>: <span class="body">${m.body}</span>${
+      html`<li id=${domId} class="message"><time datetime=${new Date(m.createdAt).toISOString()}>${time.format(m.createdAt)}</time> <strong class="author">${m.userName}</strong>: <span class="body">${m.body}</span>${
         m.userId === me.id
           ? html` <button type="button" phx-click="delete" phx-value-id=${String(m.id)} aria-label="Delete message">Delete</button>`
           : ""

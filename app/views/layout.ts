@@ -1,5 +1,6 @@
 import { html, type Layout, type Template } from "../../shell/index.js";
 import type { AuthAssigns } from "../auth.js";
+import type { ClientHints } from "../client-hints.js";
 
 const NAV: [string, string][] = [
   ["/", "Home"],
@@ -23,7 +24,7 @@ function flashes(flash: Record<string, string>): Template {
  * when a link leaves the live session), the account area and the flash.
  */
 export const layout: Layout = (inner, a) => {
-  const { currentUser, csrfToken } = a as unknown as AuthAssigns;
+  const { currentUser, csrfToken, newVersion } = a as unknown as AuthAssigns & ClientHints;
   return html`<header class="top">
   <nav aria-label="Main">${NAV.map(([href, label]) => html`<a href=${href} data-phx-link="redirect" data-phx-link-state="push">${label}</a>`)}</nav>
   <div class="account">${
@@ -32,6 +33,7 @@ export const layout: Layout = (inner, a) => {
       : html`<a href="/login" data-phx-link="redirect" data-phx-link-state="push">Log in</a> <a href="/register" data-phx-link="redirect" data-phx-link-state="push">Register</a>`
   }</div>
 </header>
+${newVersion ? html`<p id="new-version" class="flash flash-info" role="status">A new version is available — <a href="">reload</a></p>` : ""}
 ${flashes(a.flash)}
 ${inner}`;
 };

@@ -37,7 +37,7 @@ export function postLive(posts: Posts) {
   return defineView<{ post: Post | null; pageTitle: string }>({
     name: "PostLive",
     mount(params, _session, socket) {
-      const post = /^\d{1,15}$/.test(params.id ?? "") ? posts.get(Number(params.id)) : null;
+      const post = /^\d{1,15}$/.test(String(params.id ?? "")) ? posts.get(Number(params.id)) : null;
       // the HTTP render answers 404; a live navigation to a missing post shows the message
       if (!post && !socket.connected) throw new HttpError(404, "Post not found");
       socket.assign({ post, pageTitle: post?.title ?? "Post not found" });

@@ -11,7 +11,7 @@ import { parse, type HTMLElement } from "node-html-parser";
 import { MemoryPubSub, type PubSub } from "../pubsub.js";
 import type { Router } from "../router.js";
 import { LiveViewProcess, type Reply, type ViewHost, type ViewServices } from "../runtime.js";
-import type { Flash } from "../socket.js";
+import type { ConnectInfo, Flash } from "../socket.js";
 import type { Session } from "../view.js";
 import { TestElement, TestForm } from "./elements.js";
 import { extract, RenderedTree, type StreamOp } from "./merge.js";
@@ -28,6 +28,12 @@ export interface LiveOptions {
   flash?: Flash;
   /** Origin for URLs; default http://localhost. */
   origin?: string;
+  /** The params the browser bundle connects with (`socket.connectParams`), e.g. `{ timezone: "Europe/Paris" }`. */
+  connectParams?: Record<string, unknown>;
+  /** The connection's peer address, user agent and x-* headers (`socket.connectInfo`). */
+  connectInfo?: Partial<ConnectInfo>;
+  /** The page's tracked assets are not the running build's (`socket.staticChanged`). */
+  staticChanged?: boolean;
 }
 
 /** A mount or handler ended in navigation; `live()` rejects with it when mount redirects. */
@@ -42,7 +48,11 @@ export class Redirected extends Error {
   }
 }
 
-/** The error reply a push got (unknown event, invalid params...). */
+/**
+ * A refused event (unknown event or component, invalid params, an EventRejected): the
+ * server answered with `{ error: { reason, message } }`, which `response` holds. The view
+ * lives on, as in the browser.
+ */
 export class ReplyError extends Error {
   constructor(readonly response: Record<string, unknown>) {
     super(String(response.message ?? response.reason ?? "error reply"));
@@ -71,7 +81,7 @@ export async function live(router: Router, path: string, opts: LiveOptions = {})
   const base = { id, route: resolved.route, params: resolved.params, url, session: opts.session ?? {}, flash: opts.flash, services };
   const dead = await LiveViewProcess.renderStatic(base);
   if (dead.kind === "redirect") throw new Redirected("redirect", dead.to, dead.flash);
-  const view = new LiveViewTest(id, dead.html, { router, pubsub, session: opts.session ?? {}, origin });
+  const view = new LiveViewTest(id, dead.html, { router, pubsub, session: opts.session ?? {}, origin, options: opts });
   await view.__join(base, services);
   return view;
 }
@@ -81,6 +91,7 @@ interface Ctx {
   pubsub: PubSub;
   session: Session;
   origin: string;
+  options: LiveOptions;
 }
 
 export class LiveViewTest {
@@ -132,7 +143,13 @@ export class LiveViewTest {
         if (reason === "error") this.#crashed = true;
       },
     };
-    this.#proc = new LiveViewProcess({ ...base, connected: true, host });
+    const o = this.#ctx.options;
+    const connect = {
+      params: { _mounts: 0, ...o.connectParams },
+      info: { address: "127.0.0.1", userAgent: undefined, xHeaders: {}, ...o.connectInfo },
+      staticChanged: o.staticChanged ?? false,
+    };
+    this.#proc = new LiveViewProcess({ ...base, connected: true, host, connect });
     this.path = base.url.pathname + base.url.search;
     const reply = await this.#call((ref) => this.#proc.join(ref));
     if (reply.status !== "ok") {
@@ -285,6 +302,10 @@ export class LiveViewTest {
     };
     let hookReply: unknown = null;
     if (r.diff) hookReply = this.#apply(r.diff);
+    const refusal = (hookReply as { error?: { reason?: unknown } } | null)?.error;
+    if (typeof refusal === "object" && refusal !== null && typeof refusal.reason === "string") {
+      throw new ReplyError(refusal as Record<string, unknown>);
+    }
     if (r.redirect) this.redirected = new Redirected("redirect", r.redirect.to, r.redirect.flash ? decodeFlash(r.redirect.flash) : {});
     if (r.live_redirect)
       this.redirected = new Redirected("navigate", r.live_redirect.to, r.live_redirect.flash ? decodeFlash(r.live_redirect.flash) : {});

@@ -180,3 +180,13 @@ describe("protected pages (test client)", () => {
     expect((error as Redirected).flash).toEqual({ error: "Please log in to see that page." });
   });
 });
+
+describe("a deploy while a page is open (test client)", () => {
+  it("the layout offers a reload when the page's assets are not the running build's", async () => {
+    const fresh = await app.live("/counter");
+    expect(fresh.has("#new-version")).toBe(false);
+    const stale = await app.live("/counter", { staticChanged: true });
+    expect(stale.find("#new-version")?.textContent).toBe("A new version is available — reload");
+    expect(stale.staticHtml).not.toContain("new-version");
+  });
+});

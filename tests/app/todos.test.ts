@@ -131,6 +131,20 @@ describe("chat (test client)", () => {
     expect(elsewhere.html()).not.toContain("hi from bob");
   });
 
+  it("shows message times in the browser's time zone (UTC in the HTTP render, or for a zone that is not one)", async () => {
+    const alice = app.user("alice@example.com");
+    const posted = app.ctx.chat.post(alice, "zones", "what time is it");
+    if (!posted.ok) throw new Error("post failed");
+    const at = posted.message.createdAt;
+    const inZone = (timeZone: string) =>
+      new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+    const tokyo = await app.live("/chat/zones", { user: alice, connectParams: { timezone: "Asia/Tokyo" } });
+    expect(tokyo.staticHtml).toContain(`>${inZone("UTC")}</time>`);
+    expect(tokyo.find("#messages time")?.textContent).toBe(inZone("Asia/Tokyo"));
+    const bogus = await app.live("/chat/zones", { user: alice, connectParams: { timezone: "Mars/Olympus" } });
+    expect(bogus.find("#messages time")?.textContent).toBe(inZone("UTC"));
+  });
+
   it("lets only the author delete a message", async () => {
     const alice = app.user("alice@example.com");
     const mine = app.ctx.chat.post(alice, "lobby", "alice's words");

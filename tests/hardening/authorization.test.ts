@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server.js";
-import { loadPage, ProtocolClient } from "../support/protocol.js";
+import { loadPage, ProtocolClient, refusal } from "../support/protocol.js";
 import { httpLogIn } from "../support/login.js";
 
 let server: TestServer;
@@ -41,11 +41,11 @@ describe("authorization on every event", () => {
       ["delete", { id: String(secret.todo.id) }],
       ["save", { id: String(secret.todo.id), title: "owned" }],
     ] as const) {
-      expect(await forge(event, value)).toEqual({ status: "error", response: { reason: "not_found", message: "todo not found" } });
+      expect(refusal(await forge(event, value))).toEqual({ reason: "not_found", message: "todo not found" });
     }
     // events the view itself does not have, and a component id that does not exist
-    expect((await forge("toggle", { id: String(secret.todo.id) }, null)).response.reason).toBe("unknown_event");
-    expect((await forge("toggle", { id: String(secret.todo.id) }, 9999)).status).toBe("error");
+    expect(refusal(await forge("toggle", { id: String(secret.todo.id) }, null))?.reason).toBe("unknown_event");
+    expect(refusal(await forge("toggle", { id: String(secret.todo.id) }, 9999))?.reason).toBe("unknown_component");
     expect(todos.get(alice, secret.todo.id)).toMatchObject({ title: "alice's secret", done: false });
 
     // chat: only the author deletes
@@ -56,7 +56,7 @@ describe("authorization on every event", () => {
       event: "delete",
       value: { id: String(said.message.id) },
     });
-    expect(denied[4]).toEqual({ status: "error", response: { reason: "forbidden", message: "only the author can delete a message" } });
+    expect(refusal(denied[4])).toEqual({ reason: "forbidden", message: "only the author can delete a message" });
     expect(chat.recent("lobby").map((m) => m.body)).toContain("alice said this");
 
     // bob's views still work

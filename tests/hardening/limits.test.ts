@@ -1,6 +1,7 @@
 /** The pure parts of the socket limits: token bucket, per-address counter. */
 import { describe, expect, it } from "vitest";
-import { AddressCounter, clientAddress, TokenBucket } from "../../server/limits.js";
+import { AddressCounter, TokenBucket } from "../../server/limits.js";
+import { peerAddress } from "../../server/proxy.js";
 
 describe("TokenBucket", () => {
   it("admits a burst, then refills at its rate up to the burst", () => {
@@ -43,8 +44,8 @@ describe("AddressCounter", () => {
   });
 
   it("counts IPv4 clients of a dual-stack server under their IPv4 address", () => {
-    expect(clientAddress("::ffff:127.0.0.2")).toBe("127.0.0.2");
-    expect(clientAddress("::1")).toBe("::1");
-    expect(clientAddress(undefined)).toBe("unknown");
+    expect(peerAddress("::ffff:127.0.0.2")).toBe("127.0.0.2");
+    expect(peerAddress("::1")).toBe("::1");
+    expect(peerAddress(undefined)).toBe("unknown");
   });
 });

@@ -36,10 +36,13 @@ describe("/metrics on the demo app", () => {
   it("counts the counter's joins, events by name, diff bytes, connected views and memory", async () => {
     const a = await joinView(server.url, "/counter");
     const b = await joinView(server.url, "/counter");
-    for (let i = 0; i < 3; i++) expect((await push(a, "increment")).response.diff).toEqual({ 3: { 0: String(i + 1) } });
+    for (let i = 0; i < 3; i++) expect((await push(a, "increment")).response.diff).toEqual({ 4: { 0: String(i + 1) } });
     await push(b, "decrement");
+    // refused: answered ok, counted by reason (the client's event name is no label)
+    expect((await push(b, "no-such-event")).response.diff.r.error.reason).toBe("unknown_event");
 
     let text = await scrape(server.url);
+    expect(sample(text, "lagoon_event_refusals_total", { view: "CounterLive", reason: "unknown_event" })).toBe(1);
     const counter = { view: "CounterLive", route: "/counter" };
     expect(sample(text, "lagoon_joins_total", counter)).toBe(2);
     expect(sample(text, "lagoon_connected_views", counter)).toBe(2);
@@ -49,7 +52,7 @@ describe("/metrics on the demo app", () => {
     const sum = sample(text, "lagoon_event_duration_seconds_sum", { view: "CounterLive", event: "increment" })!;
     expect(sum).toBeGreaterThan(0);
     expect(sum).toBeLessThan(10);
-    // a click's reply frame: ["<join>","<ref>","lv:phx-...","phx_reply",{"status":"ok","response":{"diff":{"3":{"0":"1"}}}}]
+    // a click's reply frame: ["<join>","<ref>","lv:phx-...","phx_reply",{"status":"ok","response":{"diff":{"4":{"0":"1"}}}}]
     const bytes = sample(text, "lagoon_diff_bytes_sum", { view: "CounterLive", event: "increment" })!;
     expect(bytes / 3).toBeGreaterThan(60);
     expect(bytes / 3).toBeLessThan(120);

@@ -1,7 +1,7 @@
 /** The wire protocol over a real WebSocket against a real server on 127.0.0.1. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server.js";
-import { loadPage, ProtocolClient } from "../support/protocol.js";
+import { loadPage, ProtocolClient, refusal } from "../support/protocol.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -69,12 +69,12 @@ describe("live socket protocol", () => {
     const b = await joinedCounter();
     const slot = counterSlot(a.reply[4].response.rendered);
     const unknown = await a.client.push(a.joinRef, a.topic, "event", click("explode"));
-    expect(unknown[4].status).toBe("error");
-    expect(unknown[4].response.reason).toBe("unknown_event");
+    expect(unknown[4].status).toBe("ok");
+    expect(refusal(unknown[4])).toEqual({ reason: "unknown_event", message: 'CounterLive has no event "explode"' });
     const topic = await a.client.push("99", "lv:nope", "event", click("increment"));
     expect(topic[4]).toEqual({ status: "error", response: { reason: "unmatched topic" } });
     const badPayload = await a.client.push(a.joinRef, a.topic, "event", { type: 1, event: ["x"] });
-    expect(badPayload[4].status).toBe("error");
+    expect(refusal(badPayload[4])?.reason).toBe("bad_event");
     // still working after all that
     const ok = await a.client.push(a.joinRef, a.topic, "event", click("increment"));
     expect(ok[4].response.diff).toEqual(countDiff(slot, "1"));

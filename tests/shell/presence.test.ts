@@ -14,7 +14,7 @@ afterAll(() => {
 function roomView(presence: Presence) {
   return defineView<{ who: PresenceEntry[] }>({
     mount(params, _s, socket) {
-      presence.track(socket, "room", params.user ?? "anon", { name: params.user });
+      presence.track(socket, "room", String(params.user ?? "anon"), { name: params.user });
       presence.watch(socket, "room");
       socket.assign({ who: presence.list("room") });
     },

@@ -10,6 +10,8 @@ export interface FixtureOptions {
   /** Default 0 (a free port); a restart listens again on the first server's port. */
   port?: number;
   socket?: LagoonOptions["socket"];
+  /** The browser bundle's tags; default the build in dist/client. */
+  assets?: LagoonOptions["assets"];
 }
 
 export async function startFixtureServer(
@@ -19,7 +21,7 @@ export async function startFixtureServer(
   const lagoon = createLagoon({
     routes,
     secret: opts.secret ?? randomBytes(32).toString("hex"),
-    assets: manifestAssets("dist/client"),
+    assets: opts.assets ?? manifestAssets("dist/client"),
     socket: opts.socket,
   });
   lagoon.app.use("/assets/*", serveStatic({ root: "dist/client" }));

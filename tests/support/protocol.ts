@@ -6,6 +6,14 @@ import WebSocket from "ws";
 
 export type Frame = [string | null, string | null, string, string, any];
 
+/**
+ * The refusal in an event's reply: refused events are answered `ok` with
+ * `{ diff: { r: { error: { reason, message } } } }`; undefined for any other reply.
+ */
+export function refusal(reply: { status: string; response: any }): { reason: string; message: string; issues?: unknown[] } | undefined {
+  return reply.status === "ok" ? reply.response?.diff?.r?.error : undefined;
+}
+
 export interface PageInfo {
   cookie: string;
   csrf: string;

@@ -118,7 +118,7 @@ export const NavLive = defineView<{ sort: string; clicks: number; pageTitle: str
     socket.assign({ clicks: 0, sort: "none", pageTitle: "Nav" });
   },
   handleParams(params, _url, socket) {
-    socket.assign({ sort: params.sort ?? "none", pageTitle: `Nav ${params.sort ?? "none"}` });
+    socket.assign({ sort: String(params.sort ?? "none"), pageTitle: `Nav ${params.sort ?? "none"}` });
   },
   events: {
     click: (_p, socket) => {

@@ -17,7 +17,7 @@ export interface EchoAssigns {
 export const EchoLive = defineView<EchoAssigns>({
   name: "EchoLive",
   mount(params, _session, socket) {
-    socket.assign({ text: params.text ?? "hello", items: ["a", "b"], other: 0, said: [], show: true });
+    socket.assign({ text: String(params.text ?? "hello"), items: ["a", "b"], other: 0, said: [], show: true });
   },
   events: {
     set: (p: { text?: string }, socket) => {
