@@ -5,7 +5,7 @@
  */
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Lagoon } from "../server/index.js";
+import type { Lagoon, LagoonEnv } from "../server/index.js";
 import type { OnMount, Session } from "../shell/index.js";
 import type { Accounts, User } from "./accounts.js";
 
@@ -48,7 +48,7 @@ export function safeReturnTo(value: unknown): string | null {
 
 const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("Form too large", 413) });
 
-async function formBody(c: Context): Promise<Record<string, unknown>> {
+async function formBody(c: Context<LagoonEnv>): Promise<Record<string, unknown>> {
   return (await c.req.parseBody()) as Record<string, unknown>;
 }
 
@@ -56,28 +56,28 @@ async function formBody(c: Context): Promise<Record<string, unknown>> {
 export function authRoutes(lagoon: Lagoon, accounts: Accounts): void {
   lagoon.app.post("/login", FORM_LIMIT, async (c) => {
     const body = await formBody(c);
-    if (!lagoon.checkCsrf(c, body._csrf_token)) return forbidden(lagoon, c);
+    if (!c.var.session.checkCsrf(body._csrf_token)) return forbidden(lagoon, c);
     const user = await accounts.authenticate(body["user[email]"], body["user[password]"]);
     const returnTo = safeReturnTo(body.return_to);
     if (!user) {
-      lagoon.flashCookie(c, { error: "Invalid email or password" });
+      c.var.session.flash({ error: "Invalid email or password" });
       return c.redirect(returnTo ? `/login?return_to=${encodeURIComponent(returnTo)}` : "/login", 303);
     }
-    lagoon.setSession(c, { userId: user.id });
-    lagoon.flashCookie(c, { info: `Welcome back, ${user.name}!` });
+    c.var.session.replace({ userId: user.id });
+    c.var.session.flash({ info: `Welcome back, ${user.name}!` });
     return c.redirect(returnTo ?? "/todos", 303);
   });
 
   lagoon.app.post("/logout", FORM_LIMIT, async (c) => {
     const body = await formBody(c);
-    if (!lagoon.checkCsrf(c, body._csrf_token)) return forbidden(lagoon, c);
-    lagoon.clearSession(c);
-    lagoon.flashCookie(c, { info: "Logged out." });
+    if (!c.var.session.checkCsrf(body._csrf_token)) return forbidden(lagoon, c);
+    c.var.session.clear();
+    c.var.session.flash({ info: "Logged out." });
     return c.redirect("/", 303);
   });
 }
 
-function forbidden(lagoon: Lagoon, c: Context): Response {
+function forbidden(lagoon: Lagoon, c: Context<LagoonEnv>): Response {
   return lagoon.page(
     c,
     { title: "Forbidden", body: `<main><h1>Forbidden</h1><p>The form was stale. <a href="/">Start again</a>.</p></main>` },

@@ -98,8 +98,22 @@ export async function clientApply(): Promise<Result[]> {
       // framework's answer for long lists is components or streams, which are
       const held = path === "/component-rows";
       out.push(
-        result(`Chromium: apply a one-row diff, ${label} (median)`, patch, "ms", swap, held ? "< htmx-style swap of the fragment" : "-", held ? patch < swap : null),
-        result(`Chromium: click to changed DOM, ${label} (median)`, median(clickToDom), "ms", null, held ? "< 100 ms" : "-", held ? median(clickToDom) < 100 : null),
+        result(
+          `Chromium: apply a one-row diff, ${label} (median)`,
+          patch,
+          "ms",
+          swap,
+          held ? "< htmx-style swap of the fragment" : "-",
+          held ? patch < swap : null,
+        ),
+        result(
+          `Chromium: click to changed DOM, ${label} (median)`,
+          median(clickToDom),
+          "ms",
+          null,
+          held ? "< 100 ms" : "-",
+          held ? median(clickToDom) < 100 : null,
+        ),
       );
     }
     return out;

@@ -47,7 +47,9 @@ export async function firstRender(): Promise<Result[]> {
       live /= RUNS;
       stat /= RUNS;
       const who = user ? "logged in" : "first visit";
-      out.push(result(`HTTP first render of ${path}, ${who} (c=${CONNECTIONS})`, live, "req/s", stat, "≥ 1/3 of static Hono", live >= stat / 3));
+      out.push(
+        result(`HTTP first render of ${path}, ${who} (c=${CONNECTIONS})`, live, "req/s", stat, "≥ 1/3 of static Hono", live >= stat / 3),
+      );
     }
     return out;
   } finally {

@@ -13,13 +13,12 @@
 import { ViewHook } from "phoenix_live_view";
 import { commandEvent } from "../islands/contract.js";
 import { islands } from "../islands/registry.js";
+import { IslandCommands } from "./island-commands.js";
 import type { MountedIsland } from "./island-root.js";
 
 type Load = "eager" | "idle" | "visible";
 const IDLE_TIMEOUT_MS = 2000;
 const VISIBLE_MARGIN = "200px";
-// commands that arrive before the island's code has loaded
-const MAX_EARLY_COMMANDS = 50;
 
 /** Calls `start` when `load` says; returns a cancel function. */
 function schedule(el: HTMLElement, load: Load, start: () => void): () => void {
@@ -61,7 +60,7 @@ const Hook = ViewHook as abstract new (...args: never[]) => ViewHookApi;
 
 export class IslandHook extends Hook {
   #island: MountedIsland | undefined;
-  #early: unknown[] = [];
+  #commands: IslandCommands | undefined;
   #cancel: () => void = () => {};
   #gone = false;
   #connected = true;
@@ -69,22 +68,19 @@ export class IslandHook extends Hook {
   mounted(): void {
     const el = this.el;
     const name = el.dataset.island ?? "";
-    const loader = Object.prototype.hasOwnProperty.call(islands, name) ? islands[name] : undefined;
+    const loader = Object.hasOwn(islands, name) ? islands[name] : undefined;
     if (!loader) {
       console.error(`[lagoon] #${el.id}: no island "${name}" in islands/registry.ts`);
       return;
     }
-    this.handleEvent(commandEvent(el.id), (value: unknown) => {
-      if (this.#island) this.#island.command(value);
-      else if (this.#early.length < MAX_EARLY_COMMANDS) this.#early.push(value);
-    });
+    const commands = (this.#commands = new IslandCommands(`island ${name}#${el.id}`));
+    this.handleEvent(commandEvent(el.id), (value: unknown) => commands.receive(value));
     const load = (el.dataset.load ?? "eager") as Load;
     this.#cancel = schedule(el, load, () => {
       Promise.all([loader(), import("./island-root.js")])
         .then(([mod, { mountIsland }]) => {
           if (this.#gone) return;
-          this.#island = mountIsland(el, mod, { push: (event, value) => this.#push(event, value) }, this.#connected);
-          for (const value of this.#early.splice(0)) this.#island.command(value);
+          this.#island = mountIsland(el, mod, (event, value) => this.#push(event, value), commands, this.#connected);
         })
         .catch((error: unknown) => console.error(`[lagoon] island ${name}#${el.id} failed to load:`, error));
     });
@@ -99,6 +95,7 @@ export class IslandHook extends Hook {
     this.#cancel();
     this.#island?.unmount();
     this.#island = undefined;
+    this.#commands?.clear();
   }
 
   disconnected(): void {

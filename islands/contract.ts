@@ -16,7 +16,6 @@
  */
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { ISLAND_COMMAND } from "../shell/wire.js";
 
 /** An island event: its payload schema, or a payload schema plus the schema of the server's reply. */
 export type EventSpec = z.ZodType | { readonly payload: z.ZodType; readonly reply: z.ZodType };
@@ -144,15 +143,12 @@ export function eventName(contract: AnyIsland, event: string): string {
   return `${contract.name}:${event}`;
 }
 
-/** The push event that carries commands to the island with DOM id `id` (see shell/wire.ts). */
+/**
+ * The push event that carries commands to the island with DOM id `id`:
+ * `island:<id>` with `{ island, command, payload }` (pushCommand; the hook listens for its own id).
+ */
 export function commandEvent(id: string): string {
-  return ISLAND_COMMAND + id;
-}
-
-/** What an island event carries on the wire. */
-export interface IslandEventValue {
-  readonly id: string;
-  readonly payload: unknown;
+  return `island:${id}`;
 }
 
 /** What a command push event carries (socket.pushCommand). */
@@ -161,3 +157,20 @@ export interface CommandValue {
   readonly command: string;
   readonly payload: unknown;
 }
+
+/**
+ * Sends a typed command to the island with DOM id `id` in `socket`'s view: its
+ * `on(command, handler)` handlers get the payload, parsed by the contract in the browser.
+ * Rides on a push event.
+ */
+export function pushCommand<C extends AnyIsland, K extends CommandName<C>>(
+  socket: { pushEvent(name: string, payload: unknown): unknown },
+  island: C,
+  id: string,
+  command: K,
+  payload: z.input<C["commands"][K]>,
+): void {
+  socket.pushEvent(commandEvent(id), { island: island.name, command, payload });
+}
+
+export { describeIssues } from "../shell/schema.js";

@@ -14,8 +14,8 @@
  * value is the reply `emit` resolves with (typed by the contract's reply schema).
  */
 import { z } from "zod";
-import { event, type ValidatedEvent } from "../shell/view.js";
-import type { ViewSocket } from "../shell/socket.js";
+import { event } from "../shell/view.js";
+import type { ValidatedEvent, ViewSocket } from "../shell/types.js";
 import { eventName, payloadSchema, type AnyIsland, type EventName, type EventPayload, type ReplyInput } from "./contract.js";
 
 /** Which island sent the event: its DOM id, as the browser says (untrusted, like any param). */

@@ -5,7 +5,8 @@
  * Island work without the rest of the app: edit a component and watch it hot-reload here.
  */
 import { defineView, html, live, liveSession, type LiveRoute, type Template, type ViewSocket } from "../shell/index.js";
-import { replySchema, type AnyIsland, type EventSpec } from "./contract.js";
+import { describeIssues } from "../shell/schema.js";
+import { pushCommand, replySchema, type AnyIsland, type EventSpec } from "./contract.js";
 import { islandEvents, type IslandHandlers } from "./events.js";
 import { island, registeredIslands } from "./render.js";
 
@@ -50,7 +51,7 @@ function sendCommand(params: Record<string, unknown>, socket: Socket): void {
   const id = String(params.island ?? "");
   const contract = registeredIslands().find((m) => id.startsWith(`${m.contract.name}-sample-`))?.contract;
   const command = String(params.command ?? "");
-  const schema = contract && Object.prototype.hasOwnProperty.call(contract.commands, command) ? contract.commands[command] : undefined;
+  const schema = contract && Object.hasOwn(contract.commands, command) ? contract.commands[command] : undefined;
   if (!contract || !schema) return note(socket, id, `no command "${command}"`);
   let payload: unknown;
   try {
@@ -60,13 +61,9 @@ function sendCommand(params: Record<string, unknown>, socket: Socket): void {
   }
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    return note(
-      socket,
-      id,
-      `→ ${command} refused by the contract: ${parsed.error.issues.map((i: { message: string }) => i.message).join("; ")}`,
-    );
+    return note(socket, id, `→ ${command} refused by the contract: ${describeIssues(parsed.error.issues)}`);
   }
-  socket.pushCommand(contract, id, command, parsed.data);
+  pushCommand(socket, contract, id, command, parsed.data);
   note(socket, id, `→ ${command} ${JSON.stringify(parsed.data)}`);
 }
 

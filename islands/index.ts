@@ -1,6 +1,7 @@
 /** Lagoon's React islands, for the server side of an app: contracts, the template helper, event handlers. */
 export {
   defineIsland,
+  pushCommand,
   type IslandContract,
   type AnyIsland,
   type IslandProps,

@@ -25,6 +25,7 @@
  */
 import { renderToString } from "react-dom/server";
 import { LagoonError } from "../shell/errors.js";
+import { describeIssues } from "../shell/schema.js";
 import { safeJson } from "../shell/escape.js";
 import { html, keep, raw, type Template } from "../shell/template.js";
 import type { AnyIsland, Emit, IslandModule, On, PropsInput } from "./contract.js";
@@ -97,8 +98,7 @@ export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>)
   if (!LOADS.includes(load)) throw new LagoonError("island_load", `${where}: load must be one of ${LOADS.join(", ")}`);
   const parsed = contract.props.safeParse(opts.props);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "(props)"}: ${i.message}`).join("; ");
-    throw new LagoonError("island_props", `${where}: props do not match the contract: ${detail}`);
+    throw new LagoonError("island_props", `${where}: props do not match the contract: ${describeIssues(parsed.error.issues, "(props)")}`);
   }
   const props = parsed.data;
   const json = encodeProps(props);

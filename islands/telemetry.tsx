@@ -47,7 +47,15 @@ function Chart({ kind, title, values, format, bridge = false }: Series) {
         <YAxis width={48} tickFormatter={tick} />
         <Tooltip formatter={(v) => (typeof v === "number" ? format(v) : String(v))} labelFormatter={(t) => `${String(t)}s`} />
         {/* no animation: the data changes every second */}
-        <Line type="monotone" dataKey="v" name={title} stroke="#1f6feb" dot={bridge ? { r: 2 } : false} connectNulls={bridge} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="v"
+          name={title}
+          stroke="#1f6feb"
+          dot={bridge ? { r: 2 } : false}
+          connectNulls={bridge}
+          isAnimationActive={false}
+        />
       </LineChart>
     </figure>
   );

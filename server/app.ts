@@ -1,28 +1,26 @@
 /**
- * The Hono host: registers each live route for its HTTP (dead) render, mounts the
- * WebSocket endpoint, and gives the app its sessions, PubSub and error pages. Ordinary
- * Hono routes go on `lagoon.app` beside the live ones.
+ * `createLagoon`: the composition root of a Lagoon app. It wires the router, sessions,
+ * PubSub and telemetry into the Hono app (sessions as middleware, the HTTP render of each
+ * live route, error pages) and the live socket. Ordinary Hono routes go on `lagoon.app`
+ * beside the live ones.
  */
 import type { IncomingMessage, Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { Hono, type Context } from "hono";
-import { HttpError } from "../shell/errors.js";
-import { escapeHtml } from "../shell/escape.js";
+import type { ViewServices } from "../shell/internal.js";
 import { MemoryPubSub, type PubSub } from "../shell/pubsub.js";
 import { Router, type LiveRoute } from "../shell/router.js";
-import { LiveViewProcess, type ViewServices } from "../shell/runtime.js";
-import type { Flash } from "../shell/socket.js";
 import type { Assets } from "./assets.js";
 import { defaultDocument, type DocumentFn } from "./document.js";
-import { FLASH_COOKIE, Sessions, type CookieSession, type SessionOptions } from "./session.js";
-import { isHttps as requestIsHttps, type TrustProxy } from "./proxy.js";
-import { randomId } from "./random.js";
+import { listen, type Listening, type ListenOptions } from "./listen.js";
+import { LagoonMetrics, type MetricsOptions } from "./metrics.js";
+import { errorPages, pageRenderer, type PageFn } from "./pages.js";
+import type { TrustProxy } from "./proxy.js";
+import { renderLive } from "./render.js";
+import { sessionMiddleware, type LagoonEnv } from "./request-session.js";
+import { Sessions, type SessionOptions } from "./session.js";
 import { Signer } from "./signing.js";
 import { Telemetry, type TelemetryListener } from "./telemetry.js";
-import { LagoonMetrics, type MetricsOptions } from "./metrics.js";
 import { attachLiveSocket, createLiveSocket, type LiveSocketOptions, type LiveSocketServer } from "./ws.js";
-import { parse, serialize } from "hono/utils/cookie";
 
 export interface LagoonOptions {
   readonly routes: Iterable<LiveRoute | LiveRoute[]>;
@@ -52,235 +50,101 @@ export interface LagoonOptions {
   readonly trustProxy?: TrustProxy;
 }
 
-export interface Listening {
-  readonly server: Server;
-  readonly url: string;
-  readonly port: number;
-  close(): Promise<void>;
-}
-
-const NO_ASSETS: Assets = { head: () => "" };
-
-export class Lagoon {
-  readonly app = new Hono();
+/** A Lagoon app: its Hono app with the live routes, the live socket, and what they share. */
+export interface Lagoon {
+  /** Add ordinary routes here; each gets `c.var.session`. */
+  readonly app: Hono<LagoonEnv>;
   readonly router: Router;
   readonly sessions: Sessions;
   readonly pubsub: PubSub;
-  readonly services: ViewServices;
+  readonly telemetry: Telemetry;
   readonly live: LiveSocketServer;
-  readonly telemetry = new Telemetry();
-  readonly #document: DocumentFn;
-  readonly #assets: Assets;
-  readonly #trustProxy: TrustProxy | undefined;
-  #metrics: LagoonMetrics | undefined;
-
-  constructor(opts: LagoonOptions) {
-    this.router = new Router(opts.routes);
-    this.sessions = new Sessions(new Signer(opts.secret), opts.session);
-    this.pubsub = opts.pubsub ?? new MemoryPubSub();
-    this.#document = opts.document ?? defaultDocument();
-    this.#assets = opts.assets ?? NO_ASSETS;
-    this.#trustProxy = opts.trustProxy;
-    this.services = {
-      router: this.router,
-      pubsub: this.pubsub,
-      signFlash: (flash) => this.sessions.signFlash(flash),
-      observe: (event) => this.telemetry.emit(event),
-      logError: (error, ctx) => console.error(`[lagoon] ${ctx.view} crashed in ${ctx.phase}:`, error),
-    };
-    if (opts.observe) this.telemetry.on(opts.observe);
-    this.live = createLiveSocket({
-      path: `${opts.socketPath ?? "/live"}/websocket`,
-      router: this.router,
-      sessions: this.sessions,
-      services: this.services,
-      origins: opts.origins,
-      telemetry: this.telemetry,
-      trustProxy: opts.trustProxy,
-      trackedStatic: this.#assets.tracked,
-      ...opts.socket,
-    });
-    // Registered before any app route, so it wraps them all; GET and HEAD carry no body.
-    // A response sent before its request's body was read (bodyLimit's 413, a refusal
-    // before parsing) tells the client to close the connection: @hono/node-server drains
-    // such a body for at most 500 ms and then destroys the socket, which a client reusing
-    // the connection would see as "other side closed".
-    this.app.on(["POST", "PUT", "PATCH", "DELETE"], "*", async (c, next) => {
-      await next();
-      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-      if (incoming && !incoming.readableEnded) c.header("Connection", "close");
-    });
-    for (const route of this.router.routes) {
-      this.app.get(route.path, (c) => this.#renderLive(c));
-    }
-    this.app.notFound((c) =>
-      this.page(c, { title: "Not found", body: `<main><h1>Page not found</h1><p><a href="/">Home</a></p></main>` }, 404),
-    );
-    this.app.onError((error, c) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status >= 500) console.error("[lagoon] request failed:", error);
-      const message = status >= 500 ? "Something went wrong" : error.message;
-      return this.page(c, { title: message, body: `<main><h1>${escapeHtml(message)}</h1></main>` }, status);
-    });
-  }
-
   /** Calls `listener` with each of this Lagoon's telemetry events; returns the unsubscribe function. */
-  onTelemetry(listener: TelemetryListener): () => void {
-    return this.telemetry.on(listener);
-  }
-
+  onTelemetry(listener: TelemetryListener): () => void;
   /**
    * This Lagoon's Prometheus metrics (their own prom-client registry), counted from the
    * first call: make it before `listen`. `opts` apply to that first call.
    */
-  prometheus(opts?: MetricsOptions): LagoonMetrics {
-    return (this.#metrics ??= new LagoonMetrics(this.telemetry, () => this.live.size, opts));
-  }
-
+  prometheus(opts?: MetricsOptions): LagoonMetrics;
   /**
    * A Hono handler serving the metrics in Prometheus text format:
-   * `lagoon.app.get("/metrics", lagoon.metrics())`. Guard it like any route (a bearer
-   * token middleware before it, or a private port) when the app is public.
+   * `lagoon.app.get("/metrics", lagoon.metrics())`. Guard it like any route when the app is public.
    */
-  metrics(opts?: MetricsOptions): (c: Context) => Promise<Response> {
-    const metrics = this.prometheus(opts);
-    return async (c) => c.body(await metrics.text(), 200, { "Content-Type": metrics.contentType });
-  }
-
-  /** The request's cookie session, created (and its cookie set) when missing or forged. */
-  session(c: Context): CookieSession {
-    const existing = c.get("lagoonSession" as never) as CookieSession | undefined;
-    if (existing) return existing;
-    let session = this.sessions.read(header(c, "cookie"));
-    if (!session) {
-      session = this.sessions.newSession();
-      c.header("Set-Cookie", this.sessions.cookie(session, this.#isHttps(c)), { append: true });
-    }
-    c.set("lagoonSession" as never, session as never);
-    return session;
-  }
-
-  /** Replaces the session (log in): a fresh session id, so tokens of the old one stop working. */
-  setSession(c: Context, data: Record<string, unknown>): CookieSession {
-    const session = this.sessions.newSession(data);
-    c.header("Set-Cookie", this.sessions.cookie(session, this.#isHttps(c)), { append: true });
-    c.set("lagoonSession" as never, session as never);
-    return session;
-  }
-
-  /** Ends the session (log out). */
-  clearSession(c: Context): void {
-    c.header("Set-Cookie", this.sessions.clearCookie(), { append: true });
-  }
-
-  /** Checks a CSRF token from a form post against the request's session. */
-  checkCsrf(c: Context, token: unknown): boolean {
-    return this.sessions.checkCsrf(this.sessions.read(header(c, "cookie")), token);
-  }
-
-  /** Sets a flash shown by the next page rendered (after a redirect). */
-  flashCookie(c: Context, flash: Flash): void {
-    c.header("Set-Cookie", serialize(FLASH_COOKIE, this.sessions.signFlash(flash), { path: "/", maxAge: 60, sameSite: "Lax" }), {
-      append: true,
-    });
-  }
-
+  metrics(opts?: MetricsOptions): (c: Context) => Promise<Response>;
   /** A full HTML page in the app's document (static pages, errors). */
-  page(c: Context, parts: { title?: string; body: string }, status = 200): Response {
-    const session = this.session(c);
-    const html = this.#document({
-      title: parts.title,
-      csrfToken: session._csrf_token,
-      head: this.#assets.head(),
-      body: parts.body,
-    });
-    return c.html(html, status as 200);
-  }
-
-  #isHttps(c: Context): boolean {
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    return incoming ? requestIsHttps(incoming, this.#trustProxy) : c.req.url.startsWith("https:");
-  }
-
-  async #renderLive(c: Context): Promise<Response> {
-    const url = new URL(c.req.url);
-    const resolved = this.router.resolve(url);
-    if (!resolved) return c.notFound();
-    const session = this.session(c);
-    let flash: Flash = {};
-    const cookies = header(c, "cookie");
-    const flashToken = cookies ? parse(cookies, FLASH_COOKIE)[FLASH_COOKIE] : undefined;
-    if (flashToken !== undefined) {
-      flash = this.sessions.verifyFlash(flashToken);
-      c.header("Set-Cookie", serialize(FLASH_COOKIE, "", { path: "/", maxAge: 0 }), { append: true });
-    }
-    const id = `phx-${randomId(6)}`;
-    const result = await LiveViewProcess.renderStatic({
-      id,
-      route: resolved.route,
-      params: resolved.params,
-      url,
-      session,
-      flash,
-      services: this.services,
-    });
-    if (result.kind === "redirect") {
-      if (Object.keys(result.flash).length) this.flashCookie(c, result.flash);
-      return c.redirect(result.to, 302);
-    }
-    const token = this.sessions.signView({
-      id,
-      ls: resolved.route.session.name,
-      sid: session.sid,
-      ...(Object.keys(flash).length ? { f: flash } : {}),
-    });
-    const body = `<div id="${id}" data-phx-main data-phx-session="${escapeHtml(token)}" data-phx-static="">${result.html}</div>`;
-    const html = this.#document({ title: result.title, csrfToken: session._csrf_token, head: this.#assets.head(), body });
-    return c.html(html);
-  }
-
+  readonly page: PageFn;
   /** Serves on `port` (0: a free one) and accepts live sockets. */
-  listen(opts: { port?: number; hostname?: string } = {}): Promise<Listening> {
-    return new Promise((resolve) => {
-      const server = serve(
-        { fetch: this.app.fetch, port: opts.port ?? 3000, hostname: opts.hostname ?? "127.0.0.1" },
-        (info: AddressInfo) => {
-          const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-          resolve({
-            server: server as Server,
-            port: info.port,
-            url: `http://${host}:${info.port}`,
-            close: () => this.#closeServer(server as Server),
-          });
-        },
-      ) as Server;
-      this.attach(server);
-    });
-  }
-
+  listen(opts?: ListenOptions): Promise<Listening>;
   /** Routes an existing HTTP server's upgrades to the live socket. */
-  attach(server: Server): void {
-    attachLiveSocket(server, this.live);
-  }
+  attach(server: Server): void;
+}
 
-  async #closeServer(server: Server): Promise<void> {
-    await this.live.close();
-    server.closeAllConnections?.();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+const NO_ASSETS: Assets = { head: () => "" };
+
+export function createLagoon(opts: LagoonOptions): Lagoon {
+  const router = new Router(opts.routes);
+  const sessions = new Sessions(new Signer(opts.secret), opts.session);
+  const pubsub = opts.pubsub ?? new MemoryPubSub();
+  const telemetry = new Telemetry();
+  if (opts.observe) telemetry.on(opts.observe);
+  const document = opts.document ?? defaultDocument();
+  const assets = opts.assets ?? NO_ASSETS;
+  const services: ViewServices = {
+    router,
+    pubsub,
+    signFlash: (flash) => sessions.signFlash(flash),
+    spans: telemetry,
+    logError: (error, ctx) => console.error(`[lagoon] ${ctx.view} crashed in ${ctx.phase}:`, error),
+  };
+  const live = createLiveSocket({
+    path: `${opts.socketPath ?? "/live"}/websocket`,
+    router,
+    sessions,
+    services,
+    origins: opts.origins,
+    trustProxy: opts.trustProxy,
+    trackedStatic: assets.tracked,
+    ...opts.socket,
+  });
+
+  const app = new Hono<LagoonEnv>();
+  app.use(closeUnreadBodies);
+  app.use(sessionMiddleware(sessions, opts.trustProxy));
+  const render = renderLive({ router, sessions, services, document, assets });
+  for (const route of router.routes) app.get(route.path, render);
+  const page = pageRenderer(document, assets);
+  errorPages(app, page);
+
+  let metrics: LagoonMetrics | undefined;
+  const prometheus = (options?: MetricsOptions) => (metrics ??= new LagoonMetrics(telemetry, () => live.size, options));
+  return {
+    app,
+    router,
+    sessions,
+    pubsub,
+    telemetry,
+    live,
+    page,
+    onTelemetry: (listener) => telemetry.on(listener),
+    prometheus,
+    metrics(options) {
+      const m = prometheus(options);
+      return async (c) => c.body(await m.text(), 200, { "Content-Type": m.contentType });
+    },
+    listen: (options) => listen(app.fetch, live, options),
+    attach: (server) => attachLiveSocket(server, live),
+  };
 }
 
 /**
- * A request header. Under @hono/node-server, read from Node's request: Hono's
- * `c.req.header()` first builds a Fetch `Headers` of every header, a few µs on each page.
+ * A response sent before its request's body was read (bodyLimit's 413, a refusal before
+ * parsing) tells the client to close the connection: @hono/node-server drains such a body
+ * for at most 500 ms and then destroys the socket, which a client reusing the connection
+ * would see as "other side closed". GET and HEAD carry no body.
  */
-function header(c: Context, name: "cookie"): string | undefined {
+async function closeUnreadBodies(c: Context, next: () => Promise<void>): Promise<void> {
+  await next();
+  if (c.req.method === "GET" || c.req.method === "HEAD") return;
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (!incoming?.headers) return c.req.header(name);
-  // Node joins a repeated Cookie header with "; " (the cookie separator) and others with ", ", as Fetch does
-  return incoming.headers[name] as string | undefined;
-}
-
-export function createLagoon(opts: LagoonOptions): Lagoon {
-  return new Lagoon(opts);
+  if (incoming && !incoming.readableEnded) c.header("Connection", "close");
 }

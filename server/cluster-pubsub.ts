@@ -4,7 +4,7 @@
  * use RedisPubSub. Messages cross as JSON (no class revival), topics are bounded.
  */
 import cluster, { type Worker } from "node:cluster";
-import { randomBytes } from "node:crypto";
+import { randomId } from "../shell/random.js";
 import { checkTopic, MemoryPubSub, type PubSub, type ViewHandle } from "../shell/pubsub.js";
 
 interface Envelope {
@@ -19,7 +19,7 @@ function isEnvelope(message: unknown): message is Envelope {
 /** In a worker: local delivery plus a copy to every other worker through the primary. */
 export class ClusterPubSub implements PubSub {
   readonly #local = new MemoryPubSub();
-  readonly #node = randomBytes(9).toString("base64url");
+  readonly #node = randomId(9);
   readonly #onMessage = (message: unknown) => {
     if (!isEnvelope(message) || message.lagoonPubSub.n === this.#node) return;
     const { t, e, m } = message.lagoonPubSub;

@@ -11,7 +11,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import type { ViteDevServer } from "vite";
-import type { Lagoon, Listening } from "./app.js";
+import type { Lagoon } from "./app.js";
+import { closeServer, listeningUrl, type Listening } from "./listen.js";
 
 export interface DevServerOptions {
   port?: number;
@@ -45,18 +46,14 @@ export async function listenWithVite(lagoon: Lagoon, opts: DevServerOptions = {}
   });
   lagoon.attach(http);
   await new Promise<void>((resolve) => http.listen(opts.port ?? 3000, opts.hostname ?? "127.0.0.1", resolve));
-  const info = http.address() as AddressInfo;
-  const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
   return {
     server: http,
-    port: info.port,
-    url: `http://${host}:${info.port}`,
+    port: (http.address() as AddressInfo).port,
+    url: listeningUrl(http.address() as AddressInfo),
     vite,
     close: async () => {
       await vite.close();
-      await lagoon.live.close();
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await closeServer(http, lagoon.live);
     },
   };
 }

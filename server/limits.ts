@@ -3,9 +3,9 @@
  * (frames per second), a cap on sockets per client address, and the numbers that bound
  * what one connection may hold. Pure: the caller passes the clock.
  */
-import type { ChannelLimits } from "./channel.js";
+import type { ConnectionLimits } from "../shell/connection.js";
 
-export interface SocketLimits extends ChannelLimits {
+export interface SocketLimits extends ConnectionLimits {
   /**
    * Open sockets per client address (`Infinity`: no cap). Behind a reverse proxy every user
    * shares the proxy's address: raise this, or cap connections at the proxy instead.
@@ -100,10 +100,5 @@ export class AddressCounter {
     const n = this.#counts.get(address) ?? 0;
     if (n <= 1) this.#counts.delete(address);
     else this.#counts.set(address, n - 1);
-  }
-
-  /** Connections counted for `address`. */
-  count(address: string): number {
-    return this.#counts.get(address) ?? 0;
   }
 }

@@ -11,7 +11,7 @@
  * once, so a Redis outage degrades to single-process PubSub instead of silence.
  * Payloads are JSON (no class revival) of bounded size; topics are bounded by checkTopic.
  */
-import { randomBytes } from "node:crypto";
+import { randomId } from "../shell/random.js";
 import { Redis, type RedisOptions } from "ioredis";
 import { checkTopic, MemoryPubSub, type PubSub, type ViewHandle } from "../shell/pubsub.js";
 
@@ -40,7 +40,7 @@ const BLOCK_MS = 5_000;
 
 export class RedisPubSub implements PubSub {
   readonly #local = new MemoryPubSub();
-  readonly #node = randomBytes(9).toString("base64url");
+  readonly #node = randomId(9);
   readonly #writer: Redis;
   readonly #reader: Redis;
   readonly #stream: string;

@@ -13,8 +13,9 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { parse, serialize } from "hono/utils/cookie";
-import type { Flash, Session } from "../shell/index.js";
-import { randomId } from "./random.js";
+import { randomId } from "../shell/random.js";
+import type { Tokens, ViewToken } from "../shell/tokens.js";
+import type { Flash, Session } from "../shell/types.js";
 import type { Signer } from "./signing.js";
 
 export const SESSION_COOKIE = "_lagoon_session";
@@ -24,16 +25,6 @@ export const FLASH_COOKIE = "__phoenix_flash__";
 export interface CookieSession extends Session {
   readonly sid: string;
   readonly _csrf_token: string;
-}
-
-export interface ViewToken {
-  /** The container's DOM id (topic `lv:<id>`). */
-  readonly id: string;
-  /** The live session the page was rendered in: navigation may not leave it. */
-  readonly ls: string;
-  readonly sid: string;
-  /** Flash from the HTTP render, for the first connected mount. */
-  readonly f?: Flash;
 }
 
 export interface SessionOptions {
@@ -48,7 +39,7 @@ const FLASH_TOKEN_AGE = 60;
 /** Sessions remembered as verified, oldest dropped first. */
 const VERIFIED_CACHE = 1024;
 
-export class Sessions {
+export class Sessions implements Tokens {
   readonly #signer: Signer;
   readonly #maxAge: number;
   readonly #secure: boolean | undefined;
@@ -117,6 +108,25 @@ export class Sessions {
     const p = this.#signer.verify<Record<string, unknown>>("view", token);
     if (!p || typeof p.id !== "string" || typeof p.ls !== "string" || typeof p.sid !== "string") return null;
     return { id: p.id, ls: p.ls, sid: p.sid, ...(isFlash(p.f) ? { f: p.f } : {}) };
+  }
+
+  /**
+   * A Set-Cookie value carrying a flash to the next page. HttpOnly (only the server reads
+   * it; the client sets its own after a live redirect) and Secure over https.
+   */
+  flashCookie(flash: Flash, https: boolean): string {
+    return serialize(FLASH_COOKIE, this.signFlash(flash), {
+      path: "/",
+      maxAge: 60,
+      sameSite: "Lax",
+      httpOnly: true,
+      secure: this.#secure ?? https,
+    });
+  }
+
+  /** The sealed flash a Cookie header carries, if any. */
+  flashFrom(cookieHeader: string | undefined | null): string | undefined {
+    return cookieHeader ? parse(cookieHeader, FLASH_COOKIE)[FLASH_COOKIE] : undefined;
   }
 
   signFlash(flash: Flash): string {

@@ -1,6 +1,6 @@
 /**
- * Telemetry: the spans of every view (shell/runtime.ts `ViewEvent`) plus what only the
- * connection sees (join, reconnect, leave), published two ways:
+ * Telemetry: the spans of every view and what the connection sees of it (shell/spans.ts),
+ * published two ways:
  *
  * - `lagoon.onTelemetry(listener)`: one Lagoon's events (its /metrics and dashboard use this);
  * - `node:diagnostics_channel`, one channel per event name (`TELEMETRY_CHANNELS`), so
@@ -11,32 +11,10 @@
  * Publishing costs nothing when nobody listens.
  */
 import diagnostics from "node:diagnostics_channel";
-import type { ViewEvent } from "../shell/runtime.js";
+import type { SpanObserver, TelemetryEvent } from "../shell/spans.js";
 
-/** What the live connection reports about a view, beside the view's own spans. */
-export interface ConnectionEvent {
-  /**
-   * join: a view answered a join (`ok`: it mounted; `rejoin`: the client had joined it
-   * before). reconnect: a join with `rejoin` (the client's `_mounts` > 0), once more under
-   * its own name so it can be counted alone. leave: a joined view went away, for `reason`.
-   */
-  readonly name: "join" | "reconnect" | "leave";
-  readonly view: string;
-  readonly route: string;
-  readonly id: string;
-  readonly connected: true;
-  /** join, reconnect: from the join frame to the reply (mount and first render). leave: time joined. */
-  readonly duration: number;
-  /** join, reconnect: the mount succeeded. */
-  readonly ok?: boolean;
-  readonly rejoin?: boolean;
-  /** join, reconnect: bytes of the reply with the full render. */
-  readonly bytes?: number;
-  /** leave: "leave", "disconnect", "replaced", "close" (the view navigated away) or "crash". */
-  readonly reason?: string;
-}
+export type { ViewEvent, ConnectionEvent, TelemetryEvent } from "../shell/spans.js";
 
-export type TelemetryEvent = ViewEvent | ConnectionEvent;
 export type TelemetryListener = (event: TelemetryEvent) => void;
 
 export const TELEMETRY_EVENTS = [
@@ -63,7 +41,7 @@ const channels = Object.fromEntries(TELEMETRY_EVENTS.map((name) => [name, diagno
 };
 
 /** One Lagoon's telemetry hub. */
-export class Telemetry {
+export class Telemetry implements SpanObserver {
   #listeners: TelemetryListener[] = [];
 
   /** Someone listens (to `name`, or to any event): measurements that cost something are skipped otherwise. */

@@ -11,15 +11,14 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, WebSocket, type ServerOptions } from "ws";
-import { Channel } from "./channel.js";
+import { LiveConnection } from "../shell/connection.js";
 import { AddressCounter, DEFAULT_SOCKET_LIMITS, TokenBucket, type SocketLimits } from "./limits.js";
 import { clientAddress, type TrustProxy } from "./proxy.js";
-import type { ConnectInfo } from "../shell/socket.js";
+import type { ConnectInfo } from "../shell/types.js";
 import type { Router } from "../shell/router.js";
-import type { ViewServices } from "../shell/runtime.js";
+import type { ViewServices } from "../shell/internal.js";
 import type { Sessions } from "./session.js";
-import type { Telemetry } from "./telemetry.js";
-import type { Conn } from "./transport.js";
+import type { Conn } from "../shell/transport.js";
 
 export interface LiveSocketOptions {
   readonly path: string;
@@ -33,7 +32,6 @@ export interface LiveSocketOptions {
   /** Ping interval (default 30 s); a socket that missed a pong by the next ping is terminated. */
   readonly heartbeatMs?: number;
   readonly limits?: Partial<SocketLimits>;
-  readonly telemetry?: Telemetry;
   /** Proxies trusted to set X-Forwarded-For (see proxy.ts); none by default. */
   readonly trustProxy?: TrustProxy;
   /** Paths of the running build's phx-track-static assets (views' staticChanged). */
@@ -110,8 +108,10 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
     maxBufferedChunks: MAX_BUFFERED_CHUNKS,
     skipUTF8Validation: false,
     closeTimeout: CLOSE_TIMEOUT_MS,
-    // a client pinging without reading our pongs is terminated after this many
-    maxPendingAutoPongs: 16,
+    // pongs ws has answered but not yet written: a ping flood read in one chunk is terminated.
+    // Room for the pings a throttled (paused) socket piles up meanwhile, which arrive together
+    // when reading resumes; each pong is at most 131 bytes.
+    maxPendingAutoPongs: 256,
   };
   const wss = new WebSocketServer(wsOptions);
   const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...opts.limits };
@@ -154,19 +154,18 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.set(ws, true);
         ws.on("pong", () => alive.set(ws, true));
-        new Connection(
+        new WsConnection(
           ws,
           limits,
           (conn) =>
-            new Channel({
+            new LiveConnection({
               conn,
               session,
               csrfOk,
               router: opts.router,
-              sessions: opts.sessions,
+              tokens: opts.sessions,
               services: opts.services,
               limits,
-              telemetry: opts.telemetry,
               info: connectInfo(req, address),
               trackedStatic: opts.trackedStatic,
             }),
@@ -193,16 +192,16 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
  * every named arrow function carries its own 256-byte property dictionary, which each open
  * connection would hold.
  */
-class Connection implements Conn {
+class WsConnection implements Conn {
   readonly #ws: WebSocket;
   readonly #limits: SocketLimits;
   readonly #bucket: TokenBucket;
   readonly #backlog: string[] = [];
-  readonly #channel: Channel;
+  readonly #channel: LiveConnection;
   #timer: NodeJS.Timeout | undefined;
   #ended = false;
 
-  constructor(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => Channel) {
+  constructor(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => LiveConnection) {
     this.#ws = ws;
     this.#limits = limits;
     this.#bucket = new TokenBucket(limits.burst, limits.perSecond, performance.now());
@@ -263,7 +262,7 @@ class Connection implements Conn {
     try {
       this.#channel.handle(text);
     } catch (error) {
-      // Channel.handle never throws by contract; if it did, only this connection pays
+      // LiveConnection.handle never throws by contract; if it did, only this connection pays
       console.error("[lagoon] frame handling failed:", error);
       this.#end(CLOSE.internal, "internal error");
     }

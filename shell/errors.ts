@@ -1,3 +1,5 @@
+import { describeIssues, type Issue } from "./schema.js";
+
 /** Lagoon's errors carry a stable `code`, so callers and tests match on it, not on wording. */
 export class LagoonError extends Error {
   readonly code: string;
@@ -18,13 +20,9 @@ export class TemplateError extends LagoonError {
 
 /** Event params that failed their schema: becomes an error reply and changes no assigns. */
 export class EventParamsError extends LagoonError {
-  readonly issues: readonly { path: readonly PropertyKey[]; message: string }[];
-  constructor(view: string, event: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
-    const detail = issues
-      .slice(0, 5)
-      .map((i) => `${i.path.map(String).join(".") || "(params)"}: ${i.message}`)
-      .join("; ");
-    super("invalid_params", `invalid params for ${view} event "${event}": ${detail}`);
+  readonly issues: readonly Issue[];
+  constructor(view: string, event: string, issues: readonly Issue[]) {
+    super("invalid_params", `invalid params for ${view} event "${event}": ${describeIssues(issues, "(params)")}`);
     this.name = "EventParamsError";
     this.issues = issues;
   }

@@ -57,7 +57,7 @@ function isRecord(value: unknown): value is Raw {
 }
 
 function own(obj: Raw, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(obj, key);
+  return Object.hasOwn(obj, key);
 }
 
 class FormState<T> implements Form<T> {

@@ -7,9 +7,9 @@
  * process that starts late learns the others' entries, and the entries of a process that
  * died (no heartbeat) expire. A view's entry goes when the view ends, however it ends.
  */
-import { randomBytes } from "node:crypto";
+import { randomId } from "./random.js";
 import type { PubSub, ViewHandle } from "./pubsub.js";
-import type { ViewSocket } from "./socket.js";
+import type { ViewSocket } from "./types.js";
 
 export type PresenceMeta = Readonly<Record<string, unknown>>;
 
@@ -46,7 +46,7 @@ export interface PresenceOptions {
 
 export class Presence {
   readonly #pubsub: PubSub;
-  readonly #node = randomBytes(9).toString("base64url");
+  readonly #node = randomId(9);
   readonly #heartbeatMs: number;
   readonly #expireMs: number;
   /** topic → node → entries (this process included). */

@@ -1,6 +1,5 @@
-import type { Assigns, ViewSocket } from "./socket.js";
 import type { Template } from "./template.js";
-import type { Params, RenderAssigns, Session, ViewDef } from "./view.js";
+import type { Assigns, Params, RenderAssigns, Session, ViewDef, ViewSocket } from "./types.js";
 import { queryParams } from "./params.js";
 
 /**

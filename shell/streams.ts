@@ -48,15 +48,6 @@ export class LiveStream<T = unknown> {
       });
   }
 
-  domId(item: T): string {
-    return this.#domId(item);
-  }
-
-  /** True when there is something to send. */
-  get pending(): boolean {
-    return this.#inserts.length > 0 || this.#deletes.length > 0 || this.#reset;
-  }
-
   insert(item: T, opts: StreamOptions & { updateOnly?: boolean } = {}): void {
     const domId = this.#domId(item);
     this.#inserts.push({ domId, at: opts.at ?? -1, limit: opts.limit ?? null, updateOnly: opts.updateOnly ?? false, item });

@@ -38,7 +38,8 @@ export function checkNavigation(kind: NavigationKind, to: unknown, current: URL,
   if (typeof to !== "string" || to.length === 0) throw new UnsafeUrlError(String(to), `${where} needs a non-empty URL string`);
   if (to.length > 2048) throw new UnsafeUrlError(to, `${where}: the URL is longer than 2048 characters`);
   if (FORBIDDEN.test(to)) throw new UnsafeUrlError(to, `${where}: control characters, spaces and backslashes are not allowed in URLs`);
-  if (to.startsWith("//")) throw new UnsafeUrlError(to, `${where}: protocol-relative URLs would leave the site; pass an absolute https URL`);
+  if (to.startsWith("//"))
+    throw new UnsafeUrlError(to, `${where}: protocol-relative URLs would leave the site; pass an absolute https URL`);
   if (!SCHEME.test(to)) {
     if (external) throw new UnsafeUrlError(to, `${where}: { external: true } needs an absolute http(s) URL`);
     return to;
@@ -53,7 +54,8 @@ export function checkNavigation(kind: NavigationKind, to: unknown, current: URL,
     throw new UnsafeUrlError(to, `${where}: only http and https URLs are allowed, not ${url.protocol}`);
   }
   if (url.origin === current.origin && !external) return to;
-  if (kind !== "redirect") throw new UnsafeUrlError(to, `${where} stays on this site: pass a path, or use redirect(url, { external: true })`);
+  if (kind !== "redirect")
+    throw new UnsafeUrlError(to, `${where} stays on this site: pass a path, or use redirect(url, { external: true })`);
   if (!external) throw new UnsafeUrlError(to, `redirect to another site must say so: redirect(url, { external: true })`);
   return to;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineView, event, EventRejected, html, type ViewSocket } from "../../shell/index.js";
-import { Board, island, islandEvents, type PropsInput } from "../../islands/index.js";
+import { Board, island, islandEvents, pushCommand, type PropsInput } from "../../islands/index.js";
 import type { AuthAssigns } from "../auth.js";
 import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
 import type { User } from "../accounts.js";
@@ -85,7 +85,7 @@ export function boardLive(todos: Todos) {
       refresh(socket);
       const editing = socket.assigns.editing;
       if (message.type === "todo:saved") {
-        socket.pushCommand(Board, "board", "highlight", { id: message.todo.id });
+        pushCommand(socket, Board, "board", "highlight", { id: message.todo.id });
         if (editing?.id === message.todo.id) socket.assign({ editing: message.todo });
       } else if (editing?.id === message.id) {
         socket.assign({ editing: null, editError: null });

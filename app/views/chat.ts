@@ -35,7 +35,6 @@ type ChatAssigns = AuthAssigns & {
   streams: { messages: LiveStream<Message> };
 } & ClientHints;
 
-
 /** A chat room: the last 50 messages on join, then live through the room's topic. */
 export function chatLive(chat: Chat, presence: Presence) {
   return defineView<ChatAssigns>({

@@ -1,5 +1,5 @@
 import { defineView, html, type ViewSocket } from "../../shell/index.js";
-import { island, islandEvents, Tally } from "../../islands/index.js";
+import { island, islandEvents, pushCommand, Tally } from "../../islands/index.js";
 
 interface IslandsAssigns {
   count: number;
@@ -24,7 +24,7 @@ export const IslandsLive = defineView<IslandsAssigns>({
     },
     flash: (_p, socket) => {
       const n = socket.assigns.flashes + 1;
-      socket.assign({ flashes: n }).pushCommand(Tally, "tally", "flash", { message: `Hello from the server #${n}` });
+      pushCommand(socket.assign({ flashes: n }), Tally, "tally", "flash", { message: `Hello from the server #${n}` });
     },
     ...islandEvents(Tally, {
       add: ({ by }, socket: ViewSocket<IslandsAssigns>) => {

@@ -44,7 +44,10 @@ const PoolPrimes = defineView<{ result: AsyncResult<number> }>({
 });
 
 const lagoon = createLagoon({
-  routes: [...routes(ctx, new TelemetryWindow()), liveSession({ name: "bench" }, [live("/inline-primes", InlinePrimes), live("/pool-primes", PoolPrimes)])],
+  routes: [
+    ...routes(ctx, new TelemetryWindow()),
+    liveSession({ name: "bench" }, [live("/inline-primes", InlinePrimes), live("/pool-primes", PoolPrimes)]),
+  ],
   secret: randomBytes(32).toString("hex"),
   pubsub,
   socket: { limits: { burst: Infinity, perSecond: Infinity, connectionsPerAddress: Infinity } },

@@ -1,10 +1,21 @@
 /**
- * What a test drives in a LiveViewTest's page: an element (click, key, focus, blur) and a
+ * What a test drives in a ElementHost's page: an element (click, key, focus, blur) and a
  * form (change, submit), found by selector and fired with the values the official client
  * would send: phx-value-* attributes, the phx-target component, the form's own inputs.
  */
 import type { HTMLElement } from "node-html-parser";
-import type { LiveViewTest } from "./index.js";
+
+/** What the drivers need of a test view (index.ts's ElementHost). */
+export interface ElementHost {
+  find(selector: string, text?: string | RegExp): HTMLElement | null;
+  html(): string;
+  /** Sends an `event` push as the client would. */
+  push(payload: Record<string, unknown>): Promise<unknown>;
+  /** Field names the user has typed into, per form selector (for `_unused_` markers). */
+  touched(form: string): Set<string>;
+  /** The page's current DOM. */
+  dom(): HTMLElement;
+}
 
 /** The event name and extra values of a binding: a plain name, or a JS command list with a push. */
 function binding(attr: string): { event: string; value: Record<string, unknown> } | null {
@@ -27,11 +38,11 @@ function phxValues(el: HTMLElement): Record<string, string> {
 }
 
 /** The cid an element's events go to: its phx-target (a cid or a selector), else none (the view). */
-function targetCid(view: LiveViewTest, el: HTMLElement): number | undefined {
+function targetCid(view: ElementHost, el: HTMLElement): number | undefined {
   const target = el.getAttribute("phx-target") ?? closestAttr(el, "phx-target");
   if (!target) return undefined;
   if (/^\d+$/.test(target)) return Number(target);
-  const found = view.__dom().querySelector(target);
+  const found = view.dom().querySelector(target);
   const cid = found ? closestAttr(found, "data-phx-component") : null;
   return cid ? Number(cid) : undefined;
 }
@@ -45,11 +56,11 @@ function closestAttr(el: HTMLElement, name: string): string | null {
 }
 
 export class TestElement {
-  readonly #view: LiveViewTest;
+  readonly #view: ElementHost;
   readonly #selector: string;
   readonly #text: string | RegExp | undefined;
 
-  constructor(view: LiveViewTest, selector: string, text?: string | RegExp) {
+  constructor(view: ElementHost, selector: string, text?: string | RegExp) {
     this.#view = view;
     this.#selector = selector;
     this.#text = text;
@@ -121,10 +132,10 @@ function unusedName(name: string): string {
 }
 
 export class TestForm {
-  readonly #view: LiveViewTest;
+  readonly #view: ElementHost;
   readonly #selector: string;
 
-  constructor(view: LiveViewTest, selector: string) {
+  constructor(view: ElementHost, selector: string) {
     this.#view = view;
     this.#selector = selector;
   }
@@ -164,7 +175,7 @@ export class TestForm {
     const givenNames = new Set(given.map(([n]) => n));
     const fields = this.#fields(form).filter(([n]) => !givenNames.has(n));
     const all = [...fields, ...given];
-    const touched = this.#view.__touched(this.#selector);
+    const touched = this.#view.touched(this.#selector);
     const params = new URLSearchParams();
     for (const [name, value] of all) {
       if (unused && !touched.has(name)) params.append(unusedName(name), "");
@@ -177,7 +188,7 @@ export class TestForm {
     const form = this.#form();
     const b = binding(form.getAttribute(attr) ?? "");
     if (!b) throw new Error(`${this.#selector} has no ${attr} binding`);
-    const touched = this.#view.__touched(this.#selector);
+    const touched = this.#view.touched(this.#selector);
     for (const [name] of flatten(values)) touched.add(name);
     const { value, names } = this.#encode(form, values, change);
     const meta: Record<string, unknown> = { ...phxValues(form) };

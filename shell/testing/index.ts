@@ -1,28 +1,32 @@
 /**
- * The in-process test client (like Phoenix.LiveViewTest): mounts a view from a path through
- * the same dead render, join and diff code the browser gets, rebuilds its HTML from the wire
- * with an independent reader (merge.ts), and drives it by selector the way a user would.
+ * The in-process test client (like Phoenix.LiveViewTest): renders a page over the same
+ * HTTP render the server uses, then joins it through the real live connection
+ * (shell/connection.ts) over an in-memory transport, so a test and a browser take one
+ * path from frame to diff. It rebuilds the page's HTML from the frames with a reader of
+ * its own (merge.ts) and drives it by selector the way a user would.
  *
- *   const view = await live(router, "/counter");
+ *   const view = await visit(routes, "/counter");
  *   await view.element("button", "+").click();
- *   expect(view.html()).toContain("Count: 1");
+ *   expect(view.find("h1")?.textContent).toBe("Count: 1");
  */
 import { parse, type HTMLElement } from "node-html-parser";
+import { LiveConnection } from "../connection.js";
+import type { ViewServices } from "../internal.js";
 import { MemoryPubSub, type PubSub } from "../pubsub.js";
-import type { Router } from "../router.js";
-import { LiveViewProcess, type Reply, type ViewHost, type ViewServices } from "../runtime.js";
-import type { ConnectInfo, Flash } from "../socket.js";
-import type { Session } from "../view.js";
-import { TestElement, TestForm } from "./elements.js";
+import { Router, type LiveRoute } from "../router.js";
+import { renderStatic } from "../static.js";
+import type { Tokens, ViewToken } from "../tokens.js";
+import type { ConnectInfo, Flash, Session } from "../types.js";
+import { TestElement, TestForm, type ElementHost } from "./elements.js";
 import { extract, RenderedTree, type StreamOp } from "./merge.js";
 
 export { RenderedTree, extract } from "./merge.js";
 export { TestElement, TestForm } from "./elements.js";
 
-export interface LiveOptions {
+export interface VisitOptions {
   /** The cookie session the view sees (e.g. `{ userId: 1 }`). */
   session?: Session;
-  /** Share one PubSub between test views to test broadcasts. */
+  /** Share one PubSub between test views to test broadcasts (views of one router share one by default). */
   pubsub?: PubSub;
   /** Flash handed to the mount (as after a redirect). */
   flash?: Flash;
@@ -36,7 +40,7 @@ export interface LiveOptions {
   staticChanged?: boolean;
 }
 
-/** A mount or handler ended in navigation; `live()` rejects with it when mount redirects. */
+/** A mount or handler ended in navigation; `visit()` rejects with it when mount redirects. */
 export class Redirected extends Error {
   constructor(
     readonly kind: "redirect" | "navigate" | "patch",
@@ -60,113 +64,186 @@ export class ReplyError extends Error {
   }
 }
 
-const encodeFlash = (flash: Flash): string => Buffer.from(JSON.stringify(flash)).toString("base64url");
-const decodeFlash = (token: string): Flash => JSON.parse(Buffer.from(token, "base64url").toString()) as Flash;
+type Frame = [string | null, string | null, string, string, Record<string, any>];
+type Reply = { status: string; response: Record<string, any> };
+
+/** Tokens that never leave the process: signing is a lookup. */
+class TestTokens implements Tokens {
+  readonly #views = new Map<string, ViewToken>();
+  readonly #flashes = new Map<string, Flash>();
+  #next = 0;
+
+  signView(token: ViewToken): string {
+    const key = `view-${++this.#next}`;
+    this.#views.set(key, token);
+    return key;
+  }
+
+  verifyView(token: unknown): ViewToken | null {
+    return typeof token === "string" ? (this.#views.get(token) ?? null) : null;
+  }
+
+  signFlash(flash: Flash): string {
+    const key = `flash-${++this.#next}`;
+    this.#flashes.set(key, flash);
+    return key;
+  }
+
+  verifyFlash(token: unknown): Flash {
+    return typeof token === "string" ? (this.#flashes.get(token) ?? {}) : {};
+  }
+}
+
+interface Env {
+  readonly router: Router;
+  readonly pubsub: PubSub;
+  readonly tokens: TestTokens;
+  readonly services: ViewServices;
+}
+
+// one environment per router, so views of one app share their PubSub as in a server
+const envs = new WeakMap<Router, Env>();
+/** Every open test connection: their mailboxes are settled after each action. */
+const open = new Set<LiveConnection>();
+
+function envFor(router: Router, pubsub: PubSub | undefined): Env {
+  const shared = envs.get(router);
+  if (shared && (!pubsub || pubsub === shared.pubsub)) return shared;
+  const tokens = new TestTokens();
+  const bus = pubsub ?? new MemoryPubSub();
+  const env: Env = {
+    router,
+    pubsub: bus,
+    tokens,
+    services: {
+      router,
+      pubsub: bus,
+      signFlash: (flash) => tokens.signFlash(flash),
+      logError: (error, ctx) => console.error(`[lagoon test] ${ctx.view} crashed in ${ctx.phase}:`, error),
+    },
+  };
+  if (!shared) envs.set(router, env);
+  return env;
+}
+
+const routers = new WeakMap<object, Router>();
+
+/** The Router of `routes`, the same for the same routes, so their views share one environment. */
+function routerOf(routes: Router | Iterable<LiveRoute | LiveRoute[]>): Router {
+  if (routes instanceof Router) return routes;
+  let router = routers.get(routes);
+  if (!router) routers.set(routes, (router = new Router(routes)));
+  return router;
+}
 
 let nextId = 0;
 
-export async function live(router: Router, path: string, opts: LiveOptions = {}): Promise<LiveViewTest> {
+/** Renders `path` as the HTTP request would, then joins it like the browser. */
+export async function visit(
+  routes: Router | Iterable<LiveRoute | LiveRoute[]>,
+  path: string,
+  opts: VisitOptions = {},
+): Promise<LiveViewTest> {
+  const router = routerOf(routes);
+  const env = envFor(router, opts.pubsub);
   const origin = opts.origin ?? "http://localhost";
   const url = new URL(path, origin);
   const resolved = router.resolve(url);
   if (!resolved) throw new Error(`no live route for ${url.pathname}`);
-  const pubsub = opts.pubsub ?? new MemoryPubSub();
-  const services: ViewServices = {
-    router,
-    pubsub,
-    signFlash: encodeFlash,
-    logError: (error, ctx) => console.error(`[lagoon test] ${ctx.view} crashed in ${ctx.phase}:`, error),
-  };
+  const session = { sid: "test-session", _csrf_token: "test-csrf", ...opts.session };
   const id = `phx-test${++nextId}`;
-  const base = { id, route: resolved.route, params: resolved.params, url, session: opts.session ?? {}, flash: opts.flash, services };
-  const dead = await LiveViewProcess.renderStatic(base);
+  const flash = opts.flash ?? {};
+  const dead = await renderStatic({ id, route: resolved.route, params: resolved.params, url, session, flash, services: env.services });
   if (dead.kind === "redirect") throw new Redirected("redirect", dead.to, dead.flash);
-  const view = new LiveViewTest(id, dead.html, { router, pubsub, session: opts.session ?? {}, origin, options: opts });
-  await view.__join(base, services);
+  const token = env.tokens.signView({
+    id,
+    ls: resolved.route.session.name,
+    sid: session.sid,
+    ...(Object.keys(flash).length ? { f: flash } : {}),
+  });
+  const view = new LiveViewTest(id, dead.html, env, { ...opts, session, origin });
+  await view.__join(url, token);
   return view;
 }
 
-interface Ctx {
-  router: Router;
-  pubsub: PubSub;
-  session: Session;
-  origin: string;
-  options: LiveOptions;
-}
-
-export class LiveViewTest {
+export class LiveViewTest implements ElementHost {
   readonly id: string;
   /** The HTML of the first (HTTP) render. */
   readonly staticHtml: string;
   /** Every push event the server sent, in order. */
   readonly events: [string, unknown][] = [];
-  /** Every message the view sent, as on the wire: replies and pushes, in order. */
-  readonly messages: { kind: "reply" | "push"; event: string; payload: Record<string, unknown> }[] = [];
+  /** Every frame the server sent this view, in order: replies and pushes. */
+  readonly messages: { kind: "reply" | "push"; event: string; payload: Record<string, any> }[] = [];
   title: string | undefined;
   /** Set when the view navigated away or redirected. */
   redirected: Redirected | undefined;
-  /** The URL after patches. */
-  path: string;
-  readonly #ctx: Ctx;
-  #proc!: LiveViewProcess;
-  #tree: RenderedTree;
+  /** The URL (path and query) after patches. */
+  path = "";
+  readonly #env: Env;
+  readonly #opts: VisitOptions & { session: Session; origin: string };
+  readonly #topic: string;
+  readonly #connection: LiveConnection;
+  readonly #tree: RenderedTree;
   #dom: HTMLElement;
-  #streamRefs = new Map<string, string>();
-  #replies = new Map<string, (reply: Reply) => void>();
+  #joinRef = "";
   #ref = 0;
-  #crashed = false;
+  #replies = new Map<string, (reply: Reply) => void>();
+  #streamRefs = new Map<string, string>();
   #touched = new Map<string, Set<string>>();
+  #alive = false;
+  #crashed = false;
 
-  constructor(id: string, staticHtml: string, ctx: Ctx) {
+  constructor(id: string, staticHtml: string, env: Env, opts: VisitOptions & { session: Session; origin: string }) {
     this.id = id;
     this.staticHtml = staticHtml;
-    this.#ctx = ctx;
+    this.#env = env;
+    this.#opts = opts;
+    this.#topic = `lv:${id}`;
     this.#tree = new RenderedTree(id);
     this.#dom = parse(`<div id="${id}">${staticHtml}</div>`).firstChild as HTMLElement;
-    this.path = "";
+    this.#connection = new LiveConnection({
+      conn: { send: (text) => this.#receive(JSON.parse(text) as Frame), close: () => this.#ended() },
+      session: opts.session as Session & { sid: string },
+      csrfOk: true,
+      router: env.router,
+      tokens: env.tokens,
+      services: env.services,
+      limits: { maxViews: 1 },
+      info: { address: "127.0.0.1", userAgent: undefined, xHeaders: {}, ...opts.connectInfo },
+      trackedStatic: opts.staticChanged ? ["/__lagoon-test/current-build.js"] : undefined,
+    });
   }
 
-  /** @internal */
-  async __join(base: Parameters<typeof LiveViewProcess.renderStatic>[0], services: ViewServices): Promise<void> {
-    const host: ViewHost = {
-      reply: (ref, reply) => {
-        this.messages.push({ kind: "reply", event: "phx_reply", payload: JSON.parse(JSON.stringify(reply)) });
-        const resolve = this.#replies.get(ref);
-        this.#replies.delete(ref);
-        resolve?.(reply);
-      },
-      push: (event, payload) => {
-        this.messages.push({ kind: "push", event, payload: JSON.parse(JSON.stringify(payload)) });
-        this.#onPush(event, payload);
-      },
-      stopped: (reason) => {
-        if (reason === "error") this.#crashed = true;
-      },
+  /** @internal the join, as the browser sends it after the HTTP render */
+  async __join(url: URL, token: string): Promise<void> {
+    open.add(this.#connection);
+    this.#alive = true;
+    const ref = String(++this.#ref);
+    this.#joinRef = ref;
+    this.path = url.pathname + url.search;
+    const params = {
+      _csrf_token: "test-csrf",
+      _mounts: 0,
+      ...(this.#opts.staticChanged ? { _track_static: ["http://localhost/__lagoon-test/old-build.js"] } : {}),
+      ...this.#opts.connectParams,
     };
-    const o = this.#ctx.options;
-    const connect = {
-      params: { _mounts: 0, ...o.connectParams },
-      info: { address: "127.0.0.1", userAgent: undefined, xHeaders: {}, ...o.connectInfo },
-      staticChanged: o.staticChanged ?? false,
-    };
-    this.#proc = new LiveViewProcess({ ...base, connected: true, host, connect });
-    this.path = base.url.pathname + base.url.search;
-    const reply = await this.#call((ref) => this.#proc.join(ref));
+    const reply = await this.#call(ref, "phx_join", { url: url.toString(), params, session: token, static: null });
     if (reply.status !== "ok") {
+      this.#ended();
       const r = reply.response as { redirect?: { to: string; flash?: string }; live_redirect?: { to: string; flash?: string } };
       const nav = r.redirect ?? r.live_redirect;
-      if (nav) throw new Redirected(r.redirect ? "redirect" : "navigate", nav.to, nav.flash ? decodeFlash(nav.flash) : {});
+      if (nav) throw new Redirected(r.redirect ? "redirect" : "navigate", nav.to, this.#env.tokens.verifyFlash(nav.flash));
       throw new ReplyError(reply.response);
     }
-    const response = reply.response as { rendered: Record<string, unknown>; live_patch?: { to: string } };
-    this.#apply(response.rendered);
-    if (response.live_patch) this.path = response.live_patch.to;
+    this.#apply(reply.response.rendered);
+    if (reply.response.live_patch) this.path = reply.response.live_patch.to;
+    await settle();
   }
 
   /** The diff of the last reply (undefined when it carried none). */
   get lastDiff(): unknown {
     const last = [...this.messages].reverse().find((m) => m.kind === "reply");
-    return (last?.payload.response as { diff?: unknown } | undefined)?.diff;
+    return last?.payload.response?.diff;
   }
 
   /** The view's current HTML (the container's inner HTML). */
@@ -174,13 +251,8 @@ export class LiveViewTest {
     return this.#dom.innerHTML;
   }
 
-  /** The process behind the view: its pid-like handle, liveness. */
-  get handle() {
-    return this.#proc.handle;
-  }
-
   get alive(): boolean {
-    return this.#proc.alive && !this.#crashed;
+    return this.#alive && !this.#crashed;
   }
 
   /** True after a crash tore the view down (the browser would rejoin). */
@@ -209,87 +281,141 @@ export class LiveViewTest {
   }
 
   /** Sends a hook event (`this.pushEvent` in a hook); resolves with the reply value. */
-  async hook(event: string, value: unknown, target?: number): Promise<unknown> {
-    const reply = await this.push({ type: "hook", event, value, ...(target !== undefined ? { cid: target } : {}) });
-    return reply;
+  hook(event: string, value: unknown, target?: number): Promise<unknown> {
+    return this.push({ type: "hook", event, value, ...(target !== undefined ? { cid: target } : {}) });
   }
 
-  /** Sends a raw `event` payload, as the client would; resolves with the hook reply (or null). */
+  /**
+   * Sends a raw `event` payload, as the client would; resolves with the hook reply (or
+   * null) once the reply and what it set off through `send` or PubSub are handled.
+   */
   async push(payload: Record<string, unknown>): Promise<unknown> {
-    const reply = await this.#call((ref) => this.#proc.event(payload, ref));
-    return this.#afterReply(reply);
+    const reply = await this.#call(String(++this.#ref), "event", payload);
+    const result = this.#afterReply(reply);
+    await settle();
+    return result;
   }
 
   /** Follows a patch link (or back/forward) to `path` on this view. */
   async patch(path: string): Promise<string> {
-    const url = new URL(path, this.#ctx.origin + this.path).toString();
-    const reply = await this.#call((ref) => this.#proc.patch(url, ref));
-    if (reply.status === "ok" && (reply.response as { link_redirect?: boolean }).link_redirect) {
+    const url = new URL(path, this.#opts.origin + this.path);
+    const reply = await this.#call(String(++this.#ref), "live_patch", { url: url.toString() });
+    if (reply.status === "ok" && reply.response.link_redirect) {
       this.redirected = new Redirected("navigate", path, {});
       return this.html();
     }
     this.#afterReply(reply);
-    if (!this.redirected)
-      this.path = new URL(path, this.#ctx.origin + this.path).pathname + new URL(path, this.#ctx.origin + this.path).search;
+    if (!this.redirected) this.path = url.pathname + url.search;
+    await settle();
     return this.html();
   }
 
-  /** Waits until every queued message (info, async results) has been handled. */
+  /**
+   * Waits until every message queued so far (and what they set off) is handled: what
+   * `send`, PubSub and sendUpdate deliver is already awaited by each action, so this is for
+   * async work (startAsync, assignAsync) and timers.
+   */
   async flush(): Promise<void> {
-    for (let i = 0; i < 5; i++) {
-      await this.#proc.idle();
-      await new Promise((r) => setImmediate(r));
-    }
+    await settle();
   }
 
   /** Sends an info message to the view and waits for it to be handled. */
   async send(message: unknown): Promise<string> {
-    this.#proc.handle.send(message);
-    await this.flush();
+    this.#connection.handleOf(this.#topic)?.send(message);
+    await settle();
     return this.html();
   }
 
+  /** The view's pid-like handle (to send it info messages), while it is joined. */
+  get handle() {
+    const handle = this.#connection.handleOf(this.#topic);
+    if (!handle) throw new Error("the view is not joined");
+    return handle;
+  }
+
   /** Mounts the page the view navigated to (carrying its flash), like the browser would. */
-  async follow(opts: Omit<LiveOptions, "flash" | "pubsub"> = {}): Promise<LiveViewTest> {
+  async follow(opts: Omit<VisitOptions, "flash" | "pubsub"> = {}): Promise<LiveViewTest> {
     if (!this.redirected) throw new Error("the view did not navigate");
     this.close();
-    return live(this.#ctx.router, this.redirected.to, {
-      session: opts.session ?? this.#ctx.session,
-      pubsub: this.#ctx.pubsub,
-      origin: this.#ctx.origin,
+    return visit(this.#env.router, this.redirected.to, {
+      ...this.#opts,
+      ...opts,
+      session: opts.session ?? this.#opts.session,
+      pubsub: this.#env.pubsub,
       flash: this.redirected.flash,
     });
   }
 
   /** Leaves the view (as navigation away or a closed tab would). */
   close(): void {
-    this.#proc.close("leave");
+    if (!this.#alive) return;
+    this.#connection.handle(JSON.stringify([this.#joinRef, String(++this.#ref), this.#topic, "phx_leave", {}]));
+    this.#ended();
   }
 
-  /** @internal touched field names per form, for `_unused_` markers */
-  __touched(form: string): Set<string> {
+  touched(form: string): Set<string> {
     let set = this.#touched.get(form);
     if (!set) this.#touched.set(form, (set = new Set()));
     return set;
   }
 
-  /** @internal */
-  __dom(): HTMLElement {
+  dom(): HTMLElement {
     return this.#dom;
   }
 
-  #call(send: (ref: string) => Promise<void>): Promise<Reply> {
-    if (!this.#proc.alive) return Promise.reject(new Error("the view is not alive"));
-    const ref = String(++this.#ref);
+  #ended(): void {
+    this.#alive = false;
+    this.#connection.close();
+    open.delete(this.#connection);
+  }
+
+  #call(ref: string, event: string, payload: Record<string, unknown>): Promise<Reply> {
+    if (!this.#alive) return Promise.reject(new Error(this.#crashed ? "the view crashed" : "the view is not alive"));
     return new Promise<Reply>((resolve, reject) => {
       this.#replies.set(ref, resolve);
-      send(ref).then(() => {
-        if (this.#replies.has(ref)) {
-          this.#replies.delete(ref);
-          reject(new Error(this.#crashed ? "the view crashed" : "no reply"));
-        }
-      }, reject);
+      this.#connection.handle(JSON.stringify([this.#joinRef || ref, ref, this.#topic, event, payload]));
+      // a reply arrives once the view's mailbox reaches the message; a crash answers nothing
+      void this.#connection.idle().then(() => {
+        if (!this.#replies.has(ref)) return;
+        this.#replies.delete(ref);
+        reject(new Error(this.#crashed ? "the view crashed" : "no reply"));
+      });
     });
+  }
+
+  #receive([, ref, topic, event, payload]: Frame): void {
+    if (topic !== this.#topic) return;
+    if (event === "phx_reply") {
+      this.messages.push({ kind: "reply", event, payload });
+      const resolve = ref === null ? undefined : this.#replies.get(ref);
+      if (ref !== null) this.#replies.delete(ref);
+      resolve?.(payload as Reply);
+      return;
+    }
+    this.messages.push({ kind: "push", event, payload });
+    switch (event) {
+      case "diff":
+        this.#apply(payload);
+        return;
+      case "live_patch":
+        this.path = String(payload.to);
+        return;
+      case "redirect":
+      case "live_redirect":
+        this.redirected = new Redirected(
+          event === "redirect" ? "redirect" : "navigate",
+          String(payload.to),
+          this.#env.tokens.verifyFlash(payload.flash),
+        );
+        return;
+      case "phx_error":
+        this.#crashed = true;
+        this.#ended();
+        return;
+      case "phx_close":
+        this.#ended();
+        return;
+    }
   }
 
   #afterReply(reply: Reply): unknown {
@@ -298,7 +424,6 @@ export class LiveViewTest {
       diff?: Record<string, unknown>;
       redirect?: { to: string; flash?: string };
       live_redirect?: { to: string; flash?: string };
-      live_patch?: { to: string };
     };
     let hookReply: unknown = null;
     if (r.diff) hookReply = this.#apply(r.diff);
@@ -306,25 +431,14 @@ export class LiveViewTest {
     if (typeof refusal === "object" && refusal !== null && typeof refusal.reason === "string") {
       throw new ReplyError(refusal as Record<string, unknown>);
     }
-    if (r.redirect) this.redirected = new Redirected("redirect", r.redirect.to, r.redirect.flash ? decodeFlash(r.redirect.flash) : {});
-    if (r.live_redirect)
-      this.redirected = new Redirected("navigate", r.live_redirect.to, r.live_redirect.flash ? decodeFlash(r.live_redirect.flash) : {});
+    const nav = r.redirect ?? r.live_redirect;
+    if (nav) this.redirected = new Redirected(r.redirect ? "redirect" : "navigate", nav.to, this.#env.tokens.verifyFlash(nav.flash));
     return hookReply;
-  }
-
-  #onPush(event: string, payload: Record<string, unknown>): void {
-    if (event === "diff") this.#apply(payload);
-    else if (event === "live_patch") this.path = String(payload.to);
-    else if (event === "redirect" || event === "live_redirect") {
-      const flash = typeof payload.flash === "string" ? decodeFlash(payload.flash) : {};
-      this.redirected = new Redirected(event === "redirect" ? "redirect" : "navigate", String(payload.to), flash);
-    }
   }
 
   /** Merges a diff, re-renders the HTML and applies stream and ignore semantics to the DOM. */
   #apply(wire: Record<string, unknown>): unknown {
-    // the wire is JSON: round-trip it so nothing shares objects with the server's state
-    const { diff, title, reply, events } = extract(JSON.parse(JSON.stringify(wire)));
+    const { diff, title, reply, events } = extract(structuredClone(wire));
     if (title !== undefined) this.title = title;
     this.events.push(...events);
     this.#tree.merge(diff);
@@ -348,19 +462,15 @@ export class LiveViewTest {
     }
     for (const container of next.querySelectorAll('[phx-update="stream"]')) {
       const old = container.id ? this.#dom.querySelector(`[id="${container.id}"]`) : null;
-      let children = old ? old.childNodes.filter((n): n is HTMLElement => n instanceof Object && "id" in n && !!(n as HTMLElement).id) : [];
+      let children = old ? elementsWithId(old) : [];
       children = children.filter((c) => !deletes.has(c.id) && !resets.has(this.#streamRefs.get(c.id) ?? ""));
-      const fresh = container.childNodes.filter((n): n is HTMLElement => n instanceof Object && "id" in n && !!(n as HTMLElement).id);
-      for (const el of fresh) {
+      for (const el of elementsWithId(container)) {
         const ins = insertOf.get(el.id);
         const at = children.findIndex((c) => c.id === el.id);
         if (at >= 0) children[at] = el;
         else if (ins?.updateOnly) continue;
-        else {
-          const pos = ins?.at ?? -1;
-          if (pos === -1) children.push(el);
-          else children.splice(pos, 0, el);
-        }
+        else if ((ins?.at ?? -1) === -1) children.push(el);
+        else children.splice(ins!.at, 0, el);
         if (ins) this.#streamRefs.set(el.id, ins.ref);
         if (ins?.limit !== null && ins?.limit !== undefined) {
           children = ins.limit >= 0 ? children.slice(0, ins.limit) : children.slice(ins.limit);
@@ -370,10 +480,7 @@ export class LiveViewTest {
     }
   }
 
-  /**
-   * Like the client, a component that changed is patched where it stands, also inside a
-   * stream item the server no longer renders.
-   */
+  /** Like the client, a component that changed is patched where it stands, also inside a stream item the server no longer renders. */
   #patchComponents(next: HTMLElement, diff: Record<string, unknown>): void {
     const changed = diff.c && typeof diff.c === "object" ? Object.keys(diff.c).map(Number) : [];
     for (const cid of changed) {
@@ -388,6 +495,19 @@ export class LiveViewTest {
       if (old) el.set_content(old.innerHTML);
     }
   }
+}
+
+/** Lets every open test view's mailbox run dry, including what one view's messages set off in another. */
+async function settle(): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    await Promise.all([...open].map((c) => c.idle()));
+    await new Promise((resolve) => setImmediate(resolve));
+    if ([...open].every((c) => c.settled())) return;
+  }
+}
+
+function elementsWithId(parent: HTMLElement): HTMLElement[] {
+  return parent.childNodes.filter((n): n is HTMLElement => n instanceof Object && "id" in n && !!(n as HTMLElement).id);
 }
 
 function matches(text: string, pattern: string | RegExp): boolean {

@@ -25,15 +25,15 @@ async function boards() {
   for (const title of ["A", "B", "C"]) app.ctx.todos.create(alice, { title });
   const secret = app.ctx.todos.create(bob, { title: "Bob's secret", private: true });
   if (!secret.ok) throw new Error(secret.error);
-  const a = await app.live("/board", { user: alice });
-  const b = await app.live("/board", { user: bob });
+  const a = await app.visit("/board", { user: alice });
+  const b = await app.visit("/board", { user: bob });
   const id = (title: string) => app.ctx.todos.visible(alice).find((t) => t.title === title)!.id;
   return { alice, bob, a, b, id, secretId: secret.todo.id };
 }
 
 describe("/board (test client)", () => {
   it("needs a login", async () => {
-    await expect(app.live("/board")).rejects.toMatchObject({ kind: "redirect", to: "/login?return_to=%2Fboard" });
+    await expect(app.visit("/board")).rejects.toMatchObject({ kind: "redirect", to: "/login?return_to=%2Fboard" });
   });
 
   it("renders the viewer's todos as the island's props and server HTML", async () => {
@@ -54,7 +54,7 @@ describe("/board (test client)", () => {
     await b.flush();
     expect(titles(b)).toEqual({ todo: ["C", "Bob's secret"], done: ["B", "A"] });
     // stored: a fresh board shows the same order
-    const again = await app.live("/board", { user: alice });
+    const again = await app.visit("/board", { user: alice });
     expect(titles(again)).toEqual({ todo: ["C"], done: ["B", "A"] });
     // the moved card is highlighted on the other board
     expect(b.events.at(-1)).toEqual(["island:board", { island: "Board", command: "highlight", payload: { id: id("B") } }]);

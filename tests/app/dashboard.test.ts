@@ -18,7 +18,7 @@ const click = (event: string, duration: number, bytes: number) => ({
 /** /dashboard as a logged-in user: the demo guards it like /todos. */
 async function dashboard(telemetry: TelemetryWindow) {
   const app = demo({ telemetry });
-  const view = await app.live("/dashboard", { user: app.user("alice@example.com") });
+  const view = await app.visit("/dashboard", { user: app.user("alice@example.com") });
   return Object.assign(view, { closeAll: () => (view.close(), app.close()) });
 }
 
@@ -29,7 +29,7 @@ afterEach(() => {
 describe("dashboard", () => {
   it("is for logged-in users: anonymous visitors are sent to /login", async () => {
     const app = demo();
-    await expect(app.live("/dashboard")).rejects.toMatchObject({ to: expect.stringContaining("/login?return_to=%2Fdashboard") });
+    await expect(app.visit("/dashboard")).rejects.toMatchObject({ to: expect.stringContaining("/login?return_to=%2Fdashboard") });
     app.close();
   });
 

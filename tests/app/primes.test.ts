@@ -12,8 +12,8 @@ afterEach(() => app.close());
 describe("primes in the worker pool (test client)", () => {
   it("counts off the event loop while another view stays responsive", async () => {
     expect(countPrimes(100)).toBe(25);
-    const view = await app.live("/primes");
-    const counter = await app.live("/counter");
+    const view = await app.visit("/primes");
+    const counter = await app.visit("/counter");
     await view.form("#primes-form").submit({ limit: "40000000" });
     expect(view.find("#primes-result")?.textContent).toContain("Counting…");
     // the event loop is free: the counter answers while the count still runs
@@ -27,7 +27,7 @@ describe("primes in the worker pool (test client)", () => {
   }, 60_000);
 
   it("refuses a limit that is not a number in range", async () => {
-    const view = await app.live("/primes");
+    const view = await app.visit("/primes");
     await expect(view.form("#primes-form").submit({ limit: "1e12" })).rejects.toMatchObject({ response: { reason: "invalid_params" } });
     await expect(view.form("#primes-form").submit({ limit: "abc" })).rejects.toMatchObject({ response: { reason: "invalid_params" } });
   });

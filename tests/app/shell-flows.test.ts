@@ -14,7 +14,7 @@ const errorFor = (view: { find(sel: string): { textContent: string } | null }, f
 
 describe("registration (test client)", () => {
   it("shows errors only for touched fields while typing, and clears them when fixed", async () => {
-    const view = await app.live("/register");
+    const view = await app.visit("/register");
     await view.form("#registration-form").change({ user: { name: "" } });
     expect(errorFor(view, "name")).toBe("can't be blank");
     // email and password untouched: no errors for them yet
@@ -32,7 +32,7 @@ describe("registration (test client)", () => {
   });
 
   it("shows every error on submit, and a taken email", async () => {
-    const view = await app.live("/register");
+    const view = await app.visit("/register");
     await view.form("#registration-form").submit({ user: { name: "", email: "", password: "" } });
     expect(errorFor(view, "name")).toBe("can't be blank");
     expect(errorFor(view, "email")).toBe("must be a valid email");
@@ -46,7 +46,7 @@ describe("registration (test client)", () => {
   });
 
   it("creates the account, flashes and navigates to /login", async () => {
-    const view = await app.live("/register");
+    const view = await app.visit("/register");
     await view.form("#registration-form").submit({ user: { name: "Carol", email: "carol@example.com", password: "long enough password" } });
     expect(view.redirected?.kind).toBe("navigate");
     expect(view.redirected?.to).toBe("/login");
@@ -56,7 +56,7 @@ describe("registration (test client)", () => {
   });
 
   it("answers hostile submits with errors, never an exception", async () => {
-    const view = await app.live("/register");
+    const view = await app.visit("/register");
     const form = view.form("#registration-form");
     // missing fields
     await view.push({ type: "form", event: "save", value: "" });
@@ -83,7 +83,7 @@ describe("registration (test client)", () => {
 
 describe("login and protected pages (test client)", () => {
   it("shows Invalid email or password for wrong credentials", async () => {
-    const view = await app.live("/login");
+    const view = await app.visit("/login");
     await view.form("#login-form").submit({ user: { email: "alice@example.com", password: "wrong password!!" } });
     expect(view.find("[role=alert]")?.textContent).toBe("Invalid email or password");
     expect(view.find("#login-form")?.hasAttribute("phx-trigger-action")).toBe(false);
@@ -92,7 +92,7 @@ describe("login and protected pages (test client)", () => {
   });
 
   it("triggers the native POST once the credentials are right, keeping return_to", async () => {
-    const view = await app.live("/login?return_to=%2Ftodos");
+    const view = await app.visit("/login?return_to=%2Ftodos");
     expect(view.find("input[name=return_to]")?.getAttribute("value")).toBe("/todos");
     expect(view.find("input[name=_csrf_token]")?.getAttribute("value")).toBe("csrf");
     await view.form("#login-form").submit({ user: { email: "alice@example.com", password: "lagoon-demo-password" } });
@@ -101,15 +101,15 @@ describe("login and protected pages (test client)", () => {
   });
 
   it("drops a return_to that leaves the site", async () => {
-    const view = await app.live("/login?return_to=%2F%2Fevil.example%2F");
+    const view = await app.visit("/login?return_to=%2F%2Fevil.example%2F");
     expect(view.find("input[name=return_to]")?.getAttribute("value")).toBe("");
   });
 
   it("shows the user and a Log out button in the layout when logged in", async () => {
-    const anonymous = await app.live("/");
+    const anonymous = await app.visit("/");
     expect(anonymous.has("a", "Log in")).toBe(true);
     expect(anonymous.has("button", "Log out")).toBe(false);
-    const view = await app.live("/", { user: app.user("alice@example.com") });
+    const view = await app.visit("/", { user: app.user("alice@example.com") });
     expect(view.find(".account .user")?.textContent).toBe("Alice");
     expect(view.find("form[action='/logout'] input[name=_csrf_token]")?.getAttribute("value")).toBe("csrf");
     expect(view.has("button", "Log out")).toBe(true);
@@ -118,7 +118,7 @@ describe("login and protected pages (test client)", () => {
 
 describe("posts: patch and navigate (test client)", () => {
   it("sorts by patch on the same view, keeping its state", async () => {
-    const view = await app.live("/posts");
+    const view = await app.visit("/posts");
     const titles = () => view.html().match(/<li><a href="\/posts\/\d+"[^>]*>([^<]+)<\/a>/g)!;
     const newest = titles();
     expect(view.find("#patch-count")?.textContent).toBe("1");
@@ -130,16 +130,16 @@ describe("posts: patch and navigate (test client)", () => {
   });
 
   it("shows a post, and a missing post is a 404 on first render", async () => {
-    const view = await app.live("/posts/1");
+    const view = await app.visit("/posts/1");
     expect(view.find("h1")?.textContent).toBe("Hello, Lagoon");
     expect(view.has("a", "Back to posts")).toBe(true);
-    await expect(app.live("/posts/999")).rejects.toThrow("Post not found");
+    await expect(app.visit("/posts/999")).rejects.toThrow("Post not found");
   });
 });
 
 describe("search (test client)", () => {
   it("finds products and says No results found", async () => {
-    const view = await app.live("/search");
+    const view = await app.visit("/search");
     await view.form("#search-form").change({ q: "kettle" });
     await view.flush();
     const items = view.html().match(/<li>/g) ?? [];
@@ -159,7 +159,7 @@ describe("search on a slow catalog (test client)", () => {
   it("shows the loading state at once, then the results", async () => {
     const slow = demo({ catalogDelayMs: 200 });
     try {
-      const view = await slow.live("/search");
+      const view = await slow.visit("/search");
       await view.form("#search-form").change({ q: "mug" });
       expect(view.find("#search-status .loading")?.textContent).toContain("Searching");
       await new Promise((r) => setTimeout(r, 400));
@@ -174,7 +174,7 @@ describe("search on a slow catalog (test client)", () => {
 
 describe("protected pages (test client)", () => {
   it("sends anonymous users to /login with return_to", async () => {
-    const error = await app.live("/todos").catch((e: unknown) => e);
+    const error = await app.visit("/todos").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Redirected);
     expect((error as Redirected).to).toBe("/login?return_to=%2Ftodos");
     expect((error as Redirected).flash).toEqual({ error: "Please log in to see that page." });
@@ -183,9 +183,9 @@ describe("protected pages (test client)", () => {
 
 describe("a deploy while a page is open (test client)", () => {
   it("the layout offers a reload when the page's assets are not the running build's", async () => {
-    const fresh = await app.live("/counter");
+    const fresh = await app.visit("/counter");
     expect(fresh.has("#new-version")).toBe(false);
-    const stale = await app.live("/counter", { staticChanged: true });
+    const stale = await app.visit("/counter", { staticChanged: true });
     expect(stale.find("#new-version")?.textContent).toBe("A new version is available — reload");
     expect(stale.staticHtml).not.toContain("new-version");
   });

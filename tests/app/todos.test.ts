@@ -19,8 +19,8 @@ const idOf = (view: { find(s: string): { getAttribute(n: string): string | undef
 
 describe("todos (test client)", () => {
   it("adds, toggles, edits and deletes, and a second user sees each change", async () => {
-    const alice = await app.live("/todos", { user: app.user("alice@example.com") });
-    const bob = await app.live("/todos", { user: app.user("bob@example.com") });
+    const alice = await app.visit("/todos", { user: app.user("alice@example.com") });
+    const bob = await app.visit("/todos", { user: app.user("bob@example.com") });
     await alice.form("#new-todo").submit({ todo: { title: "Buy milk" } });
     await alice.flush();
     await bob.flush();
@@ -47,7 +47,7 @@ describe("todos (test client)", () => {
   });
 
   it("refuses empty and over-200-character titles, storing nothing", async () => {
-    const alice = await app.live("/todos", { user: app.user("alice@example.com") });
+    const alice = await app.visit("/todos", { user: app.user("alice@example.com") });
     await alice.form("#new-todo").submit({ todo: { title: "   " } });
     expect(alice.find("#todo_title_error")?.textContent).toBe("can't be blank");
     await alice.form("#new-todo").submit({ todo: { title: "x".repeat(201) } });
@@ -58,7 +58,7 @@ describe("todos (test client)", () => {
   });
 
   it("re-renders only the targeted component for a phx-target event", async () => {
-    const alice = await app.live("/todos", { user: app.user("alice@example.com") });
+    const alice = await app.visit("/todos", { user: app.user("alice@example.com") });
     await alice.form("#new-todo").submit({ todo: { title: "one" } });
     await alice.form("#new-todo").submit({ todo: { title: "two" } });
     await alice.flush();
@@ -74,8 +74,8 @@ describe("todos (test client)", () => {
 
   it("answers forged toggles, edits and deletes with an error, changing nothing", async () => {
     const aliceUser = app.user("alice@example.com");
-    const alice = await app.live("/todos", { user: aliceUser });
-    const bob = await app.live("/todos", { user: app.user("bob@example.com") });
+    const alice = await app.visit("/todos", { user: aliceUser });
+    const bob = await app.visit("/todos", { user: app.user("bob@example.com") });
     await alice.form("#new-todo").submit({ todo: { title: "secret plan", private: "on" } });
     await alice.form("#new-todo").submit({ todo: { title: "team task" } });
     await bob.flush();
@@ -100,14 +100,14 @@ describe("todos (test client)", () => {
   });
 
   it("renders HTML in titles as text, in the first render and in diffs", async () => {
-    const alice = await app.live("/todos", { user: app.user("alice@example.com") });
+    const alice = await app.visit("/todos", { user: app.user("alice@example.com") });
     const payload = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;
     await alice.form("#new-todo").submit({ todo: { title: payload } });
     await alice.flush();
     expect(alice.html()).not.toContain("<img src=x");
     expect(alice.html()).not.toContain("<script>alert");
     expect(titles(alice)).toEqual(["&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"]);
-    const again = await app.live("/todos", { user: app.user("bob@example.com") });
+    const again = await app.visit("/todos", { user: app.user("bob@example.com") });
     expect(again.staticHtml).not.toContain("<img src=x");
     expect(again.staticHtml).toContain("&lt;img src=x");
   });
@@ -117,13 +117,13 @@ describe("chat (test client)", () => {
   it("shows the last 50 messages on join and delivers new ones to the room only", async () => {
     const alice = app.user("alice@example.com");
     for (let i = 1; i <= 60; i++) app.ctx.chat.post(alice, "lobby", `message ${i}`);
-    const a = await app.live("/chat/lobby", { user: alice });
+    const a = await app.visit("/chat/lobby", { user: alice });
     const bodies = () => [...a.html().matchAll(/<span class="body">([^<]*)<\/span>/g)].map((m) => m[1]);
     expect(bodies()).toHaveLength(50);
     expect(bodies()[0]).toBe("message 11");
     expect(bodies()[49]).toBe("message 60");
-    const b = await app.live("/chat/lobby", { user: app.user("bob@example.com") });
-    const elsewhere = await app.live("/chat/other", { user: app.user("bob@example.com") });
+    const b = await app.visit("/chat/lobby", { user: app.user("bob@example.com") });
+    const elsewhere = await app.visit("/chat/other", { user: app.user("bob@example.com") });
     await b.form("#chat-form").submit({ message: { body: "hi from bob" } });
     await a.flush();
     await elsewhere.flush();
@@ -138,10 +138,10 @@ describe("chat (test client)", () => {
     const at = posted.message.createdAt;
     const inZone = (timeZone: string) =>
       new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
-    const tokyo = await app.live("/chat/zones", { user: alice, connectParams: { timezone: "Asia/Tokyo" } });
+    const tokyo = await app.visit("/chat/zones", { user: alice, connectParams: { timezone: "Asia/Tokyo" } });
     expect(tokyo.staticHtml).toContain(`>${inZone("UTC")}</time>`);
     expect(tokyo.find("#messages time")?.textContent).toBe(inZone("Asia/Tokyo"));
-    const bogus = await app.live("/chat/zones", { user: alice, connectParams: { timezone: "Mars/Olympus" } });
+    const bogus = await app.visit("/chat/zones", { user: alice, connectParams: { timezone: "Mars/Olympus" } });
     expect(bogus.find("#messages time")?.textContent).toBe(inZone("UTC"));
   });
 
@@ -149,14 +149,14 @@ describe("chat (test client)", () => {
     const alice = app.user("alice@example.com");
     const mine = app.ctx.chat.post(alice, "lobby", "alice's words");
     if (!mine.ok) throw new Error("post failed");
-    const b = await app.live("/chat/lobby", { user: app.user("bob@example.com") });
+    const b = await app.visit("/chat/lobby", { user: app.user("bob@example.com") });
     // no Delete button on someone else's message, and a forged event is refused
     expect(b.find(`#messages-${mine.message.id} button`)).toBeNull();
     await expect(b.push({ type: "click", event: "delete", value: { id: String(mine.message.id) } })).rejects.toMatchObject({
       response: { reason: "forbidden" },
     });
     expect(app.ctx.chat.recent("lobby")).toHaveLength(1);
-    const a = await app.live("/chat/lobby", { user: alice });
+    const a = await app.visit("/chat/lobby", { user: alice });
     await a.element(`#messages-${mine.message.id} button`, "Delete").click();
     await b.flush();
     expect(b.find(`#messages-${mine.message.id}`)).toBeNull();
@@ -164,6 +164,6 @@ describe("chat (test client)", () => {
   });
 
   it("refuses a room name that is not one", async () => {
-    await expect(app.live("/chat/..%2F..", { user: app.user("alice@example.com") })).rejects.toThrow();
+    await expect(app.visit("/chat/..%2F..", { user: app.user("alice@example.com") })).rejects.toThrow();
   });
 });

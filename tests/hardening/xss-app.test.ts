@@ -27,8 +27,8 @@ describe("XSS corpus as demo data (test client)", () => {
       await payloadUsers((input) => app.ctx.accounts.register(input));
       const users: User[] = XSS_PAYLOADS.map((_, i) => app.user(`xss${i}@example.com`));
       const alice = app.user("alice@example.com");
-      const todos = await app.live("/todos", { user: alice });
-      const chat = await app.live("/chat/xss", { user: alice });
+      const todos = await app.visit("/todos", { user: alice });
+      const chat = await app.visit("/chat/xss", { user: alice });
       for (const [i, p] of XSS_PAYLOADS.entries()) {
         // as live inserts (diffs), by users named with payloads
         expect(app.ctx.todos.create(users[i]!, { title: p.text.slice(0, 200) }).ok).toBe(true);
@@ -40,12 +40,12 @@ describe("XSS corpus as demo data (test client)", () => {
       expect(unsafeMarkup(viewHtml(chat.html()))).toEqual([]);
       expect(todos.find("#todos")?.querySelectorAll("li")).toHaveLength(XSS_PAYLOADS.length);
       // and in the first HTML of fresh views
-      const again = await app.live("/todos", { user: alice });
+      const again = await app.visit("/todos", { user: alice });
       expect(unsafeMarkup(viewHtml(again.staticHtml))).toEqual([]);
-      const chatAgain = await app.live("/chat/xss", { user: alice });
+      const chatAgain = await app.visit("/chat/xss", { user: alice });
       expect(unsafeMarkup(viewHtml(chatAgain.staticHtml))).toEqual([]);
       // a payload name in the layout's account area
-      const named = await app.live("/", { user: users[XSS_PAYLOADS.findIndex((p) => p.name === "img-onerror")]! });
+      const named = await app.visit("/", { user: users[XSS_PAYLOADS.findIndex((p) => p.name === "img-onerror")]! });
       expect(unsafeMarkup(named.staticHtml)).toEqual([]);
       expect(named.find(".account .user")?.textContent).toBe(XSS_PAYLOADS.find((p) => p.name === "img-onerror")!.text.slice(0, 80));
     } finally {

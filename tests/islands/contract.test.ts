@@ -5,9 +5,10 @@
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import { ViewSocket } from "../../shell/index.js";
+import type { ViewSocket } from "../../shell/index.js";
 import {
   defineIsland,
+  pushCommand,
   island,
   islandEvents,
   Tally,
@@ -70,11 +71,11 @@ describe("contract types", () => {
       // @ts-expect-error unknown command
       on("shake", () => {});
 
-      socket.pushCommand(Tally, "tally", "flash", { message: "hi" });
+      pushCommand(socket, Tally, "tally", "flash", { message: "hi" });
       // @ts-expect-error wrong command payload
-      socket.pushCommand(Tally, "tally", "flash", { message: 42 });
+      pushCommand(socket, Tally, "tally", "flash", { message: 42 });
       // @ts-expect-error unknown command
-      socket.pushCommand(Tally, "tally", "shake", {});
+      pushCommand(socket, Tally, "tally", "shake", {});
 
       island(Tally, { id: "t", props: { count: 1, label: "x" } });
       // @ts-expect-error props of the wrong shape

@@ -1,8 +1,9 @@
 /** Islands on the server, through the test client: what goes over the wire, events, commands. */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { Router } from "../../shell/index.js";
-import { live, ReplyError } from "../../shell/testing/index.js";
+import {} from "../../shell/index.js";
+import { Router } from "../../shell/router.js";
+import { visit, ReplyError } from "../../shell/testing/index.js";
 import { defineIsland, island } from "../../islands/index.js";
 import { Echo, renders } from "../support/islands/echo.js";
 import { islandRoutes } from "../support/views/islands.js";
@@ -11,7 +12,7 @@ const router = new Router(islandRoutes());
 
 describe("island()", () => {
   it("renders the hook container with props and React's HTML inside", async () => {
-    const view = await live(router, "/echo?text=hi");
+    const view = await visit(router, "/echo?text=hi");
     const el = view.find("#echo")!;
     expect(el.getAttribute("phx-hook")).toBe("Island");
     expect(el.getAttribute("phx-update")).toBe("ignore");
@@ -22,7 +23,7 @@ describe("island()", () => {
   });
 
   it("sends only the props when they change: no server render, no HTML", async () => {
-    const view = await live(router, "/echo?text=one");
+    const view = await visit(router, "/echo?text=one");
     const before = renders.count;
     await view.push({ type: "click", event: "set", value: { text: "two" } });
     const diff = JSON.stringify(view.lastDiff);
@@ -41,7 +42,7 @@ describe("island()", () => {
   });
 
   it("renders the HTML again for a new container (island removed, then back)", async () => {
-    const view = await live(router, "/echo?text=one");
+    const view = await visit(router, "/echo?text=one");
     await view.push({ type: "click", event: "toggle", value: {} });
     expect(view.has("#echo")).toBe(false);
     await view.push({ type: "click", event: "set", value: { text: "three" } });
@@ -65,7 +66,7 @@ describe("island()", () => {
 
 describe("island events", () => {
   it("reach the handler with the validated payload and the island's id", async () => {
-    const view = await live(router, "/echo");
+    const view = await visit(router, "/echo");
     await view.hook("Echo:say", { id: "echo", payload: { text: "hello" } });
     expect(view.find("#said li")?.text).toBe("echo: hello");
     expect(await view.hook("Echo:measure", { id: "echo", payload: { text: "four" } })).toEqual({ length: 4 });
@@ -73,7 +74,7 @@ describe("island events", () => {
   });
 
   it("with an invalid payload get an error reply naming the field; the handler does not run", async () => {
-    const view = await live(router, "/echo");
+    const view = await visit(router, "/echo");
     const forged = [
       { id: "echo", payload: { text: 42 } },
       { id: "echo", payload: { text: "x".repeat(101) } },
@@ -101,7 +102,7 @@ describe("island events", () => {
 
 describe("socket.pushCommand", () => {
   it("sends the command to the island as a push event named after its id", async () => {
-    const view = await live(router, "/echo");
+    const view = await visit(router, "/echo");
     await view.push({ type: "click", event: "ping", value: { n: 3 } });
     expect(view.events).toEqual([["island:echo", { island: "Echo", command: "ping", payload: { n: 3 } }]]);
     view.close();

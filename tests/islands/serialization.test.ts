@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
-import { Router } from "../../shell/index.js";
-import { live } from "../../shell/testing/index.js";
+import {} from "../../shell/index.js";
+import { Router } from "../../shell/router.js";
+import { visit } from "../../shell/testing/index.js";
 import { encodeProps } from "../../islands/index.js";
 import { islandRoutes } from "../support/views/islands.js";
 import { skeleton, unsafeMarkup, XSS_PAYLOADS } from "../support/xss-corpus.js";
@@ -45,7 +46,7 @@ describe("encodeProps", () => {
 describe("island props in the page", () => {
   it("survive the HTTP render and the live render unchanged", async () => {
     for (const text of TRICKY) {
-      const view = await live(router, `/echo?text=${encodeURIComponent(text)}`);
+      const view = await visit(router, `/echo?text=${encodeURIComponent(text)}`);
       for (const markup of [view.staticHtml, view.html()]) {
         const read = readIsland(markup);
         expect(read.props).toEqual({ text, items: ["a", "b"] });
@@ -57,10 +58,10 @@ describe("island props in the page", () => {
   });
 
   it("cannot break out of the attribute or the server-rendered HTML (XSS corpus)", async () => {
-    const harmless = await live(router, "/echo?text=harmless");
+    const harmless = await visit(router, "/echo?text=harmless");
     const expected = skeleton(harmless.staticHtml);
     for (const { name, text } of XSS_PAYLOADS) {
-      const view = await live(router, `/echo?text=${encodeURIComponent(text)}`);
+      const view = await visit(router, `/echo?text=${encodeURIComponent(text)}`);
       for (const markup of [view.staticHtml, view.html()]) {
         expect(unsafeMarkup(markup), name).toEqual([]);
         expect(skeleton(markup), name).toEqual(expected);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server.js";
 import { httpLogIn } from "../support/login.js";
 import { loadPage, ProtocolClient } from "../support/protocol.js";
-import { SESSION_COOKIE } from "../../server/index.js";
+import { SESSION_COOKIE } from "../../server/session.js";
 
 let server: TestServer;
 beforeAll(async () => {

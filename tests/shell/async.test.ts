@@ -1,13 +1,13 @@
 /** assignAsync and startAsync through the test client: loading, ok, failed, cancelled, abandoned. */
 import { describe, expect, it } from "vitest";
-import { live } from "../../shell/testing/index.js";
+import { visit } from "../../shell/testing/index.js";
 import { asyncRouter, gates } from "../support/views/async.js";
 
 const tick = () => new Promise((r) => setTimeout(r, 10));
 
 describe("assignAsync", () => {
   it("renders loading at once, then the result", async () => {
-    const view = await live(asyncRouter, "/async");
+    const view = await visit(asyncRouter, "/async");
     expect(view.staticHtml).toContain("Loading…");
     expect(view.find("#report")?.textContent).toBe("Loading…");
     gates.get("report")!.resolve("42 rows");
@@ -17,7 +17,7 @@ describe("assignAsync", () => {
   });
 
   it("renders the failure when the work throws, and can load again", async () => {
-    const view = await live(asyncRouter, "/async");
+    const view = await visit(asyncRouter, "/async");
     gates.get("report")!.reject(new Error("catalog down"));
     await tick();
     await view.flush();
@@ -32,7 +32,7 @@ describe("assignAsync", () => {
   });
 
   it("lets a newer load replace an older one still running", async () => {
-    const view = await live(asyncRouter, "/async");
+    const view = await visit(asyncRouter, "/async");
     const first = gates.get("report")!;
     await view.push({ type: "click", event: "reload", value: {} });
     const second = gates.get("report")!;
@@ -47,7 +47,7 @@ describe("assignAsync", () => {
 
 describe("startAsync", () => {
   it("delivers the outcome to handleAsync, or a cancellation", async () => {
-    const view = await live(asyncRouter, "/async");
+    const view = await visit(asyncRouter, "/async");
     await view.push({ type: "click", event: "start", value: {} });
     expect(view.find("#job")?.textContent).toBe("running");
     gates.get("job")!.resolve("ok");
@@ -69,18 +69,20 @@ describe("startAsync", () => {
   });
 
   it("abandons pending work when the view ends: no throw, no message, nothing kept", async () => {
-    const view = await live(asyncRouter, "/async");
+    const view = await visit(asyncRouter, "/async");
     await view.push({ type: "click", event: "start", value: {} });
     const report = gates.get("report")!;
     const job = gates.get("job")!;
-    const sent = view.messages.length;
+    const handle = view.handle;
     view.close();
+    // the leave's own reply and close are the last frames
+    const sent = view.messages.length;
     expect(report.aborted).toBe(true);
     expect(job.aborted).toBe(true);
     report.resolve("late");
     job.reject(new Error("late failure"));
     await tick();
     expect(view.messages.length).toBe(sent);
-    expect(view.handle.alive).toBe(false);
+    expect(handle.alive).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 /** The test client meets refusals, unsafe navigation and connect params as the browser does. */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { component, defineComponent, defineView, html, live as route, LiveViewProcess, MemoryPubSub, Router } from "../../shell/index.js";
-import { live, ReplyError } from "../../shell/testing/index.js";
+import { component, defineComponent, defineView, html, live as route, MemoryPubSub } from "../../shell/index.js";
+import { Router } from "../../shell/router.js";
+import { renderStatic } from "../../shell/static.js";
+import { visit, ReplyError } from "../../shell/testing/index.js";
 import { fidelityRoutes } from "../support/views/fidelity.js";
 
 const router = new Router(fidelityRoutes());
@@ -10,8 +12,15 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("refused events in the test client", () => {
   it("rejects with the reason and message, changes nothing, and the view lives on", async () => {
-    const view = await live(router, "/refusals");
-    const refused = (selector: string) => view.element(selector).click().then(() => new ReplyError({}), (e: unknown) => e as ReplyError);
+    const view = await visit(router, "/refusals");
+    const refused = (selector: string) =>
+      view
+        .element(selector)
+        .click()
+        .then(
+          () => new ReplyError({}),
+          (e: unknown) => e as ReplyError,
+        );
     expect((await refused("#reject")).response).toEqual({ reason: "not_allowed", message: "you may not do that" });
     expect((await refused("#invalid")).response).toMatchObject({ reason: "invalid_params", issues: [{ path: ["n"] }] });
     expect((await refused("#unknown")).response).toEqual({ reason: "unknown_event", message: 'RefusalsLive has no event "no_such_event"' });
@@ -29,7 +38,7 @@ describe("refused events in the test client", () => {
   });
 
   it("tells a refused form change apart, so the browser keeps what was typed", async () => {
-    const view = await live(router, "/recovery");
+    const view = await visit(router, "/recovery");
     await expect(view.form("#typed-form").change({ qty: "abc" })).rejects.toMatchObject({ response: { reason: "invalid_params" } });
     expect(view.events).toContainEqual(["lagoon:form-refused", { event: "validate", target: "qty" }]);
     await expect(view.form("#nameless-form").change({ note: "x" })).rejects.toMatchObject({ response: { reason: "unknown_event" } });
@@ -41,13 +50,16 @@ describe("unsafe navigation in the test client", () => {
   it("crashes the view in the handler: the URL never leaves the server", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     for (const selector of ["#script", "#tabbed", "#nav-offsite"]) {
-      const view = await live(router, "/navigate");
-      await view.element(selector).click().catch(() => {});
+      const view = await visit(router, "/navigate");
+      await view
+        .element(selector)
+        .click()
+        .catch(() => {});
       expect(view.crashed, selector).toBe(true);
       expect(view.redirected, selector).toBeUndefined();
       expect(JSON.stringify(view.messages)).not.toMatch(/"(redirect|live_redirect)"/);
     }
-    const view = await live(router, "/navigate");
+    const view = await visit(router, "/navigate");
     await view.element("#local").click();
     expect(view.redirected).toMatchObject({ kind: "redirect", to: "/connect", flash: { info: "Redirected" } });
   });
@@ -55,12 +67,12 @@ describe("unsafe navigation in the test client", () => {
 
 describe("connect params and info", () => {
   it("are the browser's on a connected mount and absent in the HTTP render", async () => {
-    const view = await live(router, "/connect", { connectParams: { timezone: "Europe/Paris" }, connectInfo: { userAgent: "Chrome" } });
+    const view = await visit(router, "/connect", { connectParams: { timezone: "Europe/Paris" }, connectInfo: { userAgent: "Chrome" } });
     expect(view.staticHtml).toContain("time zone: not connected");
     expect(view.find("#zone")?.textContent).toBe("time zone: Europe/Paris");
     expect(view.find("#agent")?.textContent).toBe("user agent: a Chrome");
     expect(view.has("#new-version")).toBe(false);
-    const deployed = await live(router, "/connect", { staticChanged: true });
+    const deployed = await visit(router, "/connect", { staticChanged: true });
     expect(deployed.has("#new-version", "A new version is available")).toBe(true);
   });
 });
@@ -69,9 +81,12 @@ describe("traps", () => {
   const Item = defineComponent<{ label: string }>({ name: "Item", render: (a) => html`<li>${a.label}</li>` });
 
   it("refuses two live components of one kind with one id in a render, naming the id", async () => {
-    const Twice = defineView({ name: "Twice", render: () => html`<ul>${[component(Item, { id: "x", label: "a" }), component(Item, { id: "x", label: "b" })]}</ul>` });
+    const Twice = defineView({
+      name: "Twice",
+      render: () => html`<ul>${[component(Item, { id: "x", label: "a" }), component(Item, { id: "x", label: "b" })]}</ul>`,
+    });
     const r = new Router([route("/twice", Twice)]);
-    const render = LiveViewProcess.renderStatic({
+    const render = renderStatic({
       id: "phx-t",
       route: r.routes[0]!,
       params: {},
@@ -94,9 +109,11 @@ describe("traps", () => {
       },
       render: (a) => html`<p>${a.list.join(",")}</p>`,
     });
-    const view = await live(new Router([route("/m", Mutating)]), "/m");
+    const view = await visit(new Router([route("/m", Mutating)]), "/m");
     await view.push({ type: "click", event: "push", value: {} });
-    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining('update("list", fn): fn changed the array in place')]);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringContaining('update("list", fn): fn changed the array in place'),
+    ]);
     await view.push({ type: "click", event: "copy", value: {} });
     await view.push({ type: "click", event: "same", value: {} });
     expect(warn).toHaveBeenCalledTimes(1);
@@ -106,7 +123,7 @@ describe("traps", () => {
   it("offers components no flash: a stale copy cannot be rendered", async () => {
     const Peek = defineComponent({ name: "Peek", render: (a) => html`<p id="peek">${"flash" in a ? "has flash" : "no flash"}</p>` });
     const Host = defineView({ name: "Host", render: () => html`<div>${component(Peek, { id: "p" })}</div>` });
-    const view = await live(new Router([route("/h", Host)]), "/h", { flash: { info: "hi" } });
+    const view = await visit(new Router([route("/h", Host)]), "/h", { flash: { info: "hi" } });
     expect(view.find("#peek")?.textContent).toBe("no flash");
   });
 });

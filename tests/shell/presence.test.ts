@@ -1,7 +1,8 @@
 /** Presence on the in-process PubSub, with two Presence instances standing for two processes. */
 import { afterAll, describe, expect, it } from "vitest";
-import { defineView, html, live as route, MemoryPubSub, Presence, Router, type PresenceEntry } from "../../shell/index.js";
-import { live } from "../../shell/testing/index.js";
+import { defineView, html, live as route, MemoryPubSub, Presence, type PresenceEntry } from "../../shell/index.js";
+import { Router } from "../../shell/router.js";
+import { visit } from "../../shell/testing/index.js";
 
 const pubsub = new MemoryPubSub();
 const here = new Presence(pubsub, { heartbeatMs: 50 });
@@ -28,9 +29,9 @@ const routerThere = new Router([route("/room", roomView(there))]);
 
 describe("Presence", () => {
   it("lists users across instances, counts tabs, and drops a view when it ends", async () => {
-    const alice = await live(routerHere, "/room?user=alice", { pubsub });
-    const bob = await live(routerThere, "/room?user=bob", { pubsub });
-    const bob2 = await live(routerThere, "/room?user=bob", { pubsub });
+    const alice = await visit(routerHere, "/room?user=alice", { pubsub });
+    const bob = await visit(routerThere, "/room?user=bob", { pubsub });
+    const bob2 = await visit(routerThere, "/room?user=bob", { pubsub });
     await alice.flush();
     expect(alice.html()).toBe("<ul><li>alice:1</li><li>bob:2</li></ul>");
     expect(bob.html()).toBe("<ul><li>alice:1</li><li>bob:2</li></ul>");
@@ -48,8 +49,8 @@ describe("Presence", () => {
     const pubsub2 = new MemoryPubSub();
     const a = new Presence(pubsub2, { heartbeatMs: 30 });
     const b = new Presence(pubsub2, { heartbeatMs: 30 });
-    const viewB = await live(new Router([route("/room", roomView(b))]), "/room?user=bob", { pubsub: pubsub2 });
-    const viewA = await live(new Router([route("/room", roomView(a))]), "/room?user=alice", { pubsub: pubsub2 });
+    const viewB = await visit(new Router([route("/room", roomView(b))]), "/room?user=bob", { pubsub: pubsub2 });
+    const viewA = await visit(new Router([route("/room", roomView(a))]), "/room?user=alice", { pubsub: pubsub2 });
     expect(a.list("room").map((p) => p.key)).toEqual(["alice", "bob"]);
     b.close(); // b's process "dies": no leave, no more heartbeats
     await new Promise((r) => setTimeout(r, 200));

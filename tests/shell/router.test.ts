@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defineView, html, live, liveSession, Router } from "../../shell/index.js";
+import { defineView, html, live, liveSession } from "../../shell/index.js";
+import { Router } from "../../shell/router.js";
 
 const View = defineView({ render: () => html`<p>x</p>` });
 const router = new Router([liveSession({ name: "s" }, [live("/posts/:id", View), live("/files/*", View)]), live("/", View)]);

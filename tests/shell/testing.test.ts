@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { live, ReplyError } from "../../shell/testing/index.js";
+import { visit, ReplyError } from "../../shell/testing/index.js";
 import { demo as openDemo } from "../support/demo.js";
 import { coreRouter } from "../support/views/core.js";
 
@@ -7,7 +7,7 @@ const demo = openDemo().router;
 
 describe("test client: counter", () => {
   it("renders Count: 0 first, then follows clicks", async () => {
-    const view = await live(demo, "/counter");
+    const view = await visit(demo, "/counter");
     expect(view.staticHtml).toContain("<h1>Count: 0</h1>");
     await view.element("button", "+").click();
     await view.element("button", "+").click();
@@ -22,28 +22,28 @@ describe("test client: counter", () => {
 
 describe("view process", () => {
   it("handles events one at a time, in arrival order", async () => {
-    const view = await live(coreRouter, "/order");
+    const view = await visit(coreRouter, "/order");
     // both sent at once: the slow one must finish before the fast one starts
     await Promise.all([view.push({ type: "click", event: "slow", value: {} }), view.push({ type: "click", event: "fast", value: {} })]);
     expect(view.html()).toMatch(/<li>slow<\/li><li>fast<\/li>/);
   });
 
   it("delivers info messages sent to the view's handle and re-renders", async () => {
-    const view = await live(coreRouter, "/order");
+    const view = await visit(coreRouter, "/order");
     expect(view.handle.send({ kind: "note", text: "from outside" })).toBe(true);
     await view.flush();
     expect(view.html()).toContain("<li>from outside</li>");
   });
 
   it("answers an unknown event with an error and stays alive", async () => {
-    const view = await live(coreRouter, "/order");
+    const view = await visit(coreRouter, "/order");
     await expect(view.push({ type: "click", event: "nope", value: {} })).rejects.toBeInstanceOf(ReplyError);
     await view.element("button", "fast").click();
     expect(view.html()).toContain("<li>fast</li>");
   });
 
   it("validates params with the event's schema; a bad payload changes nothing", async () => {
-    const view = await live(coreRouter, "/order");
+    const view = await visit(coreRouter, "/order");
     const before = view.html();
     await expect(view.push({ type: "click", event: "add", value: { n: "1000" } })).rejects.toThrow(/invalid params.*n/);
     await expect(view.push({ type: "click", event: "add", value: { n: { nested: true } } })).rejects.toThrow(/invalid params/);
@@ -53,12 +53,12 @@ describe("view process", () => {
   });
 
   it("returns hook replies", async () => {
-    const view = await live(coreRouter, "/order");
+    const view = await visit(coreRouter, "/order");
     expect(await view.hook("hook", { q: "hi" })).toEqual({ echo: "hi" });
   });
 
   it("a crashing handler tears the view down", async () => {
-    const view = await live(coreRouter, "/order");
+    const view = await visit(coreRouter, "/order");
     const errors: unknown[] = [];
     const orig = console.error;
     console.error = (...a: unknown[]) => errors.push(a);
@@ -74,7 +74,7 @@ describe("view process", () => {
 
 describe("components", () => {
   it("an event with phx-target re-renders only that component", async () => {
-    const view = await live(coreRouter, "/cards");
+    const view = await visit(coreRouter, "/cards");
     await view.element("button", "bump b").click();
     expect(view.find("#card-b span")?.textContent).toBe("b: 1");
     expect(view.find("#card-a span")?.textContent).toBe("a: 0");
@@ -84,7 +84,7 @@ describe("components", () => {
   });
 
   it("keeps component state across parent re-renders and does not resend unchanged components", async () => {
-    const view = await live(coreRouter, "/cards");
+    const view = await visit(coreRouter, "/cards");
     await view.element("button", "bump a").click();
     await view.push({ type: "click", event: "retitle", value: {} });
     // the core session's layout wraps the view: its render is dynamic 1 of the layout
@@ -93,7 +93,7 @@ describe("components", () => {
   });
 
   it("sends components in the component section with the root flag, sharing statics", async () => {
-    const view = await live(coreRouter, "/cards");
+    const view = await visit(coreRouter, "/cards");
     const join = view.messages[0]!.payload.response as { rendered: { c: Record<string, { s: unknown; r: number }> } };
     expect(Object.keys(join.rendered.c)).toEqual(["1", "2"]);
     expect(join.rendered.c[1]!.r).toBe(1);

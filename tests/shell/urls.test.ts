@@ -39,7 +39,9 @@ describe("navigation targets", () => {
   });
 
   it("names the URL and the rule in the error", () => {
-    expect(() => checkNavigation("redirect", "javascript:x", here)).toThrow('"javascript:x": redirect: only http and https URLs are allowed, not javascript:');
+    expect(() => checkNavigation("redirect", "javascript:x", here)).toThrow(
+      '"javascript:x": redirect: only http and https URLs are allowed, not javascript:',
+    );
     expect(() => checkNavigation("patch", "https://evil.example/", here)).toThrow(/pushPatch stays on this site/);
   });
 

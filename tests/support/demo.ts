@@ -1,7 +1,8 @@
 /** The demo app in-process for test-client tests: an in-memory database (seeded) and PubSub. */
 import { TelemetryWindow } from "../../server/index.js";
-import { MemoryPubSub, Router } from "../../shell/index.js";
-import { live, type LiveOptions, type LiveViewTest } from "../../shell/testing/index.js";
+import { MemoryPubSub } from "../../shell/index.js";
+import { Router } from "../../shell/router.js";
+import { visit, VisitOptions, type LiveViewTest } from "../../shell/testing/index.js";
 import { openContext, type AppContext } from "../../app/context.js";
 import { routes } from "../../app/routes.js";
 import type { User } from "../../app/accounts.js";
@@ -10,7 +11,7 @@ export interface Demo {
   readonly ctx: AppContext;
   readonly router: Router;
   /** Mounts `path` as `user` (anonymous when omitted), sharing the demo's PubSub. */
-  live(path: string, opts?: { user?: User } & Omit<LiveOptions, "session" | "pubsub">): Promise<LiveViewTest>;
+  visit(path: string, opts?: { user?: User } & Omit<VisitOptions, "session" | "pubsub">): Promise<LiveViewTest>;
   user(email: string): User;
   close(): void;
 }
@@ -23,8 +24,8 @@ export function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindo
   return {
     ctx,
     router,
-    live: (path, opts = {}) =>
-      live(router, path, {
+    visit: (path, opts = {}) =>
+      visit(router, path, {
         ...opts,
         pubsub,
         session: opts.user ? { sid: "test", userId: opts.user.id, _csrf_token: "csrf" } : { sid: "test", _csrf_token: "csrf" },

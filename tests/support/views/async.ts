@@ -1,5 +1,6 @@
 /** Fixture views for async work: assignAsync and startAsync, released by the test. */
-import { AsyncResult, defineView, html, live, Router } from "../../../shell/index.js";
+import { AsyncResult, defineView, html, live } from "../../../shell/index.js";
+import { Router } from "../../../shell/router.js";
 
 /** Pending work, settled by the test: `gates.get("report")!.resolve(value)`. */
 export const gates = new Map<string, { resolve(v: unknown): void; reject(e: unknown): void; aborted: boolean }>();

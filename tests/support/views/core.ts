@@ -8,10 +8,10 @@ import {
   html,
   live,
   liveSession,
-  Router,
   type Template,
   type LiveStream,
 } from "../../../shell/index.js";
+import { Router } from "../../../shell/router.js";
 
 /** Records the order in which slow and fast events finish. */
 export const OrderLive = defineView<{ log: string[] }>({

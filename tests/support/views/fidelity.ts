@@ -3,7 +3,17 @@
  * refused form recovery, unsafe navigation targets, connect params and static tracking.
  */
 import { z } from "zod";
-import { component, defineComponent, defineView, event, EventRejected, html, live, liveSession, type Template } from "../../../shell/index.js";
+import {
+  component,
+  defineComponent,
+  defineView,
+  event,
+  EventRejected,
+  html,
+  live,
+  liveSession,
+  type Template,
+} from "../../../shell/index.js";
 
 const Knob = defineComponent<{ turns: number }>({
   name: "Knob",

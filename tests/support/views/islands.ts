@@ -1,6 +1,6 @@
 /** Fixture views around the Echo island (tests/support/islands/echo.tsx) for the test client. */
 import { defineView, html, live, liveSession, type ViewSocket } from "../../../shell/index.js";
-import { island, islandEvents, registerIsland } from "../../../islands/index.js";
+import { island, islandEvents, pushCommand, registerIsland } from "../../../islands/index.js";
 import { Tally } from "../../../islands/index.js";
 import { Echo, echoModule } from "../islands/echo.js";
 
@@ -30,7 +30,7 @@ export const EchoLive = defineView<EchoAssigns>({
       socket.update("show", (s) => !s);
     },
     ping: (p: { n?: number }, socket) => {
-      socket.pushCommand(Echo, "echo", "ping", { n: Number(p.n ?? 1) });
+      pushCommand(socket, Echo, "echo", "ping", { n: Number(p.n ?? 1) });
     },
     ...islandEvents(Echo, {
       say: ({ text }, socket: ViewSocket<EchoAssigns>, { id }) => {

@@ -1,6 +1,6 @@
 /** Pooled random ids: base64url of the requested size, never repeated across pool refills. */
 import { describe, expect, it } from "vitest";
-import { randomId } from "../../server/random.js";
+import { randomId } from "../../shell/random.js";
 
 describe("randomId", () => {
   it("gives distinct base64url ids of the requested size across many pool refills", () => {

@@ -1,64 +1,63 @@
 /**
- * One WebSocket connection speaking the Phoenix channel protocol: frames
- * `[join_ref, ref, topic, event, payload]`, heartbeats, and one view process per joined
- * `lv:<id>` topic. Untrusted input: every frame is checked before use; a bad frame gets an
- * error reply (or, when it cannot be answered, the connection closes with 1007), and never
- * affects another view or connection.
+ * One live connection speaking the Phoenix channel protocol (what Phoenix calls the
+ * socket): frames `[join_ref, ref, topic, event, payload]`, heartbeats, and one view
+ * channel per joined `lv:<id>` topic. Transport-free: server/ws.ts feeds it WebSocket
+ * frames, the test client an in-memory connection, so both take one path from frame to
+ * diff.
+ *
+ * Untrusted input: every frame is checked before use; a bad frame gets an error reply (or,
+ * when it cannot be answered, the connection closes with 1007), and never affects another
+ * view or connection.
  */
-import { sanitizeValue } from "../shell/params.js";
-import { LiveViewProcess, type Reply, type ViewHost, type ViewServices } from "../shell/runtime.js";
-import type { ConnectInfo } from "../shell/socket.js";
-import type { Router } from "../shell/router.js";
-import { LIVEVIEW_VERSION } from "../shell/wire.js";
-import type { CookieSession, Sessions } from "./session.js";
-import type { Telemetry, TelemetryEvent } from "./telemetry.js";
+import { ViewChannel, type ChannelOwner } from "./channel.js";
+import type { ViewServices } from "./internal.js";
+import { sanitizeValue } from "./params.js";
+import { LiveViewProcess } from "./process.js";
+import type { ViewHandle } from "./pubsub.js";
+import type { Router } from "./router.js";
+import type { SpanObserver } from "./spans.js";
+import type { Tokens } from "./tokens.js";
 import type { Conn } from "./transport.js";
+import type { ConnectInfo, Flash, Session } from "./types.js";
 
-export interface ChannelLimits {
+export interface ConnectionLimits {
   /** Views one connection may have joined at once. */
   maxViews: number;
 }
 
-export interface ChannelContext {
+/** A verified cookie session: Lagoon's `sid`, and what the app stores. */
+export type ConnectionSession = Session & { readonly sid: string };
+
+export interface ConnectionContext {
   readonly conn: Conn;
   /** The cookie session read at connect (null: none or forged). */
-  readonly session: CookieSession | null;
+  readonly session: ConnectionSession | null;
   /** The connect params carried a valid CSRF token for that session. */
   readonly csrfOk: boolean;
   readonly router: Router;
-  readonly sessions: Sessions;
+  readonly tokens: Tokens;
   readonly services: ViewServices;
-  readonly limits: ChannelLimits;
-  /** Receives join, reconnect and leave events, and the bytes of each diff sent. */
-  readonly telemetry?: Telemetry;
+  readonly limits: ConnectionLimits;
   /** The connection's peer address, user agent and x-* headers, for views' connectInfo. */
   readonly info: ConnectInfo;
   /** Paths of the running build's phx-track-static assets, to tell views a deploy happened. */
   readonly trackedStatic?: readonly string[];
 }
 
-interface Joined {
-  readonly joinRef: string;
-  readonly proc: LiveViewProcess;
-  /** When the join was answered ok (performance.now()); unset while mounting. */
-  joinedAt?: number;
-}
-
 const TOPIC_MAX = 200;
 const isRef = (v: unknown): v is string | null => v === null || (typeof v === "string" && v.length <= 64);
 
-export class Channel {
-  readonly #ctx: ChannelContext;
-  readonly #views = new Map<string, Joined>();
+export class LiveConnection implements ChannelOwner {
+  readonly #ctx: ConnectionContext;
+  readonly #views = new Map<string, ViewChannel>();
   #closed = false;
 
-  constructor(ctx: ChannelContext) {
+  constructor(ctx: ConnectionContext) {
     this.#ctx = ctx;
   }
 
-  /** Views joined on this connection. */
-  get size(): number {
-    return this.#views.size;
+  get spans(): SpanObserver | undefined {
+    return this.#ctx.services.spans;
   }
 
   /** Handles one text frame. Never throws. */
@@ -99,12 +98,12 @@ export class Channel {
       });
       return;
     }
-    const joined = this.#views.get(topic);
-    if (!joined || joined.joinRef !== joinRef) {
+    const channel = this.#views.get(topic);
+    if (!channel || channel.joinRef !== joinRef) {
       if (event === "phx_leave") return this.#reply(joinRef, ref, topic, { status: "ok", response: {} });
       return this.#reply(joinRef, ref, topic, { status: "error", response: { reason: "unmatched topic" } });
     }
-    const { proc } = joined;
+    const { proc } = channel;
     switch (event) {
       case "event":
         void proc.event(body, ref);
@@ -120,10 +119,10 @@ export class Channel {
         return;
       case "phx_leave":
         this.#views.delete(topic);
-        this.#left(joined, "leave");
+        channel.left("leave");
         proc.close("leave");
         this.#reply(joinRef, ref, topic, { status: "ok", response: {} });
-        this.#send([joinRef, joinRef, topic, "phx_close", {}]);
+        this.send([joinRef, joinRef, topic, "phx_close", {}]);
         return;
       default:
         return this.#reply(joinRef, ref, topic, { status: "error", response: { reason: "unknown event", event: event.slice(0, 64) } });
@@ -134,21 +133,52 @@ export class Channel {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const joined of this.#views.values()) {
-      this.#left(joined, "disconnect");
-      joined.proc.close("disconnect");
+    for (const channel of this.#views.values()) {
+      channel.left("disconnect");
+      channel.proc.close("disconnect");
     }
     this.#views.clear();
   }
 
+  /** Resolves once every message its views have queued so far is handled (the test client waits on it). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.#views.values()].map((channel) => channel.proc.idle()));
+  }
+
+  /** No view of this connection has a message waiting. */
+  settled(): boolean {
+    for (const channel of this.#views.values()) if (channel.proc.busy) return false;
+    return true;
+  }
+
+  /** The handle of the view joined on `topic`, if any. */
+  handleOf(topic: string): ViewHandle | undefined {
+    return this.#views.get(topic)?.proc.handle;
+  }
+
+  /** Sends a frame; returns its text (undefined once closed). The one place that encodes and sends. */
+  send(frame: unknown[]): string | undefined {
+    if (this.#closed) return undefined;
+    const text = JSON.stringify(frame);
+    this.#ctx.conn.send(text);
+    return text;
+  }
+
+  current(channel: ViewChannel): boolean {
+    return this.#views.get(channel.topic) === channel;
+  }
+
+  drop(channel: ViewChannel): void {
+    if (this.current(channel)) this.#views.delete(channel.topic);
+  }
+
   async #join(joinRef: string, ref: string, topic: string, payload: Record<string, unknown>): Promise<void> {
-    const started = performance.now();
     const ctx = this.#ctx;
     const refuse = (reason: string) => this.#reply(joinRef, ref, topic, { status: "error", response: { reason } });
     if (!topic.startsWith("lv:")) return refuse("unmatched topic");
     // stale: the client reloads the page and gets a fresh token and session
     if (!ctx.csrfOk || !ctx.session) return refuse("stale");
-    const token = ctx.sessions.verifyView(payload.session);
+    const token = ctx.tokens.verifyView(payload.session);
     if (!token || `lv:${token.id}` !== topic || token.sid !== ctx.session.sid) return refuse("stale");
 
     const redirect = typeof payload.redirect === "string" ? payload.redirect : undefined;
@@ -168,57 +198,22 @@ export class Channel {
     if (previous) {
       // a second join on a topic replaces the first (rejoin, live navigation)
       this.#views.delete(topic);
-      this.#left(previous, "replaced");
+      previous.left("replaced");
       previous.proc.close("replaced");
-      this.#send([previous.joinRef, previous.joinRef, topic, "phx_close", {}]);
+      this.send([previous.joinRef, previous.joinRef, topic, "phx_close", {}]);
     }
 
     const params = (typeof payload.params === "object" && payload.params !== null ? payload.params : {}) as Record<string, unknown>;
-    const flash =
+    const flash: Flash =
       typeof payload.flash === "string"
-        ? ctx.sessions.verifyFlash(payload.flash)
+        ? ctx.tokens.verifyFlash(payload.flash)
         : !redirect && params._mounts === 0 && token.f
           ? token.f
           : {};
-
     // the client counts its joins of this view: more than none is a rejoin (reconnect, crash recovery)
     const rejoin = typeof params._mounts === "number" && params._mounts > 0;
-    const telemetry = ctx.telemetry;
-    let entry: Joined;
-    const channel = this;
-    // methods rather than arrows in properties: under tsx's keepNames each named arrow
-    // would carry a 256-byte property dictionary for as long as the view lives
-    const host: ViewHost = {
-      reply(replyRef: string, reply: Reply) {
-        if (channel.#views.get(topic) !== entry) return;
-        if (replyRef !== ref)
-          return channel.#measured(channel.#send([joinRef, replyRef, topic, "phx_reply", reply]), reply.response.diff, "event");
-        if (reply.status === "ok") reply = { status: "ok", response: { liveview_version: LIVEVIEW_VERSION, ...reply.response } };
-        else channel.#views.delete(topic);
-        const bytes = channel.#measured(channel.#send([joinRef, replyRef, topic, "phx_reply", reply]), reply.response.rendered, "join");
-        const ok = reply.status === "ok";
-        if (ok) entry.joinedAt = performance.now();
-        if (telemetry) {
-          const event = { ...channel.#about(entry), duration: performance.now() - started, ok, rejoin, bytes };
-          telemetry.emit({ name: "join", ...event });
-          if (rejoin) telemetry.emit({ name: "reconnect", ...event });
-        }
-      },
-      push(event, body) {
-        if (channel.#views.get(topic) !== entry) return;
-        return channel.#measured(channel.#send([joinRef, null, topic, event, body]), event === "diff" ? body : undefined);
-      },
-      stopped(reason) {
-        if (channel.#views.get(topic) !== entry) return;
-        channel.#views.delete(topic);
-        channel.#left(entry, reason === "error" ? "crash" : "close");
-        if (reason === "error") channel.#send([joinRef, joinRef, topic, "phx_error", {}]);
-        else channel.#send([joinRef, joinRef, topic, "phx_close", {}]);
-      },
-    };
-    const connectParams = sanitizeValue(params) as Record<string, unknown>;
-    const proc = new LiveViewProcess({
-      connect: { params: connectParams, info: ctx.info, staticChanged: staticChanged(params._track_static, ctx.trackedStatic) },
+    const channel = new ViewChannel(this, topic, joinRef, ref, rejoin);
+    channel.proc = new LiveViewProcess({
       id: token.id,
       route: resolved.route,
       params: resolved.params,
@@ -227,41 +222,19 @@ export class Channel {
       connected: true,
       flash,
       services: ctx.services,
-      host,
+      host: channel,
+      connect: {
+        params: sanitizeValue(params) as Record<string, unknown>,
+        info: ctx.info,
+        staticChanged: staticChanged(params._track_static, ctx.trackedStatic),
+      },
     });
-    entry = { joinRef, proc };
-    this.#views.set(topic, entry);
-    await proc.join(ref);
+    this.#views.set(topic, channel);
+    await channel.proc.join(ref);
   }
 
-  #reply(joinRef: string | null, ref: string, topic: string, reply: Reply): void {
-    this.#send([joinRef, ref, topic, "phx_reply", reply]);
-  }
-
-  /** Sends a frame; returns its text (undefined once closed). The one place that encodes and sends. */
-  #send(frame: unknown[]): string | undefined {
-    if (this.#closed) return undefined;
-    const text = JSON.stringify(frame);
-    this.#ctx.conn.send(text);
-    return text;
-  }
-
-  /** Bytes of a sent frame that carried a diff, when someone listens for them (the count scans the text). */
-  #measured(text: string | undefined, diff: unknown, span?: TelemetryEvent["name"]): number {
-    return text !== undefined && diff !== undefined && this.#ctx.telemetry?.wants(span) ? Buffer.byteLength(text) : 0;
-  }
-
-  #about(joined: Joined) {
-    const { proc } = joined;
-    return { view: proc.name, route: proc.route.path, id: proc.id, connected: true } as const;
-  }
-
-  /** A joined view went away: a leave event, once per successful join. */
-  #left(joined: Joined, reason: string): void {
-    if (joined.joinedAt === undefined || !this.#ctx.telemetry) return;
-    const duration = performance.now() - joined.joinedAt;
-    joined.joinedAt = undefined;
-    this.#ctx.telemetry.emit({ name: "leave", ...this.#about(joined), duration, reason });
+  #reply(joinRef: string | null, ref: string, topic: string, reply: { status: string; response: Record<string, unknown> }): void {
+    this.send([joinRef, ref, topic, "phx_reply", reply]);
   }
 
   #protocolError(reason: string): void {

@@ -1,0 +1,46 @@
+/** Serving a Lagoon app on a port: Node's HTTP server with the live socket on its upgrades. */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { LiveSocketServer } from "./ws.js";
+import { attachLiveSocket } from "./ws.js";
+
+export interface Listening {
+  readonly server: Server;
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export interface ListenOptions {
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  hostname?: string;
+}
+
+/** `http://host:port` of a listening server, with IPv6 addresses in brackets. */
+export function listeningUrl(info: AddressInfo): string {
+  const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+  return `http://${host}:${info.port}`;
+}
+
+/** Serves `fetch` and the live socket; `close` closes the live sockets (1001), then the server. */
+export function listen(
+  fetch: (req: Request, env?: unknown) => Response | Promise<Response>,
+  live: LiveSocketServer,
+  opts: ListenOptions = {},
+): Promise<Listening> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: opts.port ?? 3000, hostname: opts.hostname ?? "127.0.0.1" }, (info: AddressInfo) => {
+      resolve({ server: server as Server, port: info.port, url: listeningUrl(info), close: () => closeServer(server as Server, live) });
+    }) as Server;
+    attachLiveSocket(server, live);
+  });
+}
+
+export async function closeServer(server: Server, live: LiveSocketServer): Promise<void> {
+  await live.close();
+  server.closeAllConnections?.();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}

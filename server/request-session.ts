@@ -1,0 +1,109 @@
+/**
+ * The cookie session of an HTTP request, as Hono middleware: `c.var.session` in every
+ * route of `lagoon.app` (typed by `LagoonEnv`). The cookie is read and verified on first
+ * use; a request without a valid one gets a new session and its Set-Cookie.
+ *
+ *   app.post("/login", async (c) => {
+ *     if (!c.var.session.checkCsrf(body._csrf_token)) return c.text("Forbidden", 403);
+ *     c.var.session.replace({ userId: user.id });
+ *     c.var.session.flash({ info: "Welcome back" });
+ *     return c.redirect("/", 303);
+ *   });
+ */
+import type { IncomingMessage } from "node:http";
+import type { Context, MiddlewareHandler } from "hono";
+import { serialize } from "hono/utils/cookie";
+import type { Flash } from "../shell/types.js";
+import { isHttps, type TrustProxy } from "./proxy.js";
+import { FLASH_COOKIE, type CookieSession, type Sessions } from "./session.js";
+
+/** The request's session and what a route does with it. */
+export interface RequestSession {
+  /** The verified cookie session; a new one (its cookie set) when missing or forged. */
+  readonly current: CookieSession;
+  /** Log in: a new session id holding `data`, so tokens of the old session stop working. */
+  replace(data: Record<string, unknown>): CookieSession;
+  /** Log out: the cookie is deleted. */
+  clear(): void;
+  /** A flash shown by the next page rendered (after a redirect). */
+  flash(flash: Flash): void;
+  /** A form post's CSRF token is the session's (constant time). */
+  checkCsrf(token: unknown): boolean;
+  /** The flash a redirect carried here, read once (the cookie is then deleted). */
+  takeFlash(): Flash;
+}
+
+/** The Hono environment of `lagoon.app`: its routes get `c.var.session`. */
+export type LagoonEnv = { Variables: { session: RequestSession } };
+
+/** The request's raw Cookie header. Read from Node's request: Hono's c.req.header() first builds a Fetch Headers of every header. */
+export function cookieHeader(c: Context): string | undefined {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  // Node joins a repeated Cookie header with "; " (the cookie separator), as Fetch does
+  return incoming?.headers ? (incoming.headers.cookie as string | undefined) : c.req.header("cookie");
+}
+
+class RequestSessionImpl implements RequestSession {
+  readonly #c: Context;
+  readonly #sessions: Sessions;
+  readonly #trustProxy: TrustProxy | undefined;
+  #current: CookieSession | undefined;
+
+  constructor(c: Context, sessions: Sessions, trustProxy: TrustProxy | undefined) {
+    this.#c = c;
+    this.#sessions = sessions;
+    this.#trustProxy = trustProxy;
+  }
+
+  get current(): CookieSession {
+    if (this.#current) return this.#current;
+    let session = this.#sessions.read(cookieHeader(this.#c));
+    if (!session) {
+      session = this.#sessions.newSession();
+      this.#setCookie(this.#sessions.cookie(session, this.#https()));
+    }
+    return (this.#current = session);
+  }
+
+  replace(data: Record<string, unknown>): CookieSession {
+    const session = this.#sessions.newSession(data);
+    this.#setCookie(this.#sessions.cookie(session, this.#https()));
+    return (this.#current = session);
+  }
+
+  clear(): void {
+    this.#setCookie(this.#sessions.clearCookie());
+  }
+
+  flash(flash: Flash): void {
+    this.#setCookie(this.#sessions.flashCookie(flash, this.#https()));
+  }
+
+  checkCsrf(token: unknown): boolean {
+    return this.#sessions.checkCsrf(this.#sessions.read(cookieHeader(this.#c)), token);
+  }
+
+  takeFlash(): Flash {
+    const token = this.#sessions.flashFrom(cookieHeader(this.#c));
+    if (token === undefined) return {};
+    this.#setCookie(serialize(FLASH_COOKIE, "", { path: "/", maxAge: 0 }));
+    return this.#sessions.verifyFlash(token);
+  }
+
+  #https(): boolean {
+    const incoming = (this.#c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    return incoming ? isHttps(incoming, this.#trustProxy) : this.#c.req.url.startsWith("https:");
+  }
+
+  #setCookie(value: string): void {
+    this.#c.header("Set-Cookie", value, { append: true });
+  }
+}
+
+/** Gives every route `c.var.session`; nothing is read until a route uses it. */
+export function sessionMiddleware(sessions: Sessions, trustProxy?: TrustProxy): MiddlewareHandler<LagoonEnv> {
+  return async (c, next) => {
+    c.set("session", new RequestSessionImpl(c, sessions, trustProxy));
+    await next();
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Client events (`event` pushes: clicks, keys, focus, forms, hooks), from the untrusted
+ * payload to the handler: the target (the view, or a live component by cid), the value
+ * decoded by binding type, the handler by name, its params schema.
+ *
+ * A refused event (no such event or component, params failing the schema, an
+ * EventRejected from the handler, a payload that is no event) is answered `ok` all the
+ * same, with `{ error: { reason, message } }` as the reply: the official client releases
+ * the element the user touched only on an ok reply, and a hook's or island's pushEvent
+ * resolves with that reply. A refused form event also pushes `lagoon:form-refused`, so the
+ * browser bundle can put back what the user typed (hooks/form-memory.ts).
+ */
+import type { ComponentEntry } from "./component-tree.js";
+import { EventParamsError, EventRejected } from "./errors.js";
+import type { ViewProcessCore } from "./internal.js";
+import { decodeEventValue } from "./params.js";
+import { SocketBase } from "./socket.js";
+import type { EventSpec } from "./types.js";
+
+/** The push event answering a refused form event, `{ event, target }`. */
+export const FORM_REFUSED = "lagoon:form-refused";
+
+/** What a refused event's reply carries. */
+export interface Refusal {
+  readonly reason: string;
+  readonly message: string;
+  readonly issues?: readonly { path: string[]; message: string }[];
+}
+
+interface EventPayload {
+  type?: unknown;
+  event?: unknown;
+  value?: unknown;
+  cid?: unknown;
+  meta?: unknown;
+}
+
+/** Handles one `event` push inside the view's mailbox. */
+export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref: string): Promise<void> {
+  const p = payload as EventPayload | null;
+  if (typeof p !== "object" || p === null || typeof p.event !== "string" || typeof p.type !== "string") {
+    return refuse(proc, ref, undefined, { reason: "bad_event", message: "event payload needs string type and event" });
+  }
+  const name = p.event;
+  const form = p.type === "form" ? { event: name.slice(0, 256), target: formTarget(p.meta) } : undefined;
+  let target: ComponentEntry | undefined;
+  if (p.cid !== undefined) {
+    target = typeof p.cid === "number" ? proc.existingComponents()?.get(p.cid) : undefined;
+    if (!target) return refuse(proc, ref, form, { reason: "unknown_component", message: `no component ${String(p.cid).slice(0, 32)}` });
+  }
+  const params = decodeEventValue(p.type, p.value, p.meta);
+  if (params === undefined) return refuse(proc, ref, form, { reason: "bad_event", message: "unreadable event value" });
+
+  if (name === "lv:clear-flash") {
+    proc.span.event = name;
+    const key = params.key;
+    proc.flash.clear(typeof key === "string" ? key : undefined);
+    return proc.finish(ref, undefined);
+  }
+  const events = (target ? target.def.events : proc.route.view.events) as Record<string, EventSpec<any>> | undefined;
+  const spec = events && Object.hasOwn(events, name) ? events[name] : undefined;
+  if (!spec) {
+    const owner = target ? `component ${target.def.name ?? target.cid}` : proc.name;
+    return refuse(proc, ref, form, { reason: "unknown_event", message: `${owner} has no event "${name.slice(0, 64)}"` });
+  }
+  proc.span.event = name;
+  const socket = target ? target.socket : proc.socket;
+  let result: unknown;
+  try {
+    if (typeof spec === "function") {
+      result = await spec(params, socket);
+    } else {
+      const parsed = spec.params.safeParse(params);
+      if (!parsed.success) {
+        const err = new EventParamsError(proc.name, name, parsed.error.issues);
+        const issues = err.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+        return refuse(proc, ref, form, { reason: err.code, message: err.message, issues });
+      }
+      result = await spec.handle(parsed.data, socket);
+    }
+  } catch (error) {
+    if (!(error instanceof EventRejected)) throw error;
+    if (target) proc.components().touch(target);
+    return refuse(proc, ref, form, { reason: error.code, message: error.message });
+  }
+  if (target) proc.components().touch(target);
+  // only hooks read replies; a returned socket (from a chained call) is not one
+  const reply = p.type === "hook" && !(result instanceof SocketBase) ? result : undefined;
+  await proc.finish(ref, reply);
+}
+
+/** Answers a refused event: ok, with the refusal as the reply, plus whatever the handler changed before it refused. */
+async function refuse(
+  proc: ViewProcessCore,
+  ref: string,
+  form: { event: string; target?: string } | undefined,
+  refusal: Refusal,
+): Promise<void> {
+  proc.span.refused = refusal.reason;
+  if (form) proc.events.push([FORM_REFUSED, form]);
+  await proc.finish(ref, { error: refusal });
+}
+
+function formTarget(meta: unknown): string | undefined {
+  const target = (meta as { _target?: unknown } | null)?._target;
+  return typeof target === "string" ? target.slice(0, 256) : undefined;
+}

@@ -1,0 +1,109 @@
+/**
+ * Internal types of the live core: what a view process needs from its host and services,
+ * and the surface of the process that its parts (dispatch, navigation, the sockets' link)
+ * work on. Not exported by the package.
+ */
+import type { AsyncTasks } from "./tasks.js";
+import type { ComponentTree } from "./component-tree.js";
+import type { FlashState } from "./flash.js";
+import type { PubSub, ViewHandle } from "./pubsub.js";
+import type { LiveRoute, Router } from "./router.js";
+import type { ViewSocketImpl } from "./socket.js";
+import type { SpanObserver, SpanRecorder, ViewEvent } from "./spans.js";
+import type { ConnectInfo, Flash, Params, Session } from "./types.js";
+import type { NavigationKind } from "./urls.js";
+
+export type Reply = { status: "ok" | "error"; response: Record<string, unknown> };
+
+/**
+ * Where a view's output goes. Replies answer a client push by ref; pushes are
+ * server-initiated. A host that serializes may return the bytes of a frame carrying a
+ * diff, which the view reports in its telemetry spans.
+ */
+export interface ViewHost {
+  reply(ref: string, reply: Reply): number | void;
+  push(event: "diff" | "redirect" | "live_redirect" | "live_patch", payload: Record<string, unknown>): number | void;
+  /** The view ended on its own: "close" after a redirect or navigation, "error" after a crash. */
+  stopped(reason: "close" | "error"): void;
+}
+
+/** What a view process needs from the application around it. */
+export interface ViewServices {
+  readonly router: Router;
+  readonly pubsub: PubSub;
+  /** Signs a flash so it can travel through the browser to the next mount. */
+  signFlash(flash: Flash): string;
+  /** Observes lifecycle spans (telemetry). Optional. */
+  readonly spans?: SpanObserver;
+  /** Reports a crash with its stack (server log). The client only ever sees a generic error. */
+  logError?(error: unknown, context: { view: string; phase: string }): void;
+}
+
+/** What the browser's connection brought to a connected mount. */
+export interface ConnectContext {
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly info: ConnectInfo;
+  readonly staticChanged: boolean;
+}
+
+export interface ProcessOptions {
+  /** The container's DOM id (the channel topic is `lv:<id>`). */
+  readonly id: string;
+  readonly route: LiveRoute;
+  readonly params: Params;
+  readonly url: URL;
+  readonly session: Session;
+  readonly connected: boolean;
+  readonly flash?: Flash;
+  readonly services: ViewServices;
+  readonly host?: ViewHost;
+  /** Connected mounts: the connect params and info of the socket. */
+  readonly connect?: ConnectContext;
+}
+
+/** A navigation a handler asked for, followed once it returns. */
+export interface Nav {
+  readonly kind: NavigationKind;
+  readonly to: string;
+  readonly replace: boolean;
+}
+
+/** A message of the view's mailbox, named as its telemetry span. */
+export type Phase = ViewEvent["name"];
+
+/** The view process as its parts see it (process.ts implements it). */
+export interface ViewProcessCore {
+  readonly id: string;
+  readonly name: string;
+  readonly route: LiveRoute;
+  readonly connected: boolean;
+  readonly alive: boolean;
+  readonly services: ViewServices;
+  readonly socket: ViewSocketImpl<any>;
+  readonly handle: ViewHandle;
+  readonly connect: ConnectContext | undefined;
+  readonly flash: FlashState;
+  readonly span: SpanRecorder;
+  url: URL;
+  params: Params;
+  /** Navigation asked for by the handler running now. */
+  nav: Nav | null;
+  /** Push events waiting for the next diff. */
+  readonly events: [string, unknown][];
+  /** The live components, created on first use. */
+  components(): ComponentTree;
+  /** The live components if any exist yet. */
+  existingComponents(): ComponentTree | undefined;
+  /** The async tasks, created on first use. */
+  tasks(): AsyncTasks;
+  existingTasks(): AsyncTasks | undefined;
+  /** Queues a message; `ref` is the push to answer (null for info and async). */
+  enqueue(ref: string | null, phase: Phase, task: () => Promise<void>): Promise<void>;
+  /** After a handler: follow navigation, render, and answer with `replyValue` as the hook reply. */
+  finish(ref: string | null, replyValue: unknown): Promise<void>;
+  reply(ref: string, reply: Reply): void;
+  subscribe(topic: string): void;
+  unsubscribe(topic: string): void;
+  onEnd(fn: () => void): void;
+  nextStreamRef(): string;
+}

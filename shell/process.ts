@@ -1,0 +1,407 @@
+/**
+ * The view process: one live view's state and mailbox, transport-free (Phoenix's
+ * channel.ex without the I/O). It runs mount, params, events, info messages and async
+ * results one at a time in arrival order (an async handler finishing late cannot
+ * interleave with the next message), renders after each, and hands replies and pushes to
+ * its host (shell/channel.ts over a connection, or nothing for the HTTP render).
+ *
+ * Its parts live beside it: dispatch.ts (events), navigation.ts (patch and redirect),
+ * component-tree.ts, async.ts and tasks.ts, flash.ts, spans.ts, and static.ts (the
+ * HTTP render).
+ */
+import { ComponentTree } from "./component-tree.js";
+import { diffTemplate, type NodeState, type RenderContext } from "./diff.js";
+import { dispatchEvent } from "./dispatch.js";
+import { LagoonError } from "./errors.js";
+import { FlashState } from "./flash.js";
+import type { ConnectContext, Nav, Phase, ProcessOptions, Reply, ViewHost, ViewProcessCore, ViewServices } from "./internal.js";
+import { SocketLink } from "./link.js";
+import { applyPatch, clientPatch, leaving, pendingEvents, takeNav } from "./navigation.js";
+import type { ViewHandle } from "./pubsub.js";
+import type { LiveRoute } from "./router.js";
+import { ComponentSocketImpl, socketInternals, ViewSocketImpl } from "./socket.js";
+import { SpanRecorder, viewSpan, type ViewEvent } from "./spans.js";
+import { AsyncTasks } from "./tasks.js";
+import type { Template } from "./template.js";
+import type { Assigns, Params, Session } from "./types.js";
+import { COMPONENTS, EVENTS, REPLY, TITLE } from "./wire.js";
+import type { ComponentRef } from "./components.js";
+
+const NOOP_HOST: ViewHost = { reply() {}, push() {}, stopped() {} };
+const sockets = socketInternals();
+
+/** Raised inside the queue once the view has ended; never reaches a user. */
+class Ended extends Error {}
+
+let processCounter = 0;
+
+/** A view's pid-like handle: messages go to its mailbox while it lives. */
+class ProcessHandle implements ViewHandle {
+  readonly #proc: LiveViewProcess;
+  readonly id: string;
+
+  constructor(proc: LiveViewProcess, id: string) {
+    this.#proc = proc;
+    this.id = id;
+  }
+
+  get alive(): boolean {
+    return this.#proc.alive;
+  }
+
+  send(message: unknown): boolean {
+    const proc = this.#proc;
+    if (!proc.alive) return false;
+    void proc.enqueue(null, "info", () => proc.handleInfo(message));
+    return true;
+  }
+}
+
+export class LiveViewProcess implements ViewProcessCore {
+  readonly id: string;
+  readonly route: LiveRoute;
+  readonly connected: boolean;
+  readonly services: ViewServices;
+  readonly connect: ConnectContext | undefined;
+  readonly socket: ViewSocketImpl<any>;
+  readonly handle: ViewHandle;
+  readonly flash: FlashState;
+  readonly span = new SpanRecorder();
+  readonly events: [string, unknown][] = [];
+  readonly session: Session;
+  url: URL;
+  params: Params;
+  nav: Nav | null = null;
+  readonly #host: ViewHost;
+  readonly #link: SocketLink;
+  readonly #ctx: RenderContext;
+  #alive = true;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Messages queued and not yet handled. */
+  #pending = 0;
+  #state: NodeState | undefined;
+  #nextStreamRef = 0;
+  // created on first use: most views never hold a component, subscription or async task
+  #components: ComponentTree | undefined;
+  #subscriptions: Map<string, () => void> | undefined;
+  #tasks: AsyncTasks | undefined;
+  /** Cleanups registered with socket.onEnd (presence, external resources). */
+  #onEnd: (() => void)[] | undefined;
+
+  constructor(opts: ProcessOptions) {
+    this.id = opts.id;
+    this.route = opts.route;
+    this.connected = opts.connected;
+    this.services = opts.services;
+    this.connect = opts.connect;
+    this.session = opts.session;
+    this.url = opts.url;
+    this.params = opts.params;
+    this.flash = new FlashState(opts.flash);
+    this.#host = opts.host ?? NOOP_HOST;
+    this.handle = new ProcessHandle(this, `${opts.id}#${++processCounter}`);
+    this.#link = new SocketLink(this);
+    this.socket = new ViewSocketImpl(this.#link, {});
+    const proc = this;
+    this.#ctx = {
+      component(ref) {
+        return proc.components().place(ref as ComponentRef);
+      },
+    };
+  }
+
+  get name(): string {
+    return this.route.view.name ?? "view";
+  }
+
+  get alive(): boolean {
+    return this.#alive;
+  }
+
+  components(): ComponentTree {
+    return (this.#components ??= new ComponentTree(this.name, (cid) => new ComponentSocketImpl(this.#link, cid)));
+  }
+
+  existingComponents(): ComponentTree | undefined {
+    return this.#components;
+  }
+
+  tasks(): AsyncTasks {
+    return (this.#tasks ??= new AsyncTasks());
+  }
+
+  existingTasks(): AsyncTasks | undefined {
+    return this.#tasks;
+  }
+
+  nextStreamRef(): string {
+    return String(this.#nextStreamRef++);
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /** The connected mount; replies to the join with the full rendered tree, or an error. */
+  join(ref: string): Promise<void> {
+    return this.enqueue(ref, "mount", async () => {
+      try {
+        await this.#joinTask(ref);
+      } catch (error) {
+        this.#report(error, "mount");
+        this.#observe("crash", 0, { event: "mount" });
+        this.#end();
+        // a generic reason: the client reloads with jitter (5-10 s), so crashes cannot loop tightly
+        this.reply(ref, { status: "error", response: { reason: "join crashed" } });
+      }
+    });
+  }
+
+  async #joinTask(ref: string): Promise<void> {
+    await this.mountAll();
+    let livePatch: Record<string, unknown> | undefined;
+    const nav = takeNav(this);
+    if (nav?.kind === "patch") {
+      livePatch = await applyPatch(this, nav);
+    } else if (nav) {
+      // a mount that navigates away answers the join with where to go instead
+      const { key, target } = leaving(this, nav);
+      this.#end();
+      this.reply(ref, { status: "error", response: { [key]: target } });
+      return;
+    }
+    const rendered = this.render(true)!;
+    this.reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
+  }
+
+  /** An `event` push from the client (dispatch.ts). */
+  event(payload: unknown, ref: string): Promise<void> {
+    return this.enqueue(ref, "event", () => dispatchEvent(this, payload, ref));
+  }
+
+  /** A `live_patch` from the client (patch link, back/forward). */
+  patch(url: unknown, ref: string): Promise<void> {
+    return this.enqueue(ref, "handle_params", () => clientPatch(this, url, ref));
+  }
+
+  /** The client saw these components leave the DOM. */
+  cidsWillDestroy(cids: unknown, ref: string): Promise<void> {
+    return this.enqueue(ref, "event", async () => {
+      this.span.event = "cids_will_destroy";
+      this.#components?.willDestroy(asCids(cids));
+      this.reply(ref, { status: "ok", response: {} });
+    });
+  }
+
+  /** Components still gone after will_destroy: forget them and tell the client which ones. */
+  cidsDestroyed(cids: unknown, ref: string): Promise<void> {
+    return this.enqueue(ref, "event", async () => {
+      this.span.event = "cids_destroyed";
+      const gone = this.#components?.destroyed(asCids(cids)) ?? [];
+      for (const entry of gone) this.#tasks?.cancelAll(`c${entry.cid}:`);
+      this.reply(ref, { status: "ok", response: { cids: gone.map((e) => e.cid) } });
+    });
+  }
+
+  /** Messages wait in the mailbox or are being handled. */
+  get busy(): boolean {
+    return this.#pending > 0;
+  }
+
+  /** Resolves once every message queued so far has been handled. */
+  idle(): Promise<void> {
+    return this.#queue.then(() => undefined);
+  }
+
+  /** Frees everything without the view's terminate (the HTTP render, which never started a live view). */
+  dispose(): void {
+    this.#end();
+  }
+
+  /** Leave, disconnect or replacement: abandon pending work, free everything. Idempotent. */
+  close(reason = "closed"): void {
+    if (!this.#alive) return;
+    this.#terminate(reason);
+    this.#end();
+  }
+
+  /**
+   * Queues a message. Its spans are observed once it is answered, so telemetry listeners
+   * never delay a reply; the join's own span is the channel's (it times the whole join).
+   */
+  enqueue(ref: string | null, phase: Phase, task: () => Promise<void>): Promise<void> {
+    this.#pending++;
+    const run = this.#queue.then(async () => {
+      if (!this.#alive) throw new Ended();
+      const started = performance.now();
+      const span = this.span;
+      span.reset();
+      await task();
+      const duration = performance.now() - started;
+      if (span.render !== undefined) this.#observe("render", span.render);
+      if (phase !== "mount") this.#observe(phase, duration, span);
+    });
+    this.#queue = run
+      .catch((error: unknown) => {
+        if (error instanceof Ended) return;
+        this.#crash(error, phase);
+      })
+      .finally(() => this.#pending--);
+    return this.#queue as Promise<void>;
+  }
+
+  async handleInfo(message: unknown): Promise<void> {
+    const info = this.route.view.info;
+    if (!info) throw new LagoonError("no_info", `${this.name} received a message but has no info handler`);
+    await info(message, this.socket);
+    await this.finish(null, undefined);
+  }
+
+  /** Runs the live session's onMount hooks, then mount and handleParams, stopping at the first navigation. */
+  async mountAll(): Promise<void> {
+    const started = performance.now();
+    for (const hook of this.route.session.onMount) {
+      await hook(this.params, this.session, this.socket);
+      if (this.nav) return;
+    }
+    await this.route.view.mount?.(this.params, this.session, this.socket);
+    if (this.nav) return;
+    await this.route.view.handleParams?.(this.params, this.url, this.socket);
+    this.#observe("mount", performance.now() - started);
+  }
+
+  async finish(ref: string | null, replyValue: unknown): Promise<void> {
+    const nav = takeNav(this);
+    if (nav && nav.kind !== "patch") {
+      const pending = pendingEvents(this.render(false));
+      const { key, target } = leaving(this, nav);
+      if (pending) this.push("diff", pending);
+      if (ref !== null) this.reply(ref, { status: "ok", response: { [key]: target } });
+      else this.push(key, target);
+      this.#terminate(nav.kind);
+      this.#end();
+      this.#host.stopped("close");
+      return;
+    }
+    if (nav) this.push("live_patch", await applyPatch(this, nav));
+    const diff = this.render(false);
+    const out = diff ?? (replyValue !== undefined ? {} : null);
+    if (out && replyValue !== undefined) out[REPLY] = replyValue;
+    if (ref !== null) this.reply(ref, { status: "ok", response: out ? { diff: out } : {} });
+    else if (out) this.push("diff", out);
+  }
+
+  reply(ref: string, reply: Reply): void {
+    this.span.bytes += this.#host.reply(ref, reply) ?? 0;
+  }
+
+  push(event: Parameters<ViewHost["push"]>[0], payload: Record<string, unknown>): void {
+    this.span.bytes += this.#host.push(event, payload) ?? 0;
+  }
+
+  subscribe(topic: string): void {
+    if (!this.connected || !this.#alive || this.#subscriptions?.has(topic)) return;
+    (this.#subscriptions ??= new Map()).set(topic, this.services.pubsub.subscribe(topic, this.handle));
+  }
+
+  unsubscribe(topic: string): void {
+    this.#subscriptions?.get(topic)?.();
+    this.#subscriptions?.delete(topic);
+  }
+
+  onEnd(fn: () => void): void {
+    if (this.#alive) (this.#onEnd ??= []).push(fn);
+    else fn();
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  /** The assigns the view's render (and its layout) receive. */
+  renderAssigns(): Assigns {
+    return Object.assign(Object.create(null), this.socket.assigns, { flash: this.flash.current, streams: sockets.streams(this.socket) });
+  }
+
+  /** The view's template inside its live session's layout. */
+  template(assigns: Assigns): Template {
+    const inner = this.route.view.render(assigns as never);
+    const layout = this.route.session.layout;
+    return layout ? layout(inner, assigns as never) : inner;
+  }
+
+  /** Renders what changed since the last render; `full` renders everything (join). */
+  render(full: boolean): Record<string, unknown> | null {
+    const started = performance.now();
+    const socket = this.socket;
+    const diff: Record<string, unknown> = {};
+    this.#components?.beginRender();
+    if (full || socket.changed || this.flash.changed) {
+      const assigns = this.renderAssigns();
+      const { diff: d, state } = diffTemplate(this.template(assigns), full ? undefined : this.#state, this.#ctx);
+      this.#state = state;
+      if (d) Object.assign(diff, d);
+      if ((full && assigns.pageTitle != null) || sockets.changed(socket).has("pageTitle")) {
+        diff[TITLE] = assigns.pageTitle == null ? "" : String(assigns.pageTitle);
+      }
+      sockets.rendered(socket);
+      this.flash.changed = false;
+    }
+    const components = this.#components?.render(this.#ctx);
+    if (components) diff[COMPONENTS] = components;
+    if (this.events.length) diff[EVENTS] = this.events.splice(0);
+    if (!full && Object.keys(diff).length === 0) return null;
+    this.span.rendered(performance.now() - started);
+    return diff;
+  }
+
+  // ---------------------------------------------------------------- ending
+
+  #observe(name: ViewEvent["name"], duration: number, extra?: { event?: string; bytes?: number; refused?: string }): void {
+    this.services.spans?.emit(
+      viewSpan({ view: this.name, route: this.route.path, id: this.id, connected: this.connected }, name, duration, extra),
+    );
+  }
+
+  #crash(error: unknown, phase: string): void {
+    if (!this.#alive) return;
+    this.#report(error, phase);
+    this.#observe("crash", 0, { event: phase });
+    this.#terminate("error");
+    this.#end();
+    this.#host.stopped("error");
+  }
+
+  /** The view's own cleanup (ViewDef.terminate); its failure is logged, never propagated. */
+  #terminate(reason: string): void {
+    try {
+      this.route.view.terminate?.(reason, this.socket);
+    } catch (error) {
+      this.#report(error, "terminate");
+    }
+  }
+
+  #report(error: unknown, phase: string): void {
+    if (this.services.logError) this.services.logError(error, { view: this.name, phase });
+    else console.error(`[lagoon] ${this.name} crashed in ${phase}:`, error);
+  }
+
+  #end(): void {
+    if (!this.#alive) return;
+    this.#alive = false;
+    for (const unsubscribe of this.#subscriptions?.values() ?? []) unsubscribe();
+    this.#subscriptions = undefined;
+    for (const fn of this.#onEnd ?? []) {
+      try {
+        fn();
+      } catch (error) {
+        this.#report(error, "terminate");
+      }
+    }
+    this.#onEnd = undefined;
+    this.#tasks?.cancelAll();
+    this.#tasks = undefined;
+    this.#components = undefined;
+    this.#state = undefined;
+  }
+}
+
+function asCids(cids: unknown): number[] {
+  return Array.isArray(cids) ? cids.filter((c): c is number => Number.isInteger(c)).slice(0, 10_000) : [];
+}

@@ -1,0 +1,104 @@
+/**
+ * Telemetry spans, as the core produces them: a view's own (mount, messages, renders,
+ * crashes) and what the connection sees of it (join, reconnect, leave). The server
+ * publishes them (server/telemetry.ts); the core only builds them, after each reply is
+ * sent, and only when someone observes.
+ */
+
+/**
+ * A span of one view's life. Message spans (handle_params, event, info, async) cover the
+ * handler, the render and the reply.
+ */
+export interface ViewEvent {
+  readonly name: "mount" | "handle_params" | "event" | "info" | "async" | "render" | "crash";
+  /** The view's name (ViewDef.name). */
+  readonly view: string;
+  /** The route's path pattern ("/posts/:id"): bounded, unlike URLs. */
+  readonly route: string;
+  /** The view's DOM id; its channel topic is `lv:<id>`. */
+  readonly id: string;
+  /** False for the HTTP render's mount. */
+  readonly connected: boolean;
+  /**
+   * event: the event's name, only when the view or component defines it (client input
+   * never becomes a label); crash: the phase that threw.
+   */
+  readonly event?: string;
+  /** Milliseconds (0 for crash). */
+  readonly duration: number;
+  /** Bytes of the frames carrying diffs this span sent, when the host measures them. */
+  readonly bytes?: number;
+  /** event: the reason the event was refused (unknown_event, invalid_params, an EventRejected code). */
+  readonly refused?: string;
+}
+
+/** What the live connection reports about a view, beside the view's own spans. */
+export interface ConnectionEvent {
+  /**
+   * join: a view answered a join (`ok`: it mounted; `rejoin`: the client had joined it
+   * before). reconnect: a join with `rejoin` (the client's `_mounts` > 0), once more under
+   * its own name so it can be counted alone. leave: a joined view went away, for `reason`.
+   */
+  readonly name: "join" | "reconnect" | "leave";
+  readonly view: string;
+  readonly route: string;
+  readonly id: string;
+  readonly connected: true;
+  /** join, reconnect: from the join frame to the reply (mount and first render). leave: time joined. */
+  readonly duration: number;
+  /** join, reconnect: the mount succeeded. */
+  readonly ok?: boolean;
+  readonly rejoin?: boolean;
+  /** join, reconnect: bytes of the reply with the full render. */
+  readonly bytes?: number;
+  /** leave: "leave", "disconnect", "replaced", "close" (the view navigated away) or "crash". */
+  readonly reason?: string;
+}
+
+export type TelemetryEvent = ViewEvent | ConnectionEvent;
+
+/** Receives spans. `wants` says whether a span's costly measures (frame bytes) are worth taking. */
+export interface SpanObserver {
+  emit(event: TelemetryEvent): void;
+  /** Someone listens to `name` (or, without one, to anything). */
+  wants(name?: TelemetryEvent["name"]): boolean;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The measures of the message a view is handling, collected as it runs and turned into
+ * spans once it is answered.
+ */
+export class SpanRecorder {
+  event: string | undefined;
+  refused: string | undefined;
+  render: number | undefined;
+  bytes = 0;
+
+  reset(): void {
+    this.event = undefined;
+    this.refused = undefined;
+    this.render = undefined;
+    this.bytes = 0;
+  }
+
+  /** Adds the time of a render that produced something: their rate is the render frequency. */
+  rendered(ms: number): void {
+    this.render = (this.render ?? 0) + ms;
+  }
+}
+
+/** Builds a view span; `about` names the view. */
+export function viewSpan(
+  about: Pick<ViewEvent, "view" | "route" | "id" | "connected">,
+  name: ViewEvent["name"],
+  duration: number,
+  extra: { event?: string; bytes?: number; refused?: string } = {},
+): ViewEvent {
+  const span: Mutable<ViewEvent> = { name, view: about.view, route: about.route, id: about.id, connected: about.connected, duration };
+  if (extra.event !== undefined) span.event = extra.event;
+  if (extra.bytes) span.bytes = extra.bytes;
+  if (extra.refused !== undefined) span.refused = extra.refused;
+  return span;
+}

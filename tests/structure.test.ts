@@ -1,0 +1,90 @@
+/**
+ * The framework's shape, read from its imports: no import cycles (type imports count),
+ * lower layers never import upper ones, and no framework file imports the demo.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "..");
+const FRAMEWORK = ["shell", "server", "islands", "hooks", "vite", "cli"];
+
+function files(dir: string): string[] {
+  const abs = join(root, dir);
+  let entries: string[];
+  try {
+    entries = readdirSync(abs);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(join(root, path)).isDirectory()) return name === "templates" ? [] : files(path);
+    return /\.(ts|tsx)$/.test(name) && !name.endsWith(".d.ts") ? [path] : [];
+  });
+}
+
+/** Relative imports (static, type-only and dynamic) of a file, resolved to repository paths; bare specifiers as they are. */
+function imports(file: string): string[] {
+  const text = readFileSync(join(root, file), "utf8");
+  const specs = [...text.matchAll(/(?:import|export)\s[^;]*?from\s+"([^"]+)"|import\(\s*"([^"]+)"\s*\)|^import\s+"([^"]+)"/gm)].map(
+    (m) => m[1] ?? m[2] ?? m[3]!,
+  );
+  return specs.map((spec) => {
+    if (!spec.startsWith(".")) return spec;
+    const target = relative(root, resolve(dirname(join(root, file)), spec));
+    for (const candidate of [target.replace(/\.js$/, ".ts"), target.replace(/\.js$/, ".tsx"), target]) {
+      try {
+        if (statSync(join(root, candidate)).isFile()) return candidate;
+      } catch {
+        // try the next spelling
+      }
+    }
+    return target;
+  });
+}
+
+const graph = new Map(FRAMEWORK.flatMap(files).map((f) => [f, imports(f)] as const));
+
+describe("the framework's imports", () => {
+  it("has no cycles", () => {
+    const cycles: string[] = [];
+    const state = new Map<string, "visiting" | "done">();
+    const stack: string[] = [];
+    const visit = (file: string) => {
+      if (state.get(file) === "done") return;
+      if (state.get(file) === "visiting") {
+        cycles.push([...stack.slice(stack.indexOf(file)), file].join(" -> "));
+        return;
+      }
+      state.set(file, "visiting");
+      stack.push(file);
+      for (const dep of graph.get(file) ?? []) if (graph.has(dep)) visit(dep);
+      stack.pop();
+      state.set(file, "done");
+    };
+    for (const file of graph.keys()) visit(file);
+    expect(cycles).toEqual([]);
+  });
+
+  it("keeps the layers: shell knows no transport, islands no server, the browser runtime no core", () => {
+    const offending: string[] = [];
+    for (const [file, deps] of graph) {
+      const layer = file.split("/")[0]!;
+      for (const dep of deps) {
+        const target = dep.split("/")[0]!;
+        const bad =
+          (layer === "shell" && (["server", "islands", "hooks"].includes(target) || /^(hono|@hono\/|ws$|react)/.test(dep))) ||
+          (layer === "islands" && target === "server") ||
+          (layer === "hooks" && (target === "shell" || target === "server"));
+        if (bad) offending.push(`${file} imports ${dep}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it("never imports the demo application", () => {
+    const offending = [...graph].flatMap(([file, deps]) => deps.filter((d) => d.startsWith("app/")).map((d) => `${file} imports ${d}`));
+    expect(offending).toEqual([]);
+  });
+});
