@@ -1,24 +1,15 @@
 import { defineConfig } from "vite";
-import react from "@vitejs/plugin-react";
+import { lagoon } from "./vite/index.js";
 
-// The browser bundle: hooks/app.ts boots the LiveView client. Each island in
-// islands/registry.ts is a dynamic import, so it becomes its own chunk, and React (shared
-// by the islands) another: a page without islands loads neither.
+// The browser bundle of this repository's app, the demo: its client entry and islands
+// live in app/. Lagoon itself resolves to its TypeScript sources here ("lagoon-source").
 export default defineConfig({
-  plugins: [react()],
-  publicDir: false,
-  build: {
-    outDir: "dist/client",
-    emptyOutDir: true,
-    manifest: true,
-    sourcemap: true,
-    rolldownOptions: {
-      input: "hooks/app.ts",
-    },
-  },
-  // development (npm run dev): there is no index.html to scan, so name the entries; every
-  // dependency is then pre-bundled at startup instead of on first use, which would reload the page
-  optimizeDeps: {
-    entries: ["hooks/app.ts", "islands/*.tsx"],
+  plugins: [lagoon({ entry: "app/client.ts", islands: "app/islands" })],
+  resolve: { conditions: ["lagoon-source", "module", "browser", "development|production"] },
+  // the dev server loads the app through Vite; Lagoon stays the process's own copy (Node
+  // imports it, as it would from node_modules), one instance shared with the dev server
+  ssr: {
+    external: ["lagoon"],
+    resolve: { conditions: ["lagoon-source", "module", "node", "development|production"], externalConditions: ["lagoon-source"] },
   },
 });

@@ -1,8 +1,15 @@
 import { defineConfig } from "vitest/config";
 
+// In this repository `lagoon` and `lagoon/*` resolve to the framework's TypeScript sources
+// (the "lagoon-source" export condition): the demo and the tests run on them directly.
+const conditions = ["lagoon-source", "module", "node", "development|production"];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ["lagoon-source"] } },
   test: {
     include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // browser tests drive a real Chromium; keep parallelism modest on 2-core machines

@@ -5,8 +5,8 @@
  */
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Lagoon, LagoonEnv } from "../server/index.js";
-import type { OnMount, Session } from "../shell/index.js";
+import type { Lagoon, LagoonEnv } from "lagoon/server";
+import type { OnMount, Session } from "lagoon";
 import type { Accounts, User } from "./accounts.js";
 
 /** Assigns every view of an auth-aware live session gets. */

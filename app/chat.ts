@@ -3,7 +3,7 @@
  * A message can be deleted by its author only.
  */
 import { z } from "zod";
-import type { PubSub } from "../shell/index.js";
+import type { PubSub } from "lagoon";
 import type { User } from "./accounts.js";
 import { sql, type Db } from "./db.js";
 

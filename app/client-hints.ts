@@ -3,7 +3,7 @@
  * bundle connected with (so times show in the user's own) and whether the page is from an
  * older build than the running server (the layout then offers a reload).
  */
-import type { OnMount } from "../shell/index.js";
+import type { OnMount } from "lagoon";
 
 export interface ClientHints {
   /** An IANA time zone the browser reported, or "UTC" (also in the HTTP render). */

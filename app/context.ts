@@ -1,5 +1,5 @@
 /** The demo's domain layer, opened once per server and handed to the views that use it. */
-import { Presence, type PubSub } from "../shell/index.js";
+import { Presence, type PubSub } from "lagoon";
 import { Accounts } from "./accounts.js";
 import { Catalog } from "./catalog.js";
 import { Chat } from "./chat.js";

@@ -1,31 +1,16 @@
 /**
- * `npm run dev`: the demo with Vite's dev server inside the same Node server. Island edits
- * hot-reload in place (React Fast Refresh) while live views keep their state, the server
- * renders the edited island on the next page load, and /__islands shows every island with
- * its sample props and an event log.
+ * `npm run dev`: the demo with Vite's dev server inside the same Node server (Lagoon's
+ * dev server). Island edits hot-reload in place while live views keep their state; an
+ * edited view or server module reloads the app, its pages remounting their views; the
+ * islands gallery is at /__islands.
  */
-import { devAssets, listenWithVite } from "../server/index.js";
-import { reloadIslandsOnChange } from "../islands/index.js";
-import { createApp } from "./server.js";
+import { serveDev } from "lagoon/vite";
 import { loadSettings } from "./settings.js";
 
 const settings = loadSettings();
-const app = createApp({
-  secret: settings.secret,
-  db: settings.db,
-  catalogDelayMs: settings.catalogDelayMs,
-  assets: devAssets(),
-  dev: true,
-});
-const listening = await listenWithVite(app.lagoon, { port: settings.port, hostname: settings.host });
-await reloadIslandsOnChange(listening.vite);
+const listening = await serveDev({ server: "app/server.ts", port: settings.port, hostname: settings.host });
 console.log(`Lagoon dev server at ${listening.url} (islands gallery: ${listening.url}/__islands)`);
 
-const shutdown = () => {
-  void listening.close().finally(() => {
-    app.close();
-    process.exit(0);
-  });
-};
+const shutdown = () => void listening.close().finally(() => process.exit(0));
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

@@ -6,8 +6,8 @@
  * reconnect, since session and view tokens are signed and self-contained).
  */
 import cluster from "node:cluster";
-import { ClusterPubSub, RedisPubSub, relayClusterPubSub } from "../server/index.js";
-import type { PubSub } from "../shell/index.js";
+import { ClusterPubSub, RedisPubSub, relayClusterPubSub } from "lagoon/server";
+import type { PubSub } from "lagoon";
 import { openDb } from "./db.js";
 import { createApp } from "./server.js";
 import { loadSettings } from "./settings.js";
@@ -56,7 +56,7 @@ if (cluster.isPrimary && workers > 1) {
     : cluster.isWorker
       ? new ClusterPubSub()
       : undefined;
-  const app = createApp({ secret: settings.secret, db: settings.db, pubsub, catalogDelayMs: settings.catalogDelayMs });
+  const app = await createApp({ secret: settings.secret, db: settings.db, pubsub, catalogDelayMs: settings.catalogDelayMs });
   const listening = await app.lagoon.listen({ port: settings.port, hostname: settings.host });
   if (cluster.isPrimary)
     console.log(`Lagoon demo at http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${listening.port}`);
@@ -66,8 +66,7 @@ if (cluster.isPrimary && workers > 1) {
       .close()
       .then(() => pubsub?.close?.())
       .finally(() => {
-        app.close();
-        process.exit(0);
+        void app.close().finally(() => process.exit(0));
       });
   };
   process.on("SIGINT", shutdown);

@@ -1,5 +1,5 @@
-import { live, liveSession } from "../shell/index.js";
-import type { TelemetryWindow } from "../server/index.js";
+import { live, liveSession } from "lagoon";
+import type { TelemetryWindow } from "lagoon/server";
 import { loadUser, requireUser } from "./auth.js";
 import { clientHints } from "./client-hints.js";
 import type { AppContext } from "./context.js";

@@ -1,11 +1,17 @@
-/** Builds the demo application: the Lagoon host with its routes, domain, assets and settings. */
-import { createLagoon, manifestAssets, TelemetryWindow, type Assets, type Lagoon, type LagoonOptions } from "../server/index.js";
-import { MemoryPubSub, type PubSub } from "../shell/index.js";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { islandGallery } from "../islands/index.js";
+/**
+ * The demo application: its routes over its domain, the ordinary routes (log in, log out,
+ * /metrics), and its islands. `npm start` serves it through app/main.ts (several workers,
+ * Redis); `npm run dev` through Lagoon's dev server, which loads this module's default
+ * export and reloads it when a module changes; tests build it with `createApp`.
+ */
+import { MemoryPubSub, type PubSub } from "lagoon";
+import { loadIslands } from "lagoon/islands";
+import { defineApp, instantiateApp, manifestAssets, TelemetryWindow } from "lagoon/server";
+import type { AppDefinition, Assets, Lagoon, LagoonOptions } from "lagoon/server";
 import { authRoutes } from "./auth.js";
 import { openContext, type AppContext } from "./context.js";
 import { routes } from "./routes.js";
+import { loadSettings } from "./settings.js";
 
 export interface AppOptions {
   secret: string;
@@ -20,33 +26,50 @@ export interface AppOptions {
   clientDir?: string;
   /** Live socket limits (frame rate, sockets per address...); Lagoon's defaults otherwise. */
   socket?: LagoonOptions["socket"];
-  /** Development (npm run dev): adds the island gallery at /__islands. */
-  dev?: boolean;
 }
 
 export interface App {
   readonly lagoon: Lagoon;
   readonly ctx: AppContext;
   /** Closes the database (after the server stopped). */
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createApp(opts: AppOptions): App {
-  const clientDir = opts.clientDir ?? "dist/client";
-  const pubsub = opts.pubsub ?? new MemoryPubSub();
-  const ctx = openContext({ db: opts.db, pubsub, catalogDelayMs: opts.catalogDelayMs });
+/** The demo over an opened domain context. */
+function definition(ctx: AppContext, opts: { socket?: LagoonOptions["socket"] }): AppDefinition {
   // the last five minutes of this server's telemetry, for /dashboard
   const telemetry = new TelemetryWindow();
-  const lagoon = createLagoon({
-    routes: opts.dev ? [...routes(ctx, telemetry), islandGallery()] : routes(ctx, telemetry),
+  return {
+    routes: routes(ctx, telemetry),
     observe: (event) => telemetry.record(event),
-    secret: opts.secret,
-    pubsub,
-    assets: opts.assets ?? manifestAssets(clientDir),
+    pubsub: ctx.pubsub,
     socket: opts.socket,
-  });
-  authRoutes(lagoon, ctx.accounts);
-  lagoon.app.use("/assets/*", serveStatic({ root: clientDir }));
-  lagoon.app.get("/metrics", lagoon.metrics());
-  return { lagoon, ctx, close: () => ctx.close() };
+    setup(lagoon) {
+      authRoutes(lagoon, ctx.accounts);
+      lagoon.app.get("/metrics", lagoon.metrics());
+      return () => ctx.close();
+    },
+  };
 }
+
+/** The demo's islands, for server rendering. */
+export const islandsDir = new URL("./islands/", import.meta.url);
+
+/** Builds the demo on `opts.db`, with its islands loaded, ready to listen. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  await loadIslands(islandsDir);
+  const ctx = openContext({ db: opts.db, pubsub: opts.pubsub ?? new MemoryPubSub(), catalogDelayMs: opts.catalogDelayMs });
+  const clientDir = opts.clientDir ?? "dist/client";
+  const running = await instantiateApp(definition(ctx, opts), {
+    secret: opts.secret,
+    assets: opts.assets ?? manifestAssets(clientDir),
+    clientDir,
+  });
+  return { lagoon: running.lagoon, ctx, close: running.close };
+}
+
+/** `npm run dev`: the demo as Lagoon's dev server loads it, on the settings' database. */
+export default defineApp(() => {
+  const settings = loadSettings();
+  return definition(openContext({ db: settings.db, pubsub: new MemoryPubSub(), catalogDelayMs: settings.catalogDelayMs }), {});
+});

@@ -5,7 +5,7 @@
  * `todos:user:<id>` for one owner's private ones.
  */
 import { z } from "zod";
-import type { PubSub } from "../shell/index.js";
+import type { PubSub } from "lagoon";
 import type { User } from "./accounts.js";
 import { sql, type Db } from "./db.js";
 

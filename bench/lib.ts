@@ -50,7 +50,7 @@ function round(n: number): number {
  */
 export function startChild(script: string, opts: { cpu?: number; env?: Record<string, string> } = {}): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const node = [process.execPath, "--import", "tsx", "--expose-gc", script];
+    const node = [process.execPath, "--conditions=lagoon-source", "--import", "tsx", "--expose-gc", script];
     const [cmd, ...args] = opts.cpu === undefined || !PINNED ? node : ["taskset", "-c", String(opts.cpu), ...node];
     const child = spawn(cmd!, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...opts.env } });
     children.add(child);

@@ -1,5 +1,2 @@
-import type { HooksOptions } from "phoenix_live_view";
-import { IslandHook } from "./island.js";
-
-/** Lagoon's client hooks, registered on the LiveSocket by name (phx-hook="Name"). */
-export const hooks: HooksOptions = { Island: IslandHook };
+/** `lagoon/client`: the browser runtime an app's client entry boots: `createLiveSocket({ hooks })`. */
+export { createLiveSocket, hooks, type LiveSocketOptions } from "./live-socket.js";

@@ -11,8 +11,8 @@
  * after a rejoin the view's render brings any props that changed meanwhile.
  */
 import { ViewHook } from "phoenix_live_view";
-import { commandEvent } from "../islands/contract.js";
-import { islands } from "../islands/registry.js";
+import { islands } from "virtual:lagoon/islands";
+import { commandEvent, islandKey, type IslandModule } from "../islands/contract.js";
 import { IslandCommands } from "./island-commands.js";
 import type { MountedIsland } from "./island-root.js";
 
@@ -68,16 +68,17 @@ export class IslandHook extends Hook {
   mounted(): void {
     const el = this.el;
     const name = el.dataset.island ?? "";
-    const loader = Object.hasOwn(islands, name) ? islands[name] : undefined;
+    const key = islandKey(name);
+    const loader = Object.hasOwn(islands, key) ? islands[key] : undefined;
     if (!loader) {
-      console.error(`[lagoon] #${el.id}: no island "${name}" in islands/registry.ts`);
+      console.error(`[lagoon] #${el.id}: no island "${name}" in the app's islands folder (${name}.tsx)`);
       return;
     }
     const commands = (this.#commands = new IslandCommands(`island ${name}#${el.id}`));
     this.handleEvent(commandEvent(el.id), (value: unknown) => commands.receive(value));
     const load = (el.dataset.load ?? "eager") as Load;
     this.#cancel = schedule(el, load, () => {
-      Promise.all([loader(), import("./island-root.js")])
+      Promise.all([loader() as Promise<IslandModule>, import("./island-root.js")])
         .then(([mod, { mountIsland }]) => {
           if (this.#gone) return;
           this.#island = mountIsland(el, mod, (event, value) => this.#push(event, value), commands, this.#connected);

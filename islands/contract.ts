@@ -85,7 +85,7 @@ export interface IslandProps<C extends AnyIsland> {
 export type IslandComponent<C extends AnyIsland> = (island: IslandProps<C>) => ReactNode;
 
 /**
- * What an island's module exports (islands/registry.ts loads it): the component as default
+ * What an island's module exports (discover.ts finds it by its file name): the component as default
  * and its contract. Nothing else, so the module stays a React Fast Refresh boundary (the
  * contract is re-exported from its own module, the same object across hot updates).
  */
@@ -136,6 +136,14 @@ export function payloadSchema(spec: EventSpec): z.ZodType {
 /** The schema of an event's reply, if it has one. */
 export function replySchema(spec: EventSpec): z.ZodType | undefined {
   return isSchema(spec) ? undefined : spec.reply;
+}
+
+/**
+ * The key an island is found by, on the server and in the browser: its name without case,
+ * dashes or underscores, so `TelemetryCharts` is `telemetry-charts.tsx` (discover.ts).
+ */
+export function islandKey(name: string): string {
+  return name.replace(/[-_]/g, "").toLowerCase();
 }
 
 /** The live view event an island event travels as: `<Island>:<event>`, with `{ id, payload }`. */

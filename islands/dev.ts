@@ -1,21 +1,21 @@
 /**
  * Development: keeps the server's island modules in step with the files. The browser gets
  * an edited island through Vite's HMR (React Fast Refresh); the server, which rendered the
- * island from the module it loaded at startup, reloads it through Vite too, so the next
- * page load's HTML matches the new component and hydration stays clean.
+ * island from the module it loaded, reloads it through Vite too, so the next page load's
+ * HTML matches the new component and hydration stays clean. An edited contract takes
+ * effect on the server the same way.
  */
 import { resolve, sep } from "node:path";
 import type { ViteDevServer } from "vite";
-import type { IslandModule } from "./contract.js";
-import { registerIsland } from "./render.js";
+import { loadIslands } from "./discover.js";
 
 /**
- * Serves the islands from Vite's server-side module graph from now on, and reloads them on
- * every edit under islands/. Resolves once they are first loaded through Vite (later
- * reloads then only transform what changed).
+ * Loads the islands of `dir` through Vite's server-side module graph, and again after
+ * every edit under it. Resolves once they are first loaded (later reloads then only
+ * transform what changed).
  */
-export function reloadIslandsOnChange(vite: ViteDevServer): Promise<void> {
-  const dir = resolve(vite.config.root, "islands") + sep;
+export function reloadIslandsOnChange(vite: ViteDevServer, dir: string): Promise<void> {
+  const root = resolve(vite.config.root, dir);
   const load = async (file?: string) => {
     if (file) {
       // Vite invalidates its server-side copy of the file later in its own handling of the
@@ -24,9 +24,7 @@ export function reloadIslandsOnChange(vite: ViteDevServer): Promise<void> {
       for (const mod of graph.getModulesByFile(file) ?? []) graph.invalidateModule(mod);
     }
     try {
-      // the registry, loaded through Vite, imports each island module fresh after an edit
-      const { islands } = (await vite.ssrLoadModule("/islands/registry.ts")) as { islands: Record<string, () => Promise<IslandModule>> };
-      for (const load of Object.values(islands)) registerIsland(await load());
+      await loadIslands(root, (path) => vite.ssrLoadModule(path));
     } catch (error) {
       console.error(`[lagoon] could not load the islands${file ? ` after ${file} changed` : ""}:`, error);
     }
@@ -34,7 +32,7 @@ export function reloadIslandsOnChange(vite: ViteDevServer): Promise<void> {
   // one load at a time, in the order of the edits: the last edit wins
   let queue = load();
   const reload = (file: string) => {
-    if (resolve(file).startsWith(dir)) queue = queue.then(() => load(file));
+    if (resolve(file).startsWith(root + sep)) queue = queue.then(() => load(file));
   };
   vite.watcher.on("change", reload);
   vite.watcher.on("add", reload);

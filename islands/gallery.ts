@@ -8,7 +8,8 @@ import { defineView, html, live, liveSession, type LiveRoute, type Template, typ
 import { describeIssues } from "../shell/schema.js";
 import { pushCommand, replySchema, type AnyIsland, type EventSpec } from "./contract.js";
 import { islandEvents, type IslandHandlers } from "./events.js";
-import { island, registeredIslands } from "./render.js";
+import { island } from "./render.js";
+import { registeredIslands } from "./registry.js";
 
 interface LogEntry {
   readonly n: number;
@@ -119,7 +120,7 @@ export function islandGallery(path = "/__islands"): LiveRoute[] {
     },
     render: (a) => html`<main class="gallery">
   <h1>Islands gallery</h1>
-  <p>Every island in islands/registry.ts with the samples of its contract. Edit a component: it hot-reloads here.</p>
+  <p>Every island of the app with the samples of its contract. Edit a component: it hot-reloads here.</p>
   ${registeredIslands().map(({ contract }) => renderIsland(contract))}
   <section aria-label="Event log">
     <h2>Event log</h2>

@@ -1,7 +1,8 @@
 /**
  * `island(Contract, { id, props, load })`: an island inside an `html` template, rendered on
- * the server. Server-only (react-dom/server): live views import it through islands/index.ts;
- * the browser never loads this module.
+ * the server, with the module registered for it (registry.ts). Server-only
+ * (react-dom/server): live views import it through lagoon/islands; the browser never loads
+ * this module.
  *
  * It lives in islands/, not shell/ or server/: shell stays free of React and of any
  * transport, and what it renders is plain template values (html, raw, keep), so the test
@@ -30,7 +31,7 @@ import { safeJson } from "../shell/escape.js";
 import { html, keep, raw, type Template } from "../shell/template.js";
 import type { AnyIsland, Emit, IslandModule, On, PropsInput } from "./contract.js";
 import { islandElement, staticStore } from "./host.js";
-import { islands } from "./registry.js";
+import { islandModule } from "./registry.js";
 
 /** When the browser loads the island's code: at once, when the page is idle, or when it scrolls into view. */
 export type Load = "eager" | "idle" | "visible";
@@ -45,32 +46,6 @@ export interface IslandOptions<C extends AnyIsland> {
 }
 
 const ID = /^[A-Za-z][A-Za-z0-9_:.-]{0,99}$/;
-
-// Every island module by name, for rendering (which is synchronous): the registry's are loaded at startup.
-const modules = new Map<string, IslandModule>();
-await Promise.all(
-  Object.entries(islands).map(async ([name, load]) => {
-    const mod = await load();
-    if (mod.contract.name !== name) {
-      throw new LagoonError("island_registry", `islands/registry.ts: "${name}" loads the module of island "${mod.contract.name}"`);
-    }
-    registerIsland(mod);
-  }),
-);
-
-/**
- * Adds an island module for server rendering, or replaces the one of the same name (the
- * dev server does after an edit). The registry's islands are added at startup; the browser
- * can only load islands that are in islands/registry.ts.
- */
-export function registerIsland(mod: IslandModule): void {
-  modules.set(mod.contract.name, mod);
-}
-
-/** Every island module registered for server rendering, by name. */
-export function registeredIslands(): IslandModule[] {
-  return [...modules.values()].sort((a, b) => a.contract.name.localeCompare(b.contract.name));
-}
 
 /**
  * Props as JSON for a single-quoted attribute: safeJson leaves no `<`, `>` or `&` (so no
@@ -89,8 +64,13 @@ const ssrOn: On<AnyIsland> = () => () => {};
 export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>): Template {
   const { id } = opts;
   const where = `island ${contract.name}#${String(id)}`;
-  const mod = modules.get(contract.name);
-  if (!mod) throw new LagoonError("unknown_island", `${where}: no module for ${contract.name}; add its loader to islands/registry.ts`);
+  const mod = islandModule(contract.name);
+  if (!mod) {
+    throw new LagoonError(
+      "unknown_island",
+      `${where}: no module for ${contract.name}; put it in the app's islands folder (${contract.name}.tsx)`,
+    );
+  }
   if (typeof id !== "string" || !ID.test(id)) {
     throw new LagoonError("island_id", `${where}: the id must start with a letter and hold only letters, digits, _ : . -`);
   }

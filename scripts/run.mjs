@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm start` / `npm test` / `npm run bench` / `npm run dev` on a fresh machine: installs
- * what is missing (npm dependencies; Debian's chromium for browser tests), builds the
- * browser bundle, then runs the command. Only the npm registry and Debian's packages are
+ * what is missing (npm dependencies; Debian's chromium for browser tests), builds what is
+ * stale (the browser bundle; for start, the framework and the demo compiled to
+ * JavaScript), then runs the command. Only the npm registry and Debian's packages are
  * used: no step downloads a browser or a prebuilt binary of its own.
  */
 import { spawnSync } from "node:child_process";
@@ -77,19 +78,43 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** Builds the browser bundle unless dist/ is newer than its sources. */
-function ensureBuild() {
-  const manifest = join(root, "dist/client/.vite/manifest.json");
-  if (existsSync(manifest)) {
-    const built = statSync(manifest).mtimeMs;
-    const sources = Math.max(
-      ...["hooks", "islands"].map(newestMtime),
-      statSync(join(root, "vite.config.ts")).mtimeMs,
-      statSync(join(root, "package-lock.json")).mtimeMs,
-    );
-    if (built > sources) return;
-  }
+/** Runs `cmd` unless `output` is newer than every file of `sources` (folders or files) and the lockfile. */
+function fresh(output, sources) {
+  const out = join(root, output);
+  if (!existsSync(out)) return false;
+  const newest = Math.max(
+    ...sources.map((path) =>
+      statSync(join(root, path), { throwIfNoEntry: false })?.isDirectory()
+        ? newestMtime(path)
+        : (statSync(join(root, path), { throwIfNoEntry: false })?.mtimeMs ?? 0),
+    ),
+    statSync(join(root, "package-lock.json")).mtimeMs,
+  );
+  return statSync(out).mtimeMs > newest;
+}
+
+const FRAMEWORK = ["shell", "server", "islands", "hooks", "vite", "cli", "tsconfig.json", "tsconfig.build.json"];
+
+/** The browser bundle of the demo (dist/client), unless it is newer than its sources. */
+function ensureClient() {
+  if (
+    fresh("dist/client/.vite/manifest.json", ["hooks", "islands", "app/client.ts", "app/app.css", "app/islands", "vite", "vite.config.ts"])
+  )
+    return;
   must("npx", ["vite", "build", "--logLevel", "warn"]);
+}
+
+/** The framework as the package ships it (dist/shell, dist/server, ...), compiled by tsc. */
+function ensurePackage() {
+  if (fresh("dist/shell/index.js", FRAMEWORK)) return;
+  must("npx", ["tsc", "-p", "tsconfig.build.json"]);
+}
+
+/** The demo compiled against the compiled framework (dist/app): production runs JavaScript. */
+function ensureApp() {
+  ensurePackage();
+  if (fresh("dist/app/main.js", ["app", ...FRAMEWORK])) return;
+  must("npx", ["tsc", "-p", "app/tsconfig.json"]);
 }
 
 /** Runs vitest, then prints its own `N passed, N failed` line from the JSON report. */
@@ -115,26 +140,37 @@ function test() {
 }
 
 ensureDependencies();
+// in this repository `lagoon` resolves to the framework's TypeScript sources, run through tsx
+const FROM_SOURCES = ["--conditions=lagoon-source", "--import", "tsx"];
 switch (command) {
   case "start":
-    ensureBuild();
-    must("node", ["--import", "tsx", "app/main.ts", ...rest], { env: { NODE_ENV: process.env.NODE_ENV ?? "production" } });
+    ensureClient();
+    ensureApp();
+    must("node", ["dist/app/main.js", ...rest], { env: { NODE_ENV: process.env.NODE_ENV ?? "production" } });
     break;
   case "dev":
-    must("node", ["--import", "tsx", "app/dev.ts", ...rest]);
+    must("node", [...FROM_SOURCES, "app/dev.ts", ...rest]);
+    break;
+  case "build":
+    ensureClient();
+    ensureApp();
+    break;
+  case "build-package":
+    ensurePackage();
     break;
   case "test":
     ensureTestPackages();
-    ensureBuild();
+    ensureClient();
     test();
     break;
   case "bench":
     // the client-side benchmark drives Chromium
     ensureTestPackages([["/usr/bin/chromium", "chromium"]]);
-    ensureBuild();
-    must("node", ["--import", "tsx", "--expose-gc", "bench/run.ts", ...rest]);
+    ensureClient();
+    ensureApp();
+    must("node", [...FROM_SOURCES, "--expose-gc", "bench/run.ts", ...rest]);
     break;
   default:
-    console.error("usage: node scripts/run.mjs start|dev|test|bench");
+    console.error("usage: node scripts/run.mjs start|dev|build|test|bench");
     process.exit(2);
 }

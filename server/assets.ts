@@ -21,18 +21,21 @@ interface ManifestChunk {
   isEntry?: boolean;
 }
 
-export const CLIENT_ENTRY = "hooks/app.ts";
-
-/** Reads `<outDir>/.vite/manifest.json` once; throws a helpful error when the build is missing. */
-export function manifestAssets(outDir: string, entry = CLIENT_ENTRY, base = "/"): Assets {
+/**
+ * Reads `<outDir>/.vite/manifest.json` once (the build the Vite plugin writes); throws a
+ * helpful error when the build is missing. `entry` is the client entry's path from the
+ * project root; by default the build's one entry.
+ */
+export function manifestAssets(outDir = "dist/client", entry?: string, base = "/"): Assets {
   let manifest: Record<string, ManifestChunk>;
   try {
     manifest = JSON.parse(readFileSync(join(outDir, ".vite", "manifest.json"), "utf8")) as Record<string, ManifestChunk>;
   } catch {
-    throw new Error(`no client build in ${outDir}: run \`npm run build\` (npm start does it for you)`);
+    throw new Error(`no client build in ${outDir}: run \`npm run build\` (npm start builds it for you)`);
   }
-  const chunk = manifest[entry];
-  if (!chunk) throw new Error(`the client build has no entry ${entry}`);
+  entry ??= Object.keys(manifest).find((key) => manifest[key]!.isEntry);
+  const chunk = entry === undefined ? undefined : manifest[entry];
+  if (!chunk || entry === undefined) throw new Error(`the client build in ${outDir} has no entry${entry ? ` ${entry}` : ""}`);
   const css = new Set<string>();
   const preload = new Set<string>();
   const visit = (key: string, seen: Set<string>) => {
@@ -53,8 +56,8 @@ export function manifestAssets(outDir: string, entry = CLIENT_ENTRY, base = "/")
   return { head: () => tags, tracked };
 }
 
-/** Development: scripts come from the Vite dev server mounted in the same process. */
-export function devAssets(entry = CLIENT_ENTRY): Assets {
+/** Development: scripts come from the Vite dev server mounted in the same process; `entry` from the project root. */
+export function devAssets(entry = "src/client.ts"): Assets {
   const tags = `<script type="module" src="/@vite/client"></script><script type="module" src="/${escapeHtml(entry)}"></script>`;
   return { head: () => tags };
 }

@@ -4,7 +4,7 @@ export type { Listening, ListenOptions } from "./listen.js";
 export type { LagoonEnv, RequestSession } from "./request-session.js";
 export type { CookieSession, SessionOptions } from "./session.js";
 export { manifestAssets, devAssets, type Assets } from "./assets.js";
-export { listenWithVite, type DevServerOptions, type DevListening } from "./dev.js";
+export { defineApp, instantiateApp, loadSecret, type App, type AppDefinition, type AppRuntime, type RunningApp } from "./define-app.js";
 export { defaultDocument, type DocumentFn, type PageParts } from "./document.js";
 export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits.js";
 export type { TrustProxy } from "./proxy.js";

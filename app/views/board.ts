@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { defineView, event, EventRejected, html, type ViewSocket } from "../../shell/index.js";
-import { Board, island, islandEvents, pushCommand, type PropsInput } from "../../islands/index.js";
+import { defineView, event, EventRejected, html, type ViewSocket } from "lagoon";
+import { island, islandEvents, pushCommand, type PropsInput } from "lagoon/islands";
+import { Board } from "../islands/board.contract.js";
 import type { AuthAssigns } from "../auth.js";
 import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
 import type { User } from "../accounts.js";

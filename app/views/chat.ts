@@ -11,7 +11,7 @@ import {
   type Presence,
   type PresenceChanged,
   type PresenceEntry,
-} from "../../shell/index.js";
+} from "lagoon";
 import type { AuthAssigns } from "../auth.js";
 import { MessageBody, RoomName, roomTopic, type Chat, type ChatChange, type Message } from "../chat.js";
 import { clock, type ClientHints } from "../client-hints.js";

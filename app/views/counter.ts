@@ -1,4 +1,4 @@
-import { defineView, html } from "../../shell/index.js";
+import { defineView, html } from "lagoon";
 
 export const CounterLive = defineView<{ count: number; pageTitle: string }>({
   name: "CounterLive",

@@ -4,9 +4,10 @@
  * second from a TelemetryWindow the app feeds with its Lagoon's telemetry. The charts are a
  * React island (islands/telemetry.tsx): only their props change each second.
  */
-import { defineView, html, type Template } from "../../shell/index.js";
-import { island, TelemetryCharts } from "../../islands/index.js";
-import type { SecondStats, TelemetryWindow, WindowSnapshot } from "../../server/index.js";
+import { defineView, html, type Template } from "lagoon";
+import { island } from "lagoon/islands";
+import { TelemetryCharts } from "../islands/telemetry-charts.contract.js";
+import type { SecondStats, TelemetryWindow, WindowSnapshot } from "lagoon/server";
 
 const REFRESH_MS = 1000;
 const MiB = 1024 * 1024;

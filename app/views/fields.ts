@@ -1,4 +1,4 @@
-import { html, type Form, type Template } from "../../shell/index.js";
+import { html, type Form, type Template } from "lagoon";
 
 /**
  * A labelled input with its error, wired for screen readers. Passwords are never rendered

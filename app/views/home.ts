@@ -1,4 +1,4 @@
-import { defineView, html } from "../../shell/index.js";
+import { defineView, html } from "lagoon";
 
 const PAGES: [string, string, string][] = [
   ["/counter", "Counter", "buttons that change server state"],

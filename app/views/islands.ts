@@ -1,5 +1,6 @@
-import { defineView, html, type ViewSocket } from "../../shell/index.js";
-import { island, islandEvents, pushCommand, Tally } from "../../islands/index.js";
+import { defineView, html, type ViewSocket } from "lagoon";
+import { island, islandEvents, pushCommand } from "lagoon/islands";
+import { Tally } from "../islands/tally.contract.js";
 
 interface IslandsAssigns {
   count: number;

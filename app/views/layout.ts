@@ -1,4 +1,4 @@
-import { html, type Layout, type Template } from "../../shell/index.js";
+import { html, type Layout, type Template } from "lagoon";
 import type { AuthAssigns } from "../auth.js";
 import type { ClientHints } from "../client-hints.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineForm, defineView, html, type Form } from "../../shell/index.js";
+import { defineForm, defineView, html, type Form } from "lagoon";
 import { safeReturnTo, type AuthAssigns } from "../auth.js";
 import type { Accounts } from "../accounts.js";
 import { field } from "./fields.js";

@@ -4,7 +4,7 @@
  * form.
  */
 import { z } from "zod";
-import { defineForm, html, type Form, type Params, type Template, type ViewSocket } from "../../shell/index.js";
+import { defineForm, html, type Form, type Params, type Template, type ViewSocket } from "lagoon";
 import type { AuthAssigns } from "../auth.js";
 import { TodoTitle, type Todos } from "../todos.js";
 

@@ -1,4 +1,4 @@
-import { defineView, html, HttpError } from "../../shell/index.js";
+import { defineView, html, HttpError } from "lagoon";
 import type { Post, PostSort, Posts } from "../posts.js";
 
 const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);

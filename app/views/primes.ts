@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AsyncResult, defineView, event, html } from "../../shell/index.js";
+import { AsyncResult, defineView, event, html } from "lagoon";
 import type { WorkPool } from "../work/pool.js";
 import { MAX_LIMIT } from "../work/primes.js";
 

@@ -1,4 +1,4 @@
-import { defineForm, defineView, html, type Form } from "../../shell/index.js";
+import { defineForm, defineView, html, type Form } from "lagoon";
 import { Registration, type Accounts, type RegistrationInput } from "../accounts.js";
 import { field } from "./fields.js";
 

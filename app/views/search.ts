@@ -1,4 +1,4 @@
-import { defineView, html, AsyncResult, type ViewSocket } from "../../shell/index.js";
+import { defineView, html, AsyncResult, type ViewSocket } from "lagoon";
 import { MAX_QUERY_LENGTH, type Catalog, type Product } from "../catalog.js";
 
 type SearchAssigns = { query: string; results: AsyncResult<Product[]>; pageTitle: string };

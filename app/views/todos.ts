@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { component, defineComponent, defineView, event, EventRejected, html, type LiveStream } from "../../shell/index.js";
+import { component, defineComponent, defineView, event, EventRejected, html, type LiveStream } from "lagoon";
 import type { AuthAssigns } from "../auth.js";
 import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
 import type { User } from "../accounts.js";

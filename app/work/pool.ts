@@ -12,10 +12,12 @@ export interface WorkPool {
 }
 
 export function createWorkPool(opts: { maxThreads?: number } = {}): WorkPool {
+  // compiled (npm start) the worker is JavaScript beside this module; from sources it is
+  // TypeScript, which the workers load through tsx like the server does, under any runner
+  const compiled = import.meta.url.endsWith(".js");
   const pool = new Piscina({
-    filename: new URL("./primes-worker.ts", import.meta.url).href,
-    // workers load TypeScript through tsx like the server does, under any runner
-    execArgv: ["--import", "tsx"],
+    filename: new URL(compiled ? "./primes-worker.js" : "./primes-worker.ts", import.meta.url).href,
+    execArgv: compiled ? [] : ["--import", "tsx"],
     maxThreads: opts.maxThreads ?? Math.max(1, availableParallelism() - 1),
     minThreads: 0, // threads start with the first task, not with the server
     idleTimeout: 30_000,

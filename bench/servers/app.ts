@@ -10,7 +10,7 @@ import { memoryAfterGc } from "./memory.js";
 
 // benchmarks measure the framework, not its flood limits: one socket sends thousands of
 // events a second, and thousands of sockets come from 127.0.0.1
-const { lagoon } = createApp({
+const { lagoon } = await createApp({
   secret: randomBytes(32).toString("hex"),
   db: ":memory:",
   socket: { limits: { burst: Infinity, perSecond: Infinity, connectionsPerAddress: Infinity } },

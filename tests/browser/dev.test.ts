@@ -1,7 +1,8 @@
 /**
- * Development (npm run dev) in Chromium: the demo served with Vite's dev server in the same
- * Node server, React in development mode (so hydration mismatches would warn), hot reload
- * of an edited island that keeps the live view's state, and the /__islands gallery.
+ * Development (npm run dev) in Chromium: the demo served by Lagoon's dev server (Vite in
+ * the same Node server), React in development mode (so hydration mismatches would warn),
+ * hot reload of an edited island that keeps the live view's state, an edited view that
+ * remounts connected pages with their forms, and the /__islands gallery.
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,27 +10,32 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { createApp, type App } from "../../app/server.js";
-import { reloadIslandsOnChange } from "../../islands/index.js";
-import { devAssets, listenWithVite, type DevListening } from "../../server/index.js";
+import { createApp } from "../../app/server.js";
+import { devAssets } from "../../server/index.js";
+import { startAppProcess, type AppProcess } from "../support/app-process.js";
 import { connected, launchBrowser } from "../support/browser.js";
+import { freePort } from "../support/ports.js";
 
 let dir: string;
-let app: App;
-let dev: DevListening;
+let dev: AppProcess;
 let browser: Browser;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "lagoon-dev-"));
-  app = createApp({ secret: randomBytes(32).toString("hex"), db: join(dir, "lagoon.db"), assets: devAssets(), dev: true });
-  [dev, browser] = await Promise.all([listenWithVite(app.lagoon, { port: 0 }), launchBrowser()]);
-  await reloadIslandsOnChange(dev.vite);
+  // npm run dev as its own process, on a free port and a database in the temporary folder
+  const env = { PORT: String(await freePort()), LAGOON_DB: join(dir, "lagoon.db"), LAGOON_SECRET: randomBytes(32).toString("hex") };
+  [dev, browser] = await Promise.all([startAppProcess(env, [], "app/dev.ts"), launchBrowser()]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
-  await dev?.close();
-  app?.close();
+  await dev?.kill();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Replaces a source file's text in one step (other test processes may read it meanwhile). */
+function swap(file: string, text: string): void {
+  writeFileSync(file + ".tmp", text);
+  renameSync(file + ".tmp", file);
+}
 
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
@@ -59,14 +65,10 @@ describe("npm run dev in Chromium", () => {
   });
 
   it("hot-reloads an edited island in place: the live view and the island keep their state", async () => {
-    const file = join(process.cwd(), "islands/tally.tsx");
+    const file = join(process.cwd(), "app/islands/tally.tsx");
     const original = readFileSync(file, "utf8");
     const { mtime } = statSync(file);
-    const write = (text: string) => {
-      // whole-file swap: other test processes may read it meanwhile
-      writeFileSync(file + ".tmp", text);
-      renameSync(file + ".tmp", file);
-    };
+    const write = (text: string) => swap(file, text);
     const { page, problems } = await open("/islands");
     try {
       await enabled(page, "#tally button[type=button]");
@@ -90,7 +92,9 @@ describe("npm run dev in Chromium", () => {
 
       // the server renders the edited island too, once it has reloaded it: a fresh page hydrates without a mismatch
       await expect
-        .poll(async () => (await (await app.lagoon.app.request("/islands")).text()).includes("Step size"), { timeout: 20_000 })
+        .poll(async () => (await (await fetch(dev.url + "/islands", { headers: { accept: "text/html" } })).text()).includes("Step size"), {
+          timeout: 20_000,
+        })
         .toBe(true);
       const fresh = await open("/islands");
       expect(await fresh.page.textContent("#tally label")).toMatch(/^Step size/);
@@ -104,7 +108,9 @@ describe("npm run dev in Chromium", () => {
     await page.waitForFunction(() => /^Step\s/.test(document.querySelector("#tally label")?.textContent ?? ""), null, { timeout: 20_000 });
     // and the server's copy is back too
     await expect
-      .poll(async () => (await (await app.lagoon.app.request("/islands")).text()).includes("Step size"), { timeout: 20_000 })
+      .poll(async () => (await (await fetch(dev.url + "/islands", { headers: { accept: "text/html" } })).text()).includes("Step size"), {
+        timeout: 20_000,
+      })
       .toBe(false);
     expect(problems.filter((p) => !p.includes("[vite]"))).toEqual([]);
     await page.close();
@@ -144,10 +150,33 @@ describe("npm run dev in Chromium", () => {
     await page.close();
   }, 90_000);
 
+  it("reloads an edited view: the open page remounts it with the new code and keeps what was typed", async () => {
+    const file = join(process.cwd(), "app/views/register.ts");
+    const original = readFileSync(file, "utf8");
+    const { mtime } = statSync(file);
+    const { page, problems } = await open("/register");
+    try {
+      await page.getByLabel("Name").fill("Ada");
+      await page.evaluate(() => ((window as any).__sameDocument = true));
+      expect(original).toContain("<h1>Create an account</h1>");
+      swap(file, original.replace("<h1>Create an account</h1>", "<h1>Join the lagoon</h1>"));
+      await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Join the lagoon", null, { timeout: 20_000 });
+      await connected(page);
+      expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+      expect(await page.getByLabel("Name").inputValue()).toBe("Ada");
+    } finally {
+      swap(file, original);
+      utimesSync(file, mtime, mtime);
+    }
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Create an account", null, { timeout: 20_000 });
+    expect(problems.filter((p) => !p.includes("[vite]") && !p.includes("WebSocket"))).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it("is development only: the production app has no /__islands", async () => {
-    const production = createApp({ secret: randomBytes(32).toString("hex"), db: ":memory:", assets: devAssets() });
+    const production = await createApp({ secret: randomBytes(32).toString("hex"), db: ":memory:", assets: devAssets() });
     const res = await production.lagoon.app.request("/__islands");
     expect(res.status).toBe(404);
-    production.close();
+    await production.close();
   });
 });

@@ -11,7 +11,6 @@ import {
   pushCommand,
   island,
   islandEvents,
-  Tally,
   type Emit,
   type EventPayload,
   type EventReply,
@@ -19,6 +18,7 @@ import {
   type On,
   type PropsOf,
 } from "../../islands/index.js";
+import { Dial } from "../support/app/islands/dial.contract.js";
 
 describe("defineIsland", () => {
   it("returns a frozen contract with its schemas, empty maps for what it omits", () => {
@@ -45,17 +45,17 @@ describe("defineIsland", () => {
 
 describe("contract types", () => {
   it("give the component its parsed props and typed emit / on", () => {
-    expectTypeOf<PropsOf<typeof Tally>>().toEqualTypeOf<{ count: number; label: string }>();
-    expectTypeOf<IslandProps<typeof Tally>["connected"]>().toEqualTypeOf<boolean>();
-    expectTypeOf<EventPayload<typeof Tally, "add">>().toEqualTypeOf<{ by: number }>();
+    expectTypeOf<PropsOf<typeof Dial>>().toEqualTypeOf<{ count: number; label: string }>();
+    expectTypeOf<IslandProps<typeof Dial>["connected"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<EventPayload<typeof Dial, "add">>().toEqualTypeOf<{ by: number }>();
     // an event without a reply schema resolves with nothing; rename has a typed reply
-    expectTypeOf<EventReply<typeof Tally, "add">>().toEqualTypeOf<void>();
-    expectTypeOf<EventReply<typeof Tally, "rename">>().toEqualTypeOf<{ label: string; length: number }>();
+    expectTypeOf<EventReply<typeof Dial, "add">>().toEqualTypeOf<void>();
+    expectTypeOf<EventReply<typeof Dial, "rename">>().toEqualTypeOf<{ label: string; length: number }>();
   });
 
   it("reject wrong payloads, unknown events and commands at compile time", () => {
     // never called: the body exists for the type checker
-    const typeOnly = (emit: Emit<typeof Tally>, on: On<typeof Tally>, socket: ViewSocket<{ count: number }>) => {
+    const typeOnly = (emit: Emit<typeof Dial>, on: On<typeof Dial>, socket: ViewSocket<{ count: number }>) => {
       void emit("add", { by: 2 });
       void emit("rename", { label: "x" }).then((reply) => expectTypeOf(reply.length).toEqualTypeOf<number>());
       // @ts-expect-error wrong payload type
@@ -71,29 +71,29 @@ describe("contract types", () => {
       // @ts-expect-error unknown command
       on("shake", () => {});
 
-      pushCommand(socket, Tally, "tally", "flash", { message: "hi" });
+      pushCommand(socket, Dial, "tally", "flash", { message: "hi" });
       // @ts-expect-error wrong command payload
-      pushCommand(socket, Tally, "tally", "flash", { message: 42 });
+      pushCommand(socket, Dial, "tally", "flash", { message: 42 });
       // @ts-expect-error unknown command
-      pushCommand(socket, Tally, "tally", "shake", {});
+      pushCommand(socket, Dial, "tally", "shake", {});
 
-      island(Tally, { id: "t", props: { count: 1, label: "x" } });
+      island(Dial, { id: "t", props: { count: 1, label: "x" } });
       // @ts-expect-error props of the wrong shape
-      island(Tally, { id: "t", props: { count: "1", label: "x" } });
+      island(Dial, { id: "t", props: { count: "1", label: "x" } });
       // @ts-expect-error unknown load strategy
-      island(Tally, { id: "t", props: { count: 1, label: "x" }, load: "later" });
+      island(Dial, { id: "t", props: { count: 1, label: "x" }, load: "later" });
 
-      islandEvents(Tally, {
+      islandEvents(Dial, {
         add: ({ by }) => expectTypeOf(by).toEqualTypeOf<number>(),
         rename: ({ label }) => ({ label, length: label.length }),
       });
-      islandEvents(Tally, {
+      islandEvents(Dial, {
         add: () => {},
         // @ts-expect-error the reply does not match the contract's reply schema
         rename: () => ({ label: 1, length: "x" }),
       });
       // @ts-expect-error a handler is missing
-      islandEvents(Tally, { add: () => {} });
+      islandEvents(Dial, { add: () => {} });
     };
     expect(typeof typeOnly).toBe("function");
   });

@@ -5,7 +5,8 @@ import {} from "../../shell/index.js";
 import { Router } from "../../shell/router.js";
 import { visit, ReplyError } from "../../shell/testing/index.js";
 import { defineIsland, island } from "../../islands/index.js";
-import { Echo, renders } from "../support/islands/echo.js";
+import { Echo } from "../support/app/islands/echo.contract.js";
+import { renders } from "../support/app/islands/echo.js";
 import { islandRoutes } from "../support/views/islands.js";
 
 const router = new Router(islandRoutes());
@@ -53,14 +54,16 @@ describe("island()", () => {
     view.close();
   });
 
-  it("refuses bad ids, props that break the contract, and islands missing from the registry", () => {
+  it("refuses bad ids, props that break the contract, and islands the app's islands folder lacks", () => {
     expect(() => island(Echo, { id: "1st", props: { text: "", items: [] } })).toThrow(/id must start with a letter/);
     expect(() => island(Echo, { id: 'x" onclick="', props: { text: "", items: [] } })).toThrow(/id/);
     expect(() => island(Echo, { id: "e", props: { text: 1, items: [] } as never })).toThrow(
       /Echo#e: props do not match the contract: text:/,
     );
     const Stray = defineIsland("Stray", { props: z.object({}) });
-    expect(() => island(Stray, { id: "s", props: {} })).toThrow(/islands\/registry\.ts/);
+    expect(() => island(Stray, { id: "s", props: {} })).toThrow(
+      "island Stray#s: no module for Stray; put it in the app's islands folder (Stray.tsx)",
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import { parse } from "node-html-parser";
 import {} from "../../shell/index.js";
 import { Router } from "../../shell/router.js";
 import { visit } from "../../shell/testing/index.js";
-import { encodeProps } from "../../islands/index.js";
+import { encodeProps } from "../../islands/render.js";
 import { islandRoutes } from "../support/views/islands.js";
 import { skeleton, unsafeMarkup, XSS_PAYLOADS } from "../support/xss-corpus.js";
 

@@ -8,8 +8,9 @@ export interface AppProcess {
   kill(): Promise<void>;
 }
 
-export function startAppProcess(env: Record<string, string>, args: string[] = []): Promise<AppProcess> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "app/main.ts", ...args], {
+/** `app/main.ts` (npm start), or another entry of the demo such as `app/dev.ts` (npm run dev). */
+export function startAppProcess(env: Record<string, string>, args: string[] = [], entry = "app/main.ts"): Promise<AppProcess> {
+  const proc = spawn(process.execPath, ["--conditions=lagoon-source", "--import", "tsx", entry, ...args], {
     env: { ...process.env, HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -23,7 +24,7 @@ export function startAppProcess(env: Record<string, string>, args: string[] = []
     let out = "";
     proc.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /Lagoon demo at (http:\/\/\S+)/.exec(out);
+      const m = /Lagoon (?:demo|dev server) at (http:\/\/\S+)/.exec(out);
       if (m) resolve({ url: m[1]!, proc, kill });
     });
     proc.once("exit", (code) => reject(new Error(`app exited with ${code} before listening: ${out}`)));

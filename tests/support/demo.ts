@@ -1,15 +1,16 @@
 /** The demo app in-process for test-client tests: an in-memory database (seeded) and PubSub. */
-import { TelemetryWindow } from "../../server/index.js";
-import { MemoryPubSub } from "../../shell/index.js";
-import { Router } from "../../shell/router.js";
-import { visit, VisitOptions, type LiveViewTest } from "../../shell/testing/index.js";
+import { MemoryPubSub } from "lagoon";
+import { loadIslands } from "lagoon/islands";
+import { TelemetryWindow } from "lagoon/server";
+import { visit, type LiveViewTest, type VisitOptions } from "lagoon/testing";
+import { islandsDir } from "../../app/server.js";
 import { openContext, type AppContext } from "../../app/context.js";
 import { routes } from "../../app/routes.js";
 import type { User } from "../../app/accounts.js";
 
 export interface Demo {
   readonly ctx: AppContext;
-  readonly router: Router;
+  readonly router: ReturnType<typeof routes>;
   /** Mounts `path` as `user` (anonymous when omitted), sharing the demo's PubSub. */
   visit(path: string, opts?: { user?: User } & Omit<VisitOptions, "session" | "pubsub">): Promise<LiveViewTest>;
   user(email: string): User;
@@ -20,7 +21,7 @@ export interface Demo {
 export function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindow } = {}): Demo {
   const pubsub = new MemoryPubSub();
   const ctx = openContext({ db: ":memory:", pubsub, catalogDelayMs: opts.catalogDelayMs });
-  const router = new Router(routes(ctx, opts.telemetry ?? new TelemetryWindow()));
+  const router = routes(ctx, opts.telemetry ?? new TelemetryWindow());
   return {
     ctx,
     router,
@@ -38,3 +39,6 @@ export function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindo
     close: () => ctx.close(),
   };
 }
+
+// the demo's islands, for server rendering, as the demo's server loads them on start
+await loadIslands(islandsDir);

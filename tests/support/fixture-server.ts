@@ -1,8 +1,16 @@
-/** A Lagoon server for fixture views (tests/support/views) on 127.0.0.1, with the built client bundle. */
+/**
+ * A Lagoon server for fixture views (tests/support/views) on 127.0.0.1, with the fixture
+ * app's client bundle (built by global-setup.ts) and its islands.
+ */
 import { randomBytes } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { loadIslands } from "../../islands/discover.js";
 import { createLagoon, manifestAssets, type Listening, type Lagoon, type LagoonOptions } from "../../server/index.js";
 import type { LiveRoute } from "../../shell/index.js";
+
+/** The fixture app's client build and islands. */
+export const FIXTURE_CLIENT = ".cache/fixture-client";
+export const FIXTURE_ISLANDS = new URL("./app/islands/", import.meta.url);
 
 export interface FixtureOptions {
   /** Keep the secret across a restart, so pages and tokens of the first server stay valid. */
@@ -18,13 +26,14 @@ export async function startFixtureServer(
   routes: Iterable<LiveRoute | LiveRoute[]>,
   opts: FixtureOptions = {},
 ): Promise<Listening & { lagoon: Lagoon }> {
+  await loadIslands(FIXTURE_ISLANDS);
   const lagoon = createLagoon({
     routes,
     secret: opts.secret ?? randomBytes(32).toString("hex"),
-    assets: opts.assets ?? manifestAssets("dist/client"),
+    assets: opts.assets ?? manifestAssets(FIXTURE_CLIENT),
     socket: opts.socket,
   });
-  lagoon.app.use("/assets/*", serveStatic({ root: "dist/client" }));
+  lagoon.app.use("/assets/*", serveStatic({ root: FIXTURE_CLIENT }));
   const listening = await lagoon.listen({ port: opts.port ?? 0 });
   return { ...listening, lagoon };
 }

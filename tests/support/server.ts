@@ -21,7 +21,7 @@ export async function startServer(opts: Partial<AppOptions> & { port?: number } 
   let dir: string | undefined;
   const dbFile = opts.db ?? join((dir = mkdtempSync(join(tmpdir(), "lagoon-test-"))), "lagoon.db");
   const secret = opts.secret ?? randomBytes(32).toString("hex");
-  const app = createApp({ ...opts, secret, db: dbFile });
+  const app = await createApp({ ...opts, secret, db: dbFile });
   const listening = await app.lagoon.listen({ port: opts.port ?? 0, hostname: "127.0.0.1" });
   return {
     ...listening,
@@ -31,7 +31,7 @@ export async function startServer(opts: Partial<AppOptions> & { port?: number } 
     dbFile,
     close: async () => {
       await listening.close();
-      app.close();
+      await app.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };

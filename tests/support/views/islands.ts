@@ -1,10 +1,11 @@
-/** Fixture views around the Echo island (tests/support/islands/echo.tsx) for the test client. */
+/** Fixture views around the fixture app's islands (tests/support/app/islands): Echo and Dial. */
 import { defineView, html, live, liveSession, type ViewSocket } from "../../../shell/index.js";
-import { island, islandEvents, pushCommand, registerIsland } from "../../../islands/index.js";
-import { Tally } from "../../../islands/index.js";
-import { Echo, echoModule } from "../islands/echo.js";
+import { island, islandEvents, loadIslands, pushCommand } from "../../../islands/index.js";
+import { Dial } from "../app/islands/dial.contract.js";
+import { Echo } from "../app/islands/echo.contract.js";
 
-registerIsland(echoModule);
+// registered for server rendering, as a server does on start
+await loadIslands(new URL("../app/islands/", import.meta.url));
 
 export interface EchoAssigns {
   text: string;
@@ -47,13 +48,13 @@ export const EchoLive = defineView<EchoAssigns>({
 });
 
 /**
- * /tally?load=visible|idle|eager: the Tally island (registered in the browser) loaded as
- * asked, below a spacer taller than the viewport when `far` is set; `toggle` removes it and
- * brings it back with new props. With `drift`, the connected mount starts from another
- * count than the HTTP render (data that changed between the page load and the join).
+ * /dial?load=visible|idle|eager: the Dial island loaded as asked, below a spacer taller
+ * than the viewport when `far` is set; `toggle` removes it and brings it back with new
+ * props. With `drift`, the connected mount starts from another count than the HTTP render
+ * (data that changed between the page load and the join).
  */
-export const TallyLive = defineView<{ load: "eager" | "idle" | "visible"; far: boolean; show: boolean; count: number }>({
-  name: "TallyLive",
+export const DialLive = defineView<{ load: "eager" | "idle" | "visible"; far: boolean; show: boolean; count: number }>({
+  name: "DialLive",
   mount(params, _session, socket) {
     const load = params.load === "idle" || params.load === "visible" ? params.load : "eager";
     socket.assign({ load, far: params.far === "1", show: true, count: params.drift === "1" && socket.connected ? 7 : 0 });
@@ -62,7 +63,7 @@ export const TallyLive = defineView<{ load: "eager" | "idle" | "visible"; far: b
     toggle: (_p, socket) => {
       socket.update("show", (s) => !s).update("count", (n) => n + 1);
     },
-    ...islandEvents(Tally, {
+    ...islandEvents(Dial, {
       add: ({ by }, socket: ViewSocket<{ count: number }>) => {
         socket.update("count", (n) => n + by);
       },
@@ -72,8 +73,8 @@ export const TallyLive = defineView<{ load: "eager" | "idle" | "visible"; far: b
   render: (a) => html`<main>
   <button phx-click="toggle">toggle</button>
   <div id="spacer" style=${a.far ? "height: 3000px" : "height: 0"}></div>
-  ${a.show ? island(Tally, { id: "tally", props: { count: a.count, label: "Far" }, load: a.load }) : ""}
+  ${a.show ? island(Dial, { id: "dial", props: { count: a.count, label: "Far" }, load: a.load }) : ""}
 </main>`,
 });
 
-export const islandRoutes = () => [liveSession({ name: "islands" }, [live("/echo", EchoLive), live("/tally", TallyLive)])];
+export const islandRoutes = () => [liveSession({ name: "islands" }, [live("/echo", EchoLive), live("/dial", DialLive)])];

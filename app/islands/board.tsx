@@ -22,7 +22,7 @@ import {
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import type { IslandProps, PropsOf } from "./contract.js";
+import type { IslandProps, PropsOf } from "lagoon/islands/contract";
 import { Board } from "./board.contract.js";
 
 export { Board as contract };

@@ -4,8 +4,8 @@
  * they are what the server-rendered first paint shows.
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { IslandProps } from "./contract.js";
-import { TelemetryCharts } from "./telemetry.contract.js";
+import type { IslandProps } from "lagoon/islands/contract";
+import { TelemetryCharts } from "./telemetry-charts.contract.js";
 
 export { TelemetryCharts as contract };
 

@@ -4,7 +4,7 @@
  * go over the wire every second, and this halves them.
  */
 import { z } from "zod";
-import { defineIsland } from "./contract.js";
+import { defineIsland } from "lagoon/islands/contract";
 
 /** At most one hour of seconds. */
 const Column = <T extends z.ZodType>(value: T) => z.array(value).max(3600);

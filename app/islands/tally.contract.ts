@@ -1,6 +1,6 @@
 /** The demo island on /islands: a server-held tally with local React state around it. */
 import { z } from "zod";
-import { defineIsland } from "./contract.js";
+import { defineIsland } from "lagoon/islands/contract";
 
 const Label = z.string().trim().min(1).max(80);
 

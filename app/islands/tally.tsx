@@ -3,7 +3,7 @@
  * label draft and the flashes are the island's own React state, kept across props updates.
  */
 import { useEffect, useState, type FormEvent } from "react";
-import type { IslandProps } from "./contract.js";
+import type { IslandProps } from "lagoon/islands/contract";
 import { Tally } from "./tally.contract.js";
 
 export { Tally as contract };

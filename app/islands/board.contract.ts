@@ -1,6 +1,6 @@
 /** The todos as a drag-and-drop board (/board): two columns, cards in board order. */
 import { z } from "zod";
-import { defineIsland } from "./contract.js";
+import { defineIsland } from "lagoon/islands/contract";
 
 export const BoardColumn = z.enum(["todo", "done"]);
 

@@ -1,0 +1,4 @@
+import { live } from "lagoon";
+import { CounterLive } from "./views/counter.js";
+
+export const routes = [live("/", CounterLive)];

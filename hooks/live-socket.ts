@@ -1,0 +1,42 @@
+/**
+ * Booting the official Phoenix LiveView client the way a Lagoon page needs it: the page's
+ * CSRF token and the browser's time zone as connect params, Lagoon's hooks beside the
+ * app's own, reconnects and rejoins with jitter, and what the user typed kept when the
+ * server refuses a recovered form. Pages without a live view run it as a "dead view".
+ */
+import { Socket } from "phoenix";
+import { LiveSocket, type HooksOptions } from "phoenix_live_view";
+import { jitteredBackoff, REJOIN_STEPS, RECONNECT_STEPS } from "./backoff.js";
+import { keepRefusedForms } from "./form-memory.js";
+import { IslandHook } from "./island.js";
+
+/** Lagoon's client hooks, registered on the LiveSocket by name (phx-hook="Name"). */
+export const hooks: HooksOptions = { Island: IslandHook };
+
+export interface LiveSocketOptions {
+  /** The app's own hooks, beside Lagoon's `Island`. */
+  readonly hooks?: HooksOptions;
+  /** More connect params for the views' `socket.connectParams`. */
+  readonly params?: Record<string, unknown>;
+  /** The live socket's endpoint; default "/live" (createLagoon's `socketPath`). */
+  readonly path?: string;
+  /** Anything else the LiveSocket takes (uploaders, dom, metadata, ...). */
+  readonly liveSocket?: Record<string, unknown>;
+}
+
+/** Creates and connects the page's LiveSocket; also `window.liveSocket` (liveSocket.enableDebug() in the console). */
+export function createLiveSocket(opts: LiveSocketOptions = {}): LiveSocket {
+  const csrfToken = document.querySelector<HTMLMetaElement>("meta[name='csrf-token']")?.content ?? "";
+  const liveSocket = new LiveSocket(opts.path ?? "/live", Socket, {
+    ...opts.liveSocket,
+    params: { _csrf_token: csrfToken, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, ...opts.params },
+    hooks: { ...hooks, ...opts.hooks },
+    // passed through to the phoenix Socket: after a restart, clients must not all come back at once
+    reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
+    rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),
+  });
+  keepRefusedForms();
+  liveSocket.connect();
+  (window as unknown as { liveSocket: LiveSocket }).liveSocket = liveSocket;
+  return liveSocket;
+}

@@ -1,0 +1,22 @@
+/**
+ * `lagoon/islands/contract`: what island contracts and components import. Browser-safe
+ * and tiny (zod aside): an island's chunk loads it, never the server-side helpers.
+ */
+export {
+  defineIsland,
+  type IslandContract,
+  type AnyIsland,
+  type IslandProps,
+  type IslandComponent,
+  type PropsOf,
+  type PropsInput,
+  type EventName,
+  type EventInput,
+  type EventPayload,
+  type EventReply,
+  type ReplyInput,
+  type CommandName,
+  type CommandPayload,
+  type Emit,
+  type On,
+} from "./contract.js";

@@ -1,0 +1,108 @@
+/**
+ * `lagoon/testing`: the in-process test client (shell/testing), with typed helpers for
+ * the islands on a page:
+ *
+ *   const view = await visit(routes, "/");
+ *   await view.element("button", "+").click();
+ *   expect(view.island(Counter, "counter").props()).toEqual({ count: 1 });
+ *   await view.island(Counter, "counter").emit("add", { by: 2 });
+ *
+ * The app's islands folder (`src/islands`) is loaded for server rendering on the first
+ * visit, as the server loads it on start; `loadIslands(dir)` first for another folder.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { visit as visitPage, ReplyError, type LiveViewTest, type VisitOptions } from "../shell/testing/index.js";
+import type { LiveRoute } from "../shell/router.js";
+import {
+  commandEvent,
+  eventName,
+  payloadSchema,
+  replySchema,
+  describeIssues,
+  type AnyIsland,
+  type CommandName,
+  type CommandPayload,
+  type EventInput,
+  type EventName,
+  type EventReply,
+  type PropsOf,
+} from "./contract.js";
+import { loadIslands } from "./discover.js";
+import { registeredIslands } from "./registry.js";
+
+export { Redirected, ReplyError, type LiveViewTest, type VisitOptions, TestElement, TestForm } from "../shell/testing/index.js";
+export { loadIslands } from "./discover.js";
+
+/** An island on a test page, driven the way its component would. */
+export interface TestIsland<C extends AnyIsland> {
+  /** The props the server last rendered it with, parsed by the contract. */
+  props(): PropsOf<C>;
+  /** Emits an event as the component would (checked by the contract first); resolves with the typed reply. */
+  emit<K extends EventName<C>>(event: K, payload: EventInput<C, K>): Promise<EventReply<C, K>>;
+  /** The commands the server pushed to this island, in order. */
+  commands(): { command: CommandName<C>; payload: CommandPayload<C, CommandName<C>> }[];
+}
+
+export type IslandTestView = LiveViewTest & {
+  /** The island with DOM id `id`, typed by its contract. */
+  island<C extends AnyIsland>(contract: C, id: string): TestIsland<C>;
+};
+
+let conventionLoaded: Promise<unknown> | undefined;
+
+/** Renders `path` as the HTTP request would, joins it like the browser, and returns it with island helpers. */
+export async function visit(routes: Iterable<LiveRoute | LiveRoute[]>, path: string, opts: VisitOptions = {}): Promise<IslandTestView> {
+  if (!conventionLoaded && registeredIslands().length === 0) {
+    const dir = join(process.cwd(), "src", "islands");
+    conventionLoaded = existsSync(dir) ? loadIslands(dir) : Promise.resolve();
+  }
+  await conventionLoaded;
+  const view = await visitPage(routes, path, opts);
+  return Object.assign(view, { island: <C extends AnyIsland>(contract: C, id: string) => testIsland(view, contract, id) });
+}
+
+function testIsland<C extends AnyIsland>(view: LiveViewTest, contract: C, id: string): TestIsland<C> {
+  const where = `island ${contract.name}#${id}`;
+  const element = () => {
+    const el = view.find(`[id="${id}"]`);
+    if (!el || el.getAttribute("data-island") !== contract.name) throw new Error(`${where} is not on the page\n${view.html()}`);
+    return el;
+  };
+  return {
+    props() {
+      const parsed = contract.props.safeParse(JSON.parse(element().getAttribute("data-props") ?? "null"));
+      if (!parsed.success) throw new Error(`${where}: props do not match the contract: ${describeIssues(parsed.error.issues)}`);
+      return parsed.data as PropsOf<C>;
+    },
+    async emit(event, payload) {
+      const spec = contract.events[event];
+      if (!spec) throw new Error(`${where}: the contract has no event "${event}"`);
+      const parsed = payloadSchema(spec).safeParse(payload);
+      if (!parsed.success) throw new ReplyError({ reason: "invalid_params", message: `${where}: ${describeIssues(parsed.error.issues)}` });
+      const cid = closestComponent(element());
+      const reply = await view.hook(eventName(contract, event), { id, payload: parsed.data }, cid);
+      const schema = replySchema(spec);
+      if (!schema) return undefined as EventReply<C, typeof event>;
+      const checked = schema.safeParse(reply);
+      if (!checked.success) throw new Error(`${where}: invalid ${event} reply: ${describeIssues(checked.error.issues)}`);
+      return checked.data as EventReply<C, typeof event>;
+    },
+    commands() {
+      return view.events
+        .filter(([name]) => name === commandEvent(id))
+        .map(([, value]) => value as { island: string; command: CommandName<C>; payload: CommandPayload<C, CommandName<C>> })
+        .filter((v) => v.island === contract.name)
+        .map(({ command, payload }) => ({ command, payload }));
+    },
+  };
+}
+
+/** The cid of the live component an element sits in (its events go there, as the hook's pushEventTo does). */
+function closestComponent(el: { getAttribute(name: string): string | undefined | null; parentNode: unknown }): number | undefined {
+  for (let node: any = el; node; node = node.parentNode) {
+    const cid = node.getAttribute?.("data-phx-component");
+    if (cid) return Number(cid);
+  }
+  return undefined;
+}

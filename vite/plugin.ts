@@ -1,0 +1,125 @@
+/**
+ * The Vite plugin of a Lagoon app.
+ *
+ *   // vite.config.ts
+ *   import { defineConfig } from "vite";
+ *   import { lagoon } from "lagoon/vite";
+ *   export default defineConfig({ plugins: [lagoon()] });
+ *
+ * It builds the app's client entry (default `src/client.ts`) into `dist/client` with a
+ * manifest the server reads, makes every island of the islands folder (default
+ * `src/islands`) its own chunk through the virtual module `virtual:lagoon/islands` (the
+ * browser runtime loads an island only when a page shows it, so a page without islands
+ * loads no React), adds React with Fast Refresh, and pre-bundles what the islands import
+ * so the dev server does not reload on first use.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import type { Plugin, PluginOption, ViteDevServer } from "vite";
+
+import { fileKey, isIslandFile } from "../islands/discover.js";
+
+export interface LagoonViteOptions {
+  /** The browser entry, from the project root; default "src/client.ts". */
+  readonly entry?: string;
+  /** The islands folder, from the project root; default "src/islands". */
+  readonly islands?: string;
+  /** Where the client build goes; default "dist/client" (where the server looks). */
+  readonly outDir?: string;
+}
+
+const VIRTUAL = "virtual:lagoon/islands";
+const RESOLVED = "\0" + VIRTUAL;
+
+/** The resolved options, for Lagoon's own tools (the dev server finds the islands folder here). */
+export interface LagoonPluginApi {
+  readonly entry: string;
+  readonly islands: string;
+  readonly outDir: string;
+}
+
+export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
+  const api: LagoonPluginApi = {
+    entry: opts.entry ?? "src/client.ts",
+    islands: opts.islands ?? "src/islands",
+    outDir: opts.outDir ?? "dist/client",
+  };
+  let root = process.cwd();
+  let serving = false;
+  const islandFiles = () => {
+    const dir = resolve(root, api.islands);
+    return existsSync(dir) ? readdirSync(dir).filter(isIslandFile).sort() : [];
+  };
+  const plugin: Plugin & { api: LagoonPluginApi } = {
+    name: "lagoon",
+    api,
+    config(config, env) {
+      root = resolve(config.root ?? process.cwd());
+      const hasIslands = islandFiles().length > 0;
+      return {
+        publicDir: false,
+        build: {
+          outDir: api.outDir,
+          emptyOutDir: true,
+          manifest: true,
+          // the server reads the manifest; source maps are not served in production
+          sourcemap: env.mode !== "production",
+          rolldownOptions: { input: api.entry },
+        },
+        // there is no index.html to scan: name the entries, so every dependency is
+        // pre-bundled at startup rather than on first use (which would reload the page)
+        // Lagoon itself is served as its modules (its browser runtime imports the virtual
+        // module of islands, which a pre-bundle could not resolve); what it and the islands
+        // import is pre-bundled up front
+        optimizeDeps: {
+          entries: [api.entry, `${api.islands}/*.{tsx,jsx}`],
+          exclude: ["lagoon"],
+          include: [
+            "phoenix",
+            "phoenix_live_view",
+            ...(hasIslands ? ["react", "react-dom", "react-dom/client", "react/jsx-runtime", "react/jsx-dev-runtime"] : []),
+          ],
+        },
+        // Vitest runs Lagoon through its own module loader, so lagoon/testing can load the
+        // app's islands (TypeScript, JSX) for server rendering as the server does
+        test: { server: { deps: { inline: ["lagoon"] } } },
+      } as Record<string, unknown>;
+    },
+    configResolved(config) {
+      root = config.root;
+      serving = config.command === "serve";
+    },
+    resolveId(id) {
+      return id === VIRTUAL ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      const dir = resolve(root, api.islands);
+      const lines = islandFiles().map((file) => `  ${JSON.stringify(fileKey(file))}: () => import(${JSON.stringify(join(dir, file))}),`);
+      return `export const islands = {\n${lines.join("\n")}\n};\n`;
+    },
+    transform(code, id) {
+      // development: React Fast Refresh needs its preamble before any island runs
+      if (!serving || resolve(root, api.entry) !== id.split("?")[0]) return undefined;
+      return { code: `import "@vitejs/plugin-react/preamble";\n${code}`, map: null };
+    },
+    configureServer(server: ViteDevServer) {
+      // an island added or removed changes the virtual module
+      const dir = resolve(root, api.islands);
+      const changed = (file: string) => {
+        if (!resolve(file).startsWith(dir)) return;
+        const mod = server.environments.client.moduleGraph.getModuleById(RESOLVED);
+        if (mod) server.environments.client.moduleGraph.invalidateModule(mod);
+      };
+      server.watcher.on("add", changed);
+      server.watcher.on("unlink", changed);
+    },
+  };
+  return [react(), plugin];
+}
+
+/** The Lagoon plugin's options in a resolved Vite config, if it has the plugin. */
+export function lagoonOptions(plugins: readonly { name: string }[]): LagoonPluginApi | undefined {
+  return (plugins.find((p) => p.name === "lagoon") as (Plugin & { api?: LagoonPluginApi }) | undefined)?.api;
+}
