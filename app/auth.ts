@@ -6,8 +6,10 @@
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Lagoon, LagoonEnv } from "lagoon/server";
-import type { OnMount, Session } from "lagoon";
+import { localPath, type OnMount, type Session } from "lagoon";
 import type { Accounts, User } from "./accounts.js";
+import { tooMany, type DemoLimits } from "./limits.js";
+import { HashingBusy } from "./passwords.js";
 
 /** Assigns every view of an auth-aware live session gets. */
 export interface AuthAssigns {
@@ -39,11 +41,9 @@ export const requireUser: OnMount = (_params, _session, socket) => {
   socket.redirect(`/login?return_to=${encodeURIComponent(here)}`);
 };
 
-/** A local path to go back to after logging in; anything else (another site, `//evil`) is dropped. */
+/** A local path to go back to after logging in; anything else (another site, `//evil`, `/\t/evil`) is dropped. */
 export function safeReturnTo(value: unknown): string | null {
-  if (typeof value !== "string" || value.length > 500) return null;
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  return value;
+  return localPath(value);
 }
 
 const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("Form too large", 413) });
@@ -52,27 +52,55 @@ async function formBody(c: Context<LagoonEnv>): Promise<Record<string, unknown>>
   return (await c.req.parseBody()) as Record<string, unknown>;
 }
 
-/** POST /login and POST /logout, both checking the CSRF token the page rendered. */
-export function authRoutes(lagoon: Lagoon, accounts: Accounts): void {
-  lagoon.app.post("/login", FORM_LIMIT, async (c) => {
-    const body = await formBody(c);
-    if (!c.var.session.checkCsrf(body._csrf_token)) return forbidden(lagoon, c);
-    const user = await accounts.authenticate(body["user[email]"], body["user[password]"]);
-    const returnTo = safeReturnTo(body.return_to);
-    if (!user) {
-      c.var.session.flash({ error: "Invalid email or password" });
-      return c.redirect(returnTo ? `/login?return_to=${encodeURIComponent(returnTo)}` : "/login", 303);
-    }
-    c.var.session.replace({ userId: user.id });
-    c.var.session.flash({ info: `Welcome back, ${user.name}!` });
-    return c.redirect(returnTo ?? "/todos", 303);
-  });
+/**
+ * POST /login, POST /logout and POST /logout/everywhere, each checking the CSRF token the
+ * page rendered; log-ins are rate limited per address and, when they fail, per account.
+ */
+export function authRoutes(lagoon: Lagoon, accounts: Accounts, limits: DemoLimits): void {
+  lagoon.app.post(
+    "/login",
+    FORM_LIMIT,
+    limits.loginsPerAddress.middleware((c) => lagoon.clientAddress(c)),
+    async (c) => {
+      const body = await formBody(c);
+      if (!c.var.session.checkCsrf(body._csrf_token)) return forbidden(lagoon, c);
+      const returnTo = safeReturnTo(body.return_to);
+      const back = returnTo ? `/login?return_to=${encodeURIComponent(returnTo)}` : "/login";
+      const email = String(body["user[email]"] ?? "")
+        .trim()
+        .toLowerCase();
+      let user;
+      try {
+        user = await accounts.authenticate(body["user[email]"], body["user[password]"]);
+      } catch (error) {
+        if (!(error instanceof HashingBusy)) throw error;
+        return c.text("The server is busy; try again in a moment.", 503, { "Retry-After": "2" });
+      }
+      if (!user) {
+        const account = await limits.failuresPerAccount.hit(email);
+        c.var.session.flash({ error: account.ok ? "Invalid email or password" : tooMany(account.retryAfter) });
+        return c.redirect(back, 303);
+      }
+      c.var.session.replace({ userId: user.id });
+      c.var.session.flash({ info: `Welcome back, ${user.name}!` });
+      return c.redirect(returnTo ?? "/todos", 303);
+    },
+  );
 
+  // log out ends this session: a copy of its cookie is refused from now on, its live sockets close
   lagoon.app.post("/logout", FORM_LIMIT, async (c) => {
     const body = await formBody(c);
     if (!c.var.session.checkCsrf(body._csrf_token)) return forbidden(lagoon, c);
     c.var.session.clear();
     c.var.session.flash({ info: "Logged out." });
+    return c.redirect("/", 303);
+  });
+
+  lagoon.app.post("/logout/everywhere", FORM_LIMIT, async (c) => {
+    const body = await formBody(c);
+    if (!c.var.session.checkCsrf(body._csrf_token)) return forbidden(lagoon, c);
+    c.var.session.clearEverywhere();
+    c.var.session.flash({ info: "Logged out on every device." });
     return c.redirect("/", 303);
   });
 }

@@ -7,10 +7,47 @@ import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const; // 16 MiB per hash, ~50 ms
 const KEY_LENGTH = 32;
 
-function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+/**
+ * Hashes running at once, and waiting. scrypt runs on libuv's thread pool (4 threads), which
+ * file reads share: a burst of log-ins must not take all of it, or serving the bundle stalls.
+ */
+const CONCURRENT = 2;
+const WAITING = 64;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Too many log-ins at once: the caller answers "busy, try again". */
+export class HashingBusy extends Error {
+  constructor() {
+    super("too many password checks at once");
+    this.name = "HashingBusy";
+  }
+}
+
+async function slot(): Promise<void> {
+  if (running < CONCURRENT) {
+    running++;
+    return;
+  }
+  if (waiting.length >= WAITING) throw new HashingBusy();
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else running--;
+}
+
+async function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  await slot();
+  try {
+    return await new Promise((resolve, reject) =>
+      scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  } finally {
+    release();
+  }
 }
 
 function encode(salt: Buffer, key: Buffer): string {

@@ -3,6 +3,7 @@ import type { TelemetryWindow } from "lagoon/server";
 import { loadUser, requireUser } from "./auth.js";
 import { clientHints } from "./client-hints.js";
 import type { AppContext } from "./context.js";
+import type { DemoLimits } from "./limits.js";
 import { boardLive } from "./views/board.js";
 import { chatLive } from "./views/chat.js";
 import { CounterLive } from "./views/counter.js";
@@ -23,14 +24,14 @@ import { todosLive } from "./views/todos.js";
  * the two is a full page load, so the HTTP side checks the cookie again. /dashboard is the
  * guard the telemetry issue asks for: logged-in users only.
  */
-export function routes(ctx: AppContext, telemetry: TelemetryWindow) {
+export function routes(ctx: AppContext, telemetry: TelemetryWindow, limits: DemoLimits) {
   const user = loadUser(ctx.accounts);
   return [
     liveSession({ name: "public", onMount: [clientHints, user], layout }, [
       live("/", HomeLive),
       live("/counter", CounterLive),
-      live("/register", registerLive(ctx.accounts)),
-      live("/login", loginLive(ctx.accounts)),
+      live("/register", registerLive(ctx.accounts, limits)),
+      live("/login", loginLive(ctx.accounts, limits)),
       live("/search", searchLive(ctx.catalog)),
       live("/posts", postsLive(ctx.posts)),
       live("/posts/:id", postLive(ctx.posts)),

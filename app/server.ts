@@ -9,6 +9,7 @@ import { loadIslands } from "lagoon/islands";
 import { defineApp, instantiateApp, manifestAssets, TelemetryWindow } from "lagoon/server";
 import type { AppDefinition, Assets, Lagoon, LagoonOptions } from "lagoon/server";
 import { authRoutes } from "./auth.js";
+import { demoLimits } from "./limits.js";
 import { openContext, type AppContext } from "./context.js";
 import { routes } from "./routes.js";
 import { loadSettings } from "./settings.js";
@@ -26,6 +27,8 @@ export interface AppOptions {
   clientDir?: string;
   /** Live socket limits (frame rate, sockets per address...); Lagoon's defaults otherwise. */
   socket?: LagoonOptions["socket"];
+  /** Host names the live socket accepts besides loopback ones (LAGOON_ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
 }
 
 export interface App {
@@ -36,16 +39,18 @@ export interface App {
 }
 
 /** The demo over an opened domain context. */
-function definition(ctx: AppContext, opts: { socket?: LagoonOptions["socket"] }): AppDefinition {
+function definition(ctx: AppContext, opts: { socket?: LagoonOptions["socket"]; allowedHosts?: readonly string[] }): AppDefinition {
   // the last five minutes of this server's telemetry, for /dashboard
   const telemetry = new TelemetryWindow();
+  const limits = demoLimits();
   return {
-    routes: routes(ctx, telemetry),
+    routes: routes(ctx, telemetry, limits),
+    allowedHosts: opts.allowedHosts,
     observe: (event) => telemetry.record(event),
     pubsub: ctx.pubsub,
     socket: opts.socket,
     setup(lagoon) {
-      authRoutes(lagoon, ctx.accounts);
+      authRoutes(lagoon, ctx.accounts, limits);
       lagoon.app.get("/metrics", lagoon.metrics());
       return () => ctx.close();
     },
@@ -71,5 +76,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 /** `npm run dev`: the demo as Lagoon's dev server loads it, on the settings' database. */
 export default defineApp(() => {
   const settings = loadSettings();
-  return definition(openContext({ db: settings.db, pubsub: new MemoryPubSub(), catalogDelayMs: settings.catalogDelayMs }), {});
+  return definition(openContext({ db: settings.db, pubsub: new MemoryPubSub(), catalogDelayMs: settings.catalogDelayMs }), {
+    allowedHosts: settings.allowedHosts,
+  });
 });

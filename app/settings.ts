@@ -1,7 +1,9 @@
 /**
  * Settings from the environment, with defaults that need nothing installed:
  * PORT (3000), HOST (127.0.0.1), LAGOON_DB (./data/lagoon.db), LAGOON_SECRET (generated
- * into ./data/secret on first start), LAGOON_REDIS_URL (unset: in-process PubSub).
+ * into ./data/secret on first start), LAGOON_REDIS_URL (unset: in-process PubSub),
+ * LAGOON_ALLOWED_HOSTS (host names the live socket accepts besides loopback ones, comma
+ * separated).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +16,7 @@ export interface Settings {
   secret: string;
   redisUrl: string | undefined;
   catalogDelayMs: number;
+  allowedHosts: string[] | undefined;
 }
 
 function secretFrom(file: string): string {
@@ -34,5 +37,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     secret: env.LAGOON_SECRET ?? secretFrom("./data/secret"),
     redisUrl: env.LAGOON_REDIS_URL || undefined,
     catalogDelayMs: Math.max(0, Number(env.LAGOON_CATALOG_DELAY_MS ?? 0) || 0),
+    allowedHosts: env.LAGOON_ALLOWED_HOSTS
+      ? ["localhost", "127.0.0.1", "::1", ...env.LAGOON_ALLOWED_HOSTS.split(",").map((h) => h.trim())]
+      : undefined,
   };
 }

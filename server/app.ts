@@ -14,8 +14,9 @@ import { defaultDocument, type DocumentFn } from "./document.js";
 import { listen, type Listening, type ListenOptions } from "./listen.js";
 import { LagoonMetrics, type MetricsOptions } from "./metrics.js";
 import { errorPages, pageRenderer, type PageFn } from "./pages.js";
-import type { TrustProxy } from "./proxy.js";
+import { clientAddress, type TrustProxy } from "./proxy.js";
 import { renderLive } from "./render.js";
+import { securityHeaders, type SecurityHeadersOptions } from "./security.js";
 import { sessionMiddleware, type LagoonEnv } from "./request-session.js";
 import { Sessions, type SessionOptions } from "./session.js";
 import { Signer } from "./signing.js";
@@ -48,6 +49,13 @@ export interface LagoonOptions {
    * is the socket's peer and https is the server's own TLS.
    */
   readonly trustProxy?: TrustProxy;
+  /**
+   * Host names the live socket accepts (the upgrade's Host header), against DNS
+   * rebinding; by default loopback names and IP addresses only. `["*"]` accepts any.
+   */
+  readonly allowedHosts?: readonly string[];
+  /** Response headers (CSP, framing, nosniff, referrer policy); `false` turns Lagoon's defaults off. */
+  readonly securityHeaders?: SecurityHeadersOptions | false;
 }
 
 /** A Lagoon app: its Hono app with the live routes, the live socket, and what they share. */
@@ -77,6 +85,8 @@ export interface Lagoon {
   listen(opts?: ListenOptions): Promise<Listening>;
   /** Routes an existing HTTP server's upgrades to the live socket. */
   attach(server: Server): void;
+  /** The request's client address: the socket's peer, or the forwarded one under `trustProxy`. */
+  clientAddress(c: Context): string;
 }
 
 const NO_ASSETS: Assets = { head: () => "" };
@@ -85,6 +95,8 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
   const router = new Router(opts.routes);
   const sessions = new Sessions(new Signer(opts.secret), opts.session);
   const pubsub = opts.pubsub ?? new MemoryPubSub();
+  // every process of this PubSub learns the sessions revoked in the others
+  sessions.revocations.connect(pubsub);
   const telemetry = new Telemetry();
   if (opts.observe) telemetry.on(opts.observe);
   const document = opts.document ?? defaultDocument();
@@ -95,6 +107,7 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
     signFlash: (flash) => sessions.signFlash(flash),
     spans: telemetry,
     logError: (error, ctx) => console.error(`[lagoon] ${ctx.view} crashed in ${ctx.phase}:`, error),
+    componentsPerView: opts.socket?.limits?.componentsPerView,
   };
   const live = createLiveSocket({
     path: `${opts.socketPath ?? "/live"}/websocket`,
@@ -103,14 +116,16 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
     services,
     origins: opts.origins,
     trustProxy: opts.trustProxy,
+    allowedHosts: opts.allowedHosts,
     trackedStatic: assets.tracked,
     ...opts.socket,
   });
 
   const app = new Hono<LagoonEnv>();
   app.use(closeUnreadBodies);
+  if (opts.securityHeaders !== false) app.use(securityHeaders(opts.securityHeaders));
   app.use(sessionMiddleware(sessions, opts.trustProxy));
-  const render = renderLive({ router, sessions, services, document, assets });
+  const render = renderLive({ busy: () => live.admission.busy, router, sessions, services, document, assets });
   for (const route of router.routes) app.get(route.path, render);
   const page = pageRenderer(document, assets);
   errorPages(app, page);
@@ -133,6 +148,10 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
     },
     listen: (options) => listen(app.fetch, live, options),
     attach: (server) => attachLiveSocket(server, live),
+    clientAddress: (c) => {
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      return incoming ? clientAddress(incoming, opts.trustProxy) : "unknown";
+    },
   };
 }
 

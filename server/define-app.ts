@@ -57,6 +57,10 @@ export async function instantiateApp(app: App, runtime: AppRuntime): Promise<Run
     throw new TypeError("the app's server module must default-export defineApp({ routes, ... })");
   }
   const lagoon = createLagoon({
+    // host names besides loopback ones, for a deployment behind a domain
+    allowedHosts: process.env.LAGOON_ALLOWED_HOSTS
+      ? ["localhost", "127.0.0.1", "::1", ...process.env.LAGOON_ALLOWED_HOSTS.split(",")]
+      : undefined,
     ...def,
     routes: [...def.routes, ...(runtime.extraRoutes ?? [])],
     secret: runtime.secret,

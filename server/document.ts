@@ -10,6 +10,8 @@ export interface PageParts {
   readonly head: string;
   /** The live view container (or a static page's HTML). */
   readonly body: string;
+  /** The request's CSP nonce: inline `<script nonce=...>` of a custom document must carry it. */
+  readonly nonce?: string;
 }
 
 export type DocumentFn = (page: PageParts) => string;

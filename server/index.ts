@@ -8,6 +8,16 @@ export { defineApp, instantiateApp, loadSecret, type App, type AppDefinition, ty
 export { defaultDocument, type DocumentFn, type PageParts } from "./document.js";
 export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits.js";
 export type { TrustProxy } from "./proxy.js";
+export {
+  rateLimit,
+  MemoryRateLimitStore,
+  RedisRateLimitStore,
+  type RateLimiter,
+  type RateLimitOptions,
+  type RateLimitResult,
+  type RateLimitStore,
+} from "./rate-limit.js";
+export { DEFAULT_SECURITY_HEADERS, type SecurityHeadersOptions } from "./security.js";
 export { RedisPubSub, type RedisPubSubOptions } from "./redis-pubsub.js";
 export { ClusterPubSub, relayClusterPubSub } from "./cluster-pubsub.js";
 export { onTelemetry, TELEMETRY_CHANNELS, type TelemetryEvent, type TelemetryListener } from "./telemetry.js";

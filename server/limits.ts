@@ -3,9 +3,10 @@
  * (frames per second), a cap on sockets per client address, and the numbers that bound
  * what one connection may hold. Pure: the caller passes the clock.
  */
+import { DEFAULT_ADMISSION, type AdmissionLimits } from "../shell/admission.js";
 import type { ConnectionLimits } from "../shell/connection.js";
 
-export interface SocketLimits extends ConnectionLimits {
+export interface SocketLimits extends ConnectionLimits, AdmissionLimits {
   /**
    * Open sockets per client address (`Infinity`: no cap). Behind a reverse proxy every user
    * shares the proxy's address: raise this, or cap connections at the proxy instead.
@@ -22,9 +23,12 @@ export interface SocketLimits extends ConnectionLimits {
   queued: number;
   /** Bytes waiting to be written to a socket (a client that stopped reading) past which it is closed with 1008. */
   sendBuffer: number;
+  /** Live components one view may hold; one more crashes that view (its memory is bounded with them). */
+  componentsPerView: number;
 }
 
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
+  ...DEFAULT_ADMISSION,
   maxViews: 64,
   connectionsPerAddress: 100,
   // the official client debounces nothing by default: typing in a phx-change form, or a hook
@@ -33,6 +37,7 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   perSecond: 100,
   queued: 1000,
   sendBuffer: 1024 * 1024,
+  componentsPerView: 10_000,
 };
 
 /** Tokens refill continuously at `perSecond`, up to `burst`; each admitted frame takes one. */

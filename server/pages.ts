@@ -22,7 +22,13 @@ export type PageFn = (c: Context<LagoonEnv>, parts: PageParts, status?: number) 
 export function pageRenderer(document: DocumentFn, assets: Assets): PageFn {
   return (c, parts, status = 200) =>
     c.html(
-      document({ title: parts.title, csrfToken: c.var.session.current._csrf_token, head: assets.head(), body: parts.body }),
+      document({
+        title: parts.title,
+        csrfToken: c.var.session.current._csrf_token,
+        head: assets.head(),
+        body: parts.body,
+        nonce: c.var.secureHeadersNonce,
+      }),
       status as 200,
     );
 }

@@ -15,6 +15,8 @@ import type { LagoonEnv } from "./request-session.js";
 import type { Sessions } from "./session.js";
 
 export interface LiveRenderer {
+  /** Past the memory budget no view is mounted: 503, retry shortly. */
+  readonly busy: () => boolean;
   readonly router: Router;
   readonly sessions: Sessions;
   readonly services: ViewServices;
@@ -28,6 +30,7 @@ export function renderLive(deps: LiveRenderer) {
     const url = new URL(c.req.url);
     const resolved = deps.router.resolve(url);
     if (!resolved) return c.notFound();
+    if (deps.busy()) return c.text("The server is busy; try again in a moment.", 503, { "Retry-After": "5" });
     const request = c.var.session;
     const session = request.current;
     const flash = request.takeFlash();
@@ -44,6 +47,14 @@ export function renderLive(deps: LiveRenderer) {
       ...(Object.keys(flash).length ? { f: flash } : {}),
     });
     const body = `<div id="${id}" data-phx-main data-phx-session="${escapeHtml(token)}" data-phx-static="">${result.html}</div>`;
-    return c.html(deps.document({ title: result.title, csrfToken: session._csrf_token, head: deps.assets.head(), body }));
+    return c.html(
+      deps.document({
+        title: result.title,
+        csrfToken: session._csrf_token,
+        head: deps.assets.head(),
+        body,
+        nonce: c.var.secureHeadersNonce,
+      }),
+    );
   };
 }

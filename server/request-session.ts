@@ -23,8 +23,13 @@ export interface RequestSession {
   readonly current: CookieSession;
   /** Log in: a new session id holding `data`, so tokens of the old session stop working. */
   replace(data: Record<string, unknown>): CookieSession;
-  /** Log out: the cookie is deleted. */
+  /**
+   * Log out: the cookie is deleted, the session revoked (a copy of its cookie is refused
+   * from now on) and its live sockets closed.
+   */
   clear(): void;
+  /** Log out everywhere: every session of this user issued until now is revoked, their sockets closed. */
+  clearEverywhere(): void;
   /** A flash shown by the next page rendered (after a redirect). */
   flash(flash: Flash): void;
   /** A form post's CSRF token is the session's (constant time). */
@@ -33,8 +38,8 @@ export interface RequestSession {
   takeFlash(): Flash;
 }
 
-/** The Hono environment of `lagoon.app`: its routes get `c.var.session`. */
-export type LagoonEnv = { Variables: { session: RequestSession } };
+/** The Hono environment of `lagoon.app`: its routes get `c.var.session` (and the CSP nonce). */
+export type LagoonEnv = { Variables: { session: RequestSession; secureHeadersNonce?: string } };
 
 /** The request's raw Cookie header. Read from Node's request: Hono's c.req.header() first builds a Fetch Headers of every header. */
 export function cookieHeader(c: Context): string | undefined {
@@ -72,7 +77,16 @@ class RequestSessionImpl implements RequestSession {
   }
 
   clear(): void {
+    const session = this.#sessions.read(cookieHeader(this.#c));
+    if (session) this.#sessions.revoke(session);
     this.#setCookie(this.#sessions.clearCookie());
+  }
+
+  clearEverywhere(): void {
+    const session = this.#sessions.read(cookieHeader(this.#c));
+    const user = session ? this.#sessions.userOf(session) : undefined;
+    if (user !== undefined) this.#sessions.revokeUser(user);
+    this.clear();
   }
 
   flash(flash: Flash): void {

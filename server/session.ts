@@ -16,15 +16,17 @@ import { parse, serialize } from "hono/utils/cookie";
 import { randomId } from "../shell/random.js";
 import type { Tokens, ViewToken } from "../shell/tokens.js";
 import type { Flash, Session } from "../shell/types.js";
+import { Revocations } from "./revocations.js";
 import type { Signer } from "./signing.js";
 
 export const SESSION_COOKIE = "_lagoon_session";
 export const FLASH_COOKIE = "__phoenix_flash__";
 
-/** The session: `sid` and `_csrf_token` are Lagoon's; other keys belong to the app. */
+/** The session: `sid`, `_csrf_token` and `iat` (issued at, seconds) are Lagoon's; other keys belong to the app. */
 export interface CookieSession extends Session {
   readonly sid: string;
   readonly _csrf_token: string;
+  readonly iat?: number;
 }
 
 export interface SessionOptions {
@@ -32,6 +34,11 @@ export interface SessionOptions {
   maxAge?: number;
   /** Set the Secure flag (default: when the request is https). */
   secure?: boolean;
+  /**
+   * The user a session belongs to, for "log out everywhere" and per-user limits; by
+   * default its `userId`, when set.
+   */
+  userKey?: (session: CookieSession) => string | undefined;
 }
 
 const VIEW_TOKEN_AGE = 14 * 24 * 3600; // tokens are reused for every navigation of a page's lifetime
@@ -49,15 +56,35 @@ export class Sessions implements Tokens {
    * a page's render. Only identical bytes hit; expiry is checked on every read.
    */
   readonly #verified = new Map<string, { session: CookieSession; exp: number }>();
+  readonly #userKey: (session: CookieSession) => string | undefined;
+  /** Sessions ended by log out (or every session of a user): their cookies are refused. */
+  readonly revocations: Revocations;
 
   constructor(signer: Signer, opts: SessionOptions = {}) {
     this.#signer = signer;
     this.#maxAge = opts.maxAge ?? 14 * 24 * 3600;
     this.#secure = opts.secure;
+    this.#userKey = opts.userKey ?? ((s) => (typeof s.userId === "string" || typeof s.userId === "number" ? String(s.userId) : undefined));
+    this.revocations = new Revocations(this.#maxAge);
   }
 
   newSession(data: Record<string, unknown> = {}): CookieSession {
-    return { ...data, sid: randomId(18), _csrf_token: randomId(18) };
+    return { ...data, sid: randomId(18), _csrf_token: randomId(18), iat: Math.floor(Date.now() / 1000) };
+  }
+
+  /** The user `session` belongs to (SessionOptions.userKey), if any. */
+  userOf(session: CookieSession): string | undefined {
+    return this.#userKey(session);
+  }
+
+  /** Ends `session`: its cookie is refused from now on, and its live sockets close. */
+  revoke(session: CookieSession): void {
+    this.revocations.revokeSession(session.sid);
+  }
+
+  /** Ends every session of `session`'s user issued until now ("log out everywhere"). */
+  revokeUser(user: string): void {
+    this.revocations.revokeUser(user);
   }
 
   /** The verified session from a Cookie header, or null. */
@@ -66,14 +93,19 @@ export class Sessions implements Tokens {
     const value = parse(cookieHeader, SESSION_COOKIE)[SESSION_COOKIE];
     if (value === undefined) return null;
     const known = this.#verified.get(value);
-    if (known && known.exp >= Date.now() / 1000) return known.session;
+    if (known && known.exp >= Date.now() / 1000) return this.#live(known.session);
     const payload = this.#signer.verify<{ s: CookieSession }>("session", value);
     const s = payload?.s;
     if (!payload || typeof s !== "object" || s === null || typeof s.sid !== "string" || typeof s._csrf_token !== "string") return null;
     if (this.#verified.size >= VERIFIED_CACHE) this.#verified.delete(this.#verified.keys().next().value!);
     // shared by every request carrying this cookie: frozen, so no request can change it for another
     this.#verified.set(value, { session: Object.freeze(s), exp: payload.exp });
-    return s;
+    return this.#live(s);
+  }
+
+  /** The session unless it was revoked. Cookies from before revocation existed carry no iat: as old as can be. */
+  #live(session: CookieSession): CookieSession | null {
+    return this.revocations.revoked({ sid: session.sid, user: this.#userKey(session), iat: session.iat ?? 0 }) ? null : session;
   }
 
   /** A Set-Cookie header value storing `session`. */

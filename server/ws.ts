@@ -9,6 +9,10 @@
  * per client address, and a heartbeat that terminates half-open connections.
  */
 import type { IncomingMessage, Server } from "node:http";
+import { isIP } from "node:net";
+import { getHeapStatistics } from "node:v8";
+import { Admission } from "../shell/admission.js";
+import { warnOnce } from "../shell/errors.js";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, WebSocket, type ServerOptions } from "ws";
 import { LiveConnection } from "../shell/connection.js";
@@ -36,10 +40,14 @@ export interface LiveSocketOptions {
   readonly trustProxy?: TrustProxy;
   /** Paths of the running build's phx-track-static assets (views' staticChanged). */
   readonly trackedStatic?: readonly string[];
+  /** Host names accepted at the upgrade (default: loopback names and IP addresses; ["*"]: any). */
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface LiveSocketServer {
   readonly wss: WebSocketServer;
+  /** The process-wide view budgets (views per user, memory). */
+  readonly admission: Admission;
   /** Open connections. */
   readonly size: number;
   /** Handles an upgrade if it is for the live socket path; returns false otherwise. */
@@ -75,6 +83,31 @@ function originAllowed(req: IncomingMessage, extra: readonly string[]): boolean 
   } catch {
     return false;
   }
+}
+
+let heapSample = { at: 0, ratio: 0 };
+
+/** Heap in use as a share of its limit, read at most every 250 ms (it is asked on every join). */
+function heapRatio(): number {
+  const now = performance.now();
+  if (now - heapSample.at > 250) {
+    const heap = getHeapStatistics();
+    heapSample = { at: now, ratio: heap.used_heap_size / heap.heap_size_limit };
+  }
+  return heapSample.ratio;
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+/**
+ * The upgrade's Host is one the app serves: a page on another name that resolves here
+ * (DNS rebinding) has a matching Origin, so the Origin check alone does not stop it.
+ */
+export function hostAllowed(host: string | undefined, allowed: readonly string[] | undefined): boolean {
+  if (host === undefined) return false;
+  const name = host.replace(/:\d+$/, "").toLowerCase();
+  if (!allowed) return LOOPBACK.has(name) || name.endsWith(".localhost") || isIP(name.replace(/^\[|\]$/g, "")) !== 0;
+  return allowed.includes("*") || allowed.some((h) => h.toLowerCase() === name);
 }
 
 const MAX_X_HEADERS = 32;
@@ -116,7 +149,30 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
   const wss = new WebSocketServer(wsOptions);
   const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...opts.limits };
   const addresses = new AddressCounter(limits.connectionsPerAddress);
+  const admission = new Admission(limits, heapRatio);
   const alive = new WeakMap<WebSocket, boolean>();
+
+  // the open connections of each session and user, to close them when either is revoked
+  const bySession = new Map<string, Set<WsConnection>>();
+  const byUser = new Map<string, Set<WsConnection>>();
+  const track = (map: Map<string, Set<WsConnection>>, key: string | undefined, conn: WsConnection) => {
+    if (key === undefined) return;
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(conn);
+    conn.onEnd(() => {
+      set.delete(conn);
+      if (set.size === 0) map.delete(key);
+    });
+  };
+  const stopRevocations = opts.sessions.revocations.onRevoke(({ sid, user }) => {
+    for (const conn of [
+      ...(sid !== undefined ? (bySession.get(sid) ?? []) : []),
+      ...(user !== undefined ? (byUser.get(user) ?? []) : []),
+    ]) {
+      conn.close(CLOSE.policy, "session revoked");
+    }
+  });
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -132,12 +188,21 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
 
   const server: LiveSocketServer = {
     wss,
+    admission,
     get size() {
       return wss.clients.size;
     },
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname !== opts.path) return false;
+      if (!hostAllowed(req.headers.host, opts.allowedHosts)) {
+        warnOnce(
+          "host-not-allowed",
+          `refused a live socket for host ${JSON.stringify(String(req.headers.host).slice(0, 100))}: add it to allowedHosts (createLagoon) to accept it`,
+        );
+        reject(socket, 403, "Host not allowed");
+        return true;
+      }
       if (!originAllowed(req, opts.origins ?? [])) {
         reject(socket, 403, "Forbidden origin");
         return true;
@@ -154,7 +219,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.set(ws, true);
         ws.on("pong", () => alive.set(ws, true));
-        new WsConnection(
+        const conn = new WsConnection(
           ws,
           limits,
           (conn) =>
@@ -168,13 +233,20 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
               limits,
               info: connectInfo(req, address),
               trackedStatic: opts.trackedStatic,
+              // a user's views count together over all their sockets; anonymous ones by session
+              admission: session ? { budget: admission, owner: opts.sessions.userOf(session) ?? `sid:${session.sid}` } : undefined,
             }),
         );
+        if (session) {
+          track(bySession, session.sid, conn);
+          track(byUser, opts.sessions.userOf(session), conn);
+        }
       });
       return true;
     },
     close() {
       clearInterval(heartbeat);
+      stopRevocations();
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, "server shutting down");
       return new Promise((resolve) => wss.close(() => resolve()));
     },
@@ -200,6 +272,7 @@ class WsConnection implements Conn {
   readonly #channel: LiveConnection;
   #timer: NodeJS.Timeout | undefined;
   #ended = false;
+  #onEnd: (() => void)[] = [];
 
   constructor(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => LiveConnection) {
     this.#ws = ws;
@@ -219,8 +292,14 @@ class WsConnection implements Conn {
       clearTimeout(this.#timer);
       this.#backlog.length = 0;
       this.#channel.close();
+      for (const fn of this.#onEnd.splice(0)) fn();
     });
     ws.on("error", () => this.#channel.close());
+  }
+
+  /** Runs `fn` once the socket has closed. */
+  onEnd(fn: () => void): void {
+    this.#onEnd.push(fn);
   }
 
   send(text: string): void {

@@ -40,10 +40,13 @@ export class ComponentTree {
   /** Components placed by the render under way, by definition: two with one id is an error. */
   #placed: Map<ComponentDef<any>, Set<string>> | undefined;
 
-  /** `owner` names the view in errors; `newSocket` builds the socket of a new component. */
-  constructor(owner: string, newSocket: (cid: number) => ComponentSocketImpl<any>) {
+  readonly #max: number;
+
+  /** `owner` names the view in errors; `newSocket` builds the socket of a new component; `max` caps their number. */
+  constructor(owner: string, newSocket: (cid: number) => ComponentSocketImpl<any>, max = 10_000) {
     this.#owner = owner;
     this.#newSocket = newSocket;
+    this.#max = max;
   }
 
   get(cid: number): ComponentEntry | undefined {
@@ -149,6 +152,12 @@ export class ComponentTree {
     if (!byId) this.#byDef.set(ref.def, (byId = new Map()));
     let entry = byId.get(ref.id);
     if (!entry) {
+      if (this.#byCid.size >= this.#max) {
+        throw new LagoonError(
+          "too_many_components",
+          `${this.#owner}: more than ${this.#max} live components; page the list or use a stream`,
+        );
+      }
       const cid = this.#nextCid++;
       const socket = this.#newSocket(cid);
       entry = { cid, def: ref.def, id: ref.id, socket, state: undefined, lastAssigns: undefined, queued: false, markedForDeletion: false };

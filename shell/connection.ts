@@ -9,6 +9,7 @@
  * when it cannot be answered, the connection closes with 1007), and never affects another
  * view or connection.
  */
+import type { Admission } from "./admission.js";
 import { ViewChannel, type ChannelOwner } from "./channel.js";
 import type { ViewServices } from "./internal.js";
 import { sanitizeValue } from "./params.js";
@@ -42,6 +43,8 @@ export interface ConnectionContext {
   readonly info: ConnectInfo;
   /** Paths of the running build's phx-track-static assets, to tell views a deploy happened. */
   readonly trackedStatic?: readonly string[];
+  /** Process-wide budgets (views per user, memory), and whom this connection's views count against. */
+  readonly admission?: { readonly budget: Admission; readonly owner: string };
 }
 
 const TOPIC_MAX = 200;
@@ -118,7 +121,7 @@ export class LiveConnection implements ChannelOwner {
         void proc.cidsDestroyed(body.cids, ref);
         return;
       case "phx_leave":
-        this.#views.delete(topic);
+        this.#remove(channel);
         channel.left("leave");
         proc.close("leave");
         this.#reply(joinRef, ref, topic, { status: "ok", response: {} });
@@ -133,11 +136,11 @@ export class LiveConnection implements ChannelOwner {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const channel of this.#views.values()) {
+    for (const channel of [...this.#views.values()]) {
+      this.#remove(channel);
       channel.left("disconnect");
       channel.proc.close("disconnect");
     }
-    this.#views.clear();
   }
 
   /** Resolves once every message its views have queued so far is handled (the test client waits on it). */
@@ -169,7 +172,15 @@ export class LiveConnection implements ChannelOwner {
   }
 
   drop(channel: ViewChannel): void {
-    if (this.current(channel)) this.#views.delete(channel.topic);
+    if (this.current(channel)) this.#remove(channel);
+  }
+
+  /** Forgets a joined view, releasing its place in the budgets. */
+  #remove(channel: ViewChannel): void {
+    if (this.#views.get(channel.topic) !== channel) return;
+    this.#views.delete(channel.topic);
+    const admission = this.#ctx.admission;
+    if (admission) admission.budget.release(admission.owner);
   }
 
   async #join(joinRef: string, ref: string, topic: string, payload: Record<string, unknown>): Promise<void> {
@@ -197,12 +208,15 @@ export class LiveConnection implements ChannelOwner {
     if (!previous && this.#views.size >= ctx.limits.maxViews) return refuse("too many views");
     if (previous) {
       // a second join on a topic replaces the first (rejoin, live navigation)
-      this.#views.delete(topic);
+      this.#remove(previous);
       previous.left("replaced");
       previous.proc.close("replaced");
       this.send([previous.joinRef, previous.joinRef, topic, "phx_close", {}]);
     }
 
+    const admission = ctx.admission;
+    const refusal = admission ? admission.budget.admit(admission.owner) : null;
+    if (refusal) return refuse(refusal);
     const params = (typeof payload.params === "object" && payload.params !== null ? payload.params : {}) as Record<string, unknown>;
     const flash: Flash =
       typeof payload.flash === "string"

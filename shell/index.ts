@@ -28,5 +28,5 @@ export { MemoryPubSub, type PubSub, type ViewHandle } from "./pubsub.js";
 export { Presence, type PresenceEntry, type PresenceMeta, type PresenceChanged, type PresenceOptions } from "./presence.js";
 export { defineForm, type Form, type FormDef, type FieldErrors } from "./forms.js";
 export { LagoonError, TemplateError, EventParamsError, EventRejected, HttpError } from "./errors.js";
-export { UnsafeUrlError } from "./urls.js";
+export { UnsafeUrlError, localPath } from "./urls.js";
 export type { Schema, Infer } from "./schema.js";

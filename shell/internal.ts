@@ -37,6 +37,8 @@ export interface ViewServices {
   readonly spans?: SpanObserver;
   /** Reports a crash with its stack (server log). The client only ever sees a generic error. */
   logError?(error: unknown, context: { view: string; phase: string }): void;
+  /** Live components one view may hold; one more crashes the view (default 10,000). */
+  readonly componentsPerView?: number;
 }
 
 /** What the browser's connection brought to a connected mount. */

@@ -6,6 +6,11 @@
  * topic `presence:<topic>`; it also re-announces its whole state every heartbeat, so a
  * process that starts late learns the others' entries, and the entries of a process that
  * died (no heartbeat) expire. A view's entry goes when the view ends, however it ends.
+ *
+ * Watchers are told in batches: the changes of a topic within `batchMs` reach each watching
+ * view as one message carrying the new list, computed once for all of them, so a room
+ * that many views join and leave costs each of them one render per batch, not one per
+ * change.
  */
 import { randomId } from "./random.js";
 import type { PubSub, ViewHandle } from "./pubsub.js";
@@ -19,10 +24,11 @@ export interface PresenceEntry {
   readonly metas: readonly PresenceMeta[];
 }
 
-/** What a watching view receives in `info` when a topic's presence changed. */
+/** What a watching view receives in `info` when a topic's presence changed: the new list (shared, do not change it). */
 export interface PresenceChanged {
   readonly type: "presence";
   readonly topic: string;
+  readonly entries: readonly PresenceEntry[];
 }
 
 type Wire =
@@ -42,6 +48,8 @@ export interface PresenceOptions {
   readonly heartbeatMs?: number;
   /** Entries of a process not heard from for this long are dropped (default 3 heartbeats). */
   readonly expireMs?: number;
+  /** Changes within this many ms reach watchers as one message (default 50; 0: at the next turn). */
+  readonly batchMs?: number;
 }
 
 export class Presence {
@@ -56,12 +64,17 @@ export class Presence {
   /** topic → unsubscribe of this process's listener. */
   readonly #listening = new Map<string, () => void>();
   readonly #timer: NodeJS.Timeout;
+  readonly #batchMs: number;
+  /** Topics changed since watchers were last told. */
+  readonly #dirty = new Set<string>();
+  #flushing = false;
   #refs = 0;
 
   constructor(pubsub: PubSub, opts: PresenceOptions = {}) {
     this.#pubsub = pubsub;
     this.#heartbeatMs = opts.heartbeatMs ?? 5_000;
     this.#expireMs = opts.expireMs ?? 3 * this.#heartbeatMs;
+    this.#batchMs = opts.batchMs ?? 50;
     this.#timer = setInterval(() => this.#heartbeat(), this.#heartbeatMs);
     this.#timer.unref();
   }
@@ -184,8 +197,25 @@ export class Presence {
   }
 
   #changed(topic: string): void {
-    const message: PresenceChanged = { type: "presence", topic };
-    for (const handle of this.#watchers.get(topic) ?? []) handle.send(message);
+    this.#dirty.add(topic);
+    if (this.#flushing) return;
+    this.#flushing = true;
+    const flush = () => this.#flush();
+    if (this.#batchMs > 0) setTimeout(flush, this.#batchMs).unref();
+    else setImmediate(flush);
+  }
+
+  /** Tells each watcher of each changed topic once, with the list computed once per topic. */
+  #flush(): void {
+    this.#flushing = false;
+    const topics = [...this.#dirty];
+    this.#dirty.clear();
+    for (const topic of topics) {
+      const watchers = this.#watchers.get(topic);
+      if (!watchers?.size) continue;
+      const message: PresenceChanged = { type: "presence", topic, entries: Object.freeze(this.list(topic)) };
+      for (const handle of watchers) handle.send(message);
+    }
   }
 }
 

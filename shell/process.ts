@@ -16,6 +16,7 @@ import { LagoonError } from "./errors.js";
 import { FlashState } from "./flash.js";
 import type { ConnectContext, Nav, Phase, ProcessOptions, Reply, ViewHost, ViewProcessCore, ViewServices } from "./internal.js";
 import { SocketLink } from "./link.js";
+import { nextSlice } from "./slices.js";
 import { applyPatch, clientPatch, leaving, pendingEvents, takeNav } from "./navigation.js";
 import type { ViewHandle } from "./pubsub.js";
 import type { LiveRoute } from "./router.js";
@@ -119,7 +120,11 @@ export class LiveViewProcess implements ViewProcessCore {
   }
 
   components(): ComponentTree {
-    return (this.#components ??= new ComponentTree(this.name, (cid) => new ComponentSocketImpl(this.#link, cid)));
+    return (this.#components ??= new ComponentTree(
+      this.name,
+      (cid) => new ComponentSocketImpl(this.#link, cid),
+      this.services.componentsPerView,
+    ));
   }
 
   existingComponents(): ComponentTree | undefined {
@@ -230,6 +235,8 @@ export class LiveViewProcess implements ViewProcessCore {
   enqueue(ref: string | null, phase: Phase, task: () => Promise<void>): Promise<void> {
     this.#pending++;
     const run = this.#queue.then(async () => {
+      const slice = nextSlice();
+      if (slice) await slice;
       if (!this.#alive) throw new Ended();
       const started = performance.now();
       const span = this.span;

@@ -59,3 +59,19 @@ export function checkNavigation(kind: NavigationKind, to: unknown, current: URL,
   if (!external) throw new UnsafeUrlError(to, `redirect to another site must say so: redirect(url, { external: true })`);
   return to;
 }
+
+/**
+ * `value` as a path of this site to send the browser to (a `return_to` parameter, say),
+ * or null when it is not one: it must start with a single "/", hold no control
+ * characters, spaces or backslashes, and stay on the same origin once parsed.
+ */
+export function localPath(value: unknown): string | null {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return null;
+  if (!value.startsWith("/") || value.startsWith("//") || FORBIDDEN.test(value)) return null;
+  try {
+    const url = new URL(value, "http://lagoon.invalid");
+    return url.origin === "http://lagoon.invalid" ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
+}

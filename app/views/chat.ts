@@ -66,7 +66,7 @@ export function chatLive(chat: Chat, presence: Presence) {
       }),
     },
     info(message: ChatChange | PresenceChanged, socket) {
-      if (message.type === "presence") socket.assign({ present: presence.list(message.topic) });
+      if (message.type === "presence") socket.assign({ present: message.entries as PresenceEntry[] });
       else if (message.type === "chat:message") socket.streamInsert("messages", message.message, { limit: CLIENT_LIMIT });
       else if (message.type === "chat:deleted") socket.streamDelete("messages", `messages-${message.id}`);
     },

@@ -29,7 +29,7 @@ export const layout: Layout = (inner, a) => {
   <nav aria-label="Main">${NAV.map(([href, label]) => html`<a href=${href} data-phx-link="redirect" data-phx-link-state="push">${label}</a>`)}</nav>
   <div class="account">${
     currentUser
-      ? html`<form action="/logout" method="post"><input type="hidden" name="_csrf_token" value=${csrfToken}><span class="user">${currentUser.name}</span> <button type="submit">Log out</button></form>`
+      ? html`<form action="/logout" method="post"><input type="hidden" name="_csrf_token" value=${csrfToken}><span class="user">${currentUser.name}</span> <button type="submit">Log out</button> <button type="submit" formaction="/logout/everywhere" class="secondary">Log out everywhere</button></form>`
       : html`<a href="/login" data-phx-link="redirect" data-phx-link-state="push">Log in</a> <a href="/register" data-phx-link="redirect" data-phx-link-state="push">Register</a>`
   }</div>
 </header>

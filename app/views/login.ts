@@ -2,6 +2,8 @@ import { z } from "zod";
 import { defineForm, defineView, html, type Form } from "lagoon";
 import { safeReturnTo, type AuthAssigns } from "../auth.js";
 import type { Accounts } from "../accounts.js";
+import { tooMany, type DemoLimits } from "../limits.js";
+import { HashingBusy } from "../passwords.js";
 import { field } from "./fields.js";
 
 const LoginForm = defineForm(z.object({ email: z.string(), password: z.string() }), { name: "user" });
@@ -19,7 +21,7 @@ type LoginAssigns = AuthAssigns & {
  * they are right it sets phx-trigger-action and the client posts the same form natively to
  * POST /login, which checks them again and sets the session cookie.
  */
-export function loginLive(accounts: Accounts) {
+export function loginLive(accounts: Accounts, limits: DemoLimits) {
   return defineView<LoginAssigns>({
     name: "LoginLive",
     mount(params, _session, socket) {
@@ -35,8 +37,20 @@ export function loginLive(accounts: Accounts) {
     events: {
       login: async (params, socket) => {
         const form = LoginForm.submit(params);
-        const user = form.data ? await accounts.authenticate(form.data.email, form.data.password) : null;
-        if (!user) return void socket.assign({ form, error: "Invalid email or password" });
+        const email = form.data?.email.trim().toLowerCase() ?? "";
+        const address = await limits.loginsPerAddress.hit(socket.connectInfo?.address ?? "unknown");
+        if (!address.ok) return void socket.assign({ form, error: tooMany(address.retryAfter) });
+        let user;
+        try {
+          user = form.data ? await accounts.authenticate(form.data.email, form.data.password) : null;
+        } catch (error) {
+          if (error instanceof HashingBusy) return void socket.assign({ form, error: "The server is busy; try again in a moment." });
+          throw error;
+        }
+        if (!user) {
+          const account = await limits.failuresPerAccount.hit(email);
+          return void socket.assign({ form, error: account.ok ? "Invalid email or password" : tooMany(account.retryAfter) });
+        }
         socket.assign({ form, error: null, trigger: true });
       },
     },

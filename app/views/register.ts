@@ -1,11 +1,12 @@
 import { defineForm, defineView, html, type Form } from "lagoon";
 import { Registration, type Accounts, type RegistrationInput } from "../accounts.js";
+import { tooMany, type DemoLimits } from "../limits.js";
 import { field } from "./fields.js";
 
 const RegistrationForm = defineForm(Registration, { name: "user" });
 
 /** The seed's RegistrationLive: errors while typing, for touched fields only; all on submit. */
-export function registerLive(accounts: Accounts) {
+export function registerLive(accounts: Accounts, limits: DemoLimits) {
   /** The schema cannot know which emails exist: ask the accounts once the email is valid. */
   const withUniqueEmail = (form: Form<RegistrationInput>) =>
     form.touched("email") && !form.error("email") && form.values.email && accounts.emailTaken(form.values.email)
@@ -24,6 +25,8 @@ export function registerLive(accounts: Accounts) {
       save: async (params, socket) => {
         const form = RegistrationForm.submit(params);
         if (!form.data) return void socket.assign({ form: withUniqueEmail(form) });
+        const allowed = await limits.registrationsPerAddress.hit(socket.connectInfo?.address ?? "unknown");
+        if (!allowed.ok) return void socket.assign({ form: RegistrationForm.withErrors(form, { email: tooMany(allowed.retryAfter) }) });
         const result = await accounts.register(form.data);
         if (!result.ok) return void socket.assign({ form: RegistrationForm.withErrors(form, result.errors) });
         socket.putFlash("info", "Account created!");

@@ -8,6 +8,7 @@ import { createLagoon, TelemetryWindow } from "../../server/index.js";
 import { AsyncResult, defineView, html, live, liveSession, MemoryPubSub } from "../../shell/index.js";
 import { openContext } from "../../app/context.js";
 import { routes } from "../../app/routes.js";
+import { demoLimits } from "../../app/limits.js";
 import { countPrimes } from "../../app/work/primes.js";
 
 type Task = { limit: number; times: number };
@@ -45,7 +46,7 @@ const PoolPrimes = defineView<{ result: AsyncResult<number> }>({
 
 const lagoon = createLagoon({
   routes: [
-    ...routes(ctx, new TelemetryWindow()),
+    ...routes(ctx, new TelemetryWindow(), demoLimits()),
     liveSession({ name: "bench" }, [live("/inline-primes", InlinePrimes), live("/pool-primes", PoolPrimes)]),
   ],
   secret: randomBytes(32).toString("hex"),

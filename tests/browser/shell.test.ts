@@ -114,7 +114,7 @@ describe("auth in Chromium", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Todos");
     expect(await page.locator(".account .user").textContent()).toBe("Alice");
 
-    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("button", { name: "Log out", exact: true }).click();
     await page.waitForURL(env.server.url + "/");
     await connected(page);
     expect(await page.locator("#flash").textContent()).toContain("Logged out.");

@@ -1,12 +1,12 @@
 /** Presence on the in-process PubSub, with two Presence instances standing for two processes. */
 import { afterAll, describe, expect, it } from "vitest";
-import { defineView, html, live as route, MemoryPubSub, Presence, type PresenceEntry } from "../../shell/index.js";
+import { defineView, html, live as route, MemoryPubSub, Presence, type PresenceChanged, type PresenceEntry } from "../../shell/index.js";
 import { Router } from "../../shell/router.js";
 import { visit } from "../../shell/testing/index.js";
 
 const pubsub = new MemoryPubSub();
-const here = new Presence(pubsub, { heartbeatMs: 50 });
-const there = new Presence(pubsub, { heartbeatMs: 50 });
+const here = new Presence(pubsub, { heartbeatMs: 50, batchMs: 0 });
+const there = new Presence(pubsub, { heartbeatMs: 50, batchMs: 0 });
 afterAll(() => {
   here.close();
   there.close();
@@ -19,7 +19,7 @@ function roomView(presence: Presence) {
       presence.watch(socket, "room");
       socket.assign({ who: presence.list("room") });
     },
-    info: (_m, socket) => void socket.assign({ who: presence.list("room") }),
+    info: (m: PresenceChanged, socket) => void socket.assign({ who: [...m.entries] }),
     render: (a) => html`<ul>${a.who.map((p) => html`<li>${p.key}:${String(p.metas.length)}</li>`)}</ul>`,
   });
 }
@@ -47,8 +47,8 @@ describe("Presence", () => {
 
   it("expires the entries of an instance that stops announcing", async () => {
     const pubsub2 = new MemoryPubSub();
-    const a = new Presence(pubsub2, { heartbeatMs: 30 });
-    const b = new Presence(pubsub2, { heartbeatMs: 30 });
+    const a = new Presence(pubsub2, { heartbeatMs: 30, batchMs: 0 });
+    const b = new Presence(pubsub2, { heartbeatMs: 30, batchMs: 0 });
     const viewB = await visit(new Router([route("/room", roomView(b))]), "/room?user=bob", { pubsub: pubsub2 });
     const viewA = await visit(new Router([route("/room", roomView(a))]), "/room?user=alice", { pubsub: pubsub2 });
     expect(a.list("room").map((p) => p.key)).toEqual(["alice", "bob"]);

@@ -4,6 +4,7 @@ import { loadIslands } from "lagoon/islands";
 import { TelemetryWindow } from "lagoon/server";
 import { visit, type LiveViewTest, type VisitOptions } from "lagoon/testing";
 import { islandsDir } from "../../app/server.js";
+import { demoLimits } from "../../app/limits.js";
 import { openContext, type AppContext } from "../../app/context.js";
 import { routes } from "../../app/routes.js";
 import type { User } from "../../app/accounts.js";
@@ -21,7 +22,7 @@ export interface Demo {
 export function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindow } = {}): Demo {
   const pubsub = new MemoryPubSub();
   const ctx = openContext({ db: ":memory:", pubsub, catalogDelayMs: opts.catalogDelayMs });
-  const router = routes(ctx, opts.telemetry ?? new TelemetryWindow());
+  const router = routes(ctx, opts.telemetry ?? new TelemetryWindow(), demoLimits());
   return {
     ctx,
     router,

@@ -1,0 +1,44 @@
+/**
+ * Safe defaults for every response, through Hono's secureHeaders: a Content Security
+ * Policy (scripts from this origin, or inline ones carrying the request's nonce; the live
+ * socket and Vite's HMR on this origin; no framing by other sites), nosniff, a referrer
+ * policy, and no caching of HTML pages, which carry the session's CSRF token.
+ *
+ * `createLagoon({ securityHeaders })` replaces the defaults (Hono's options), or turns
+ * them off with `false`.
+ */
+import type { MiddlewareHandler } from "hono";
+import { NONCE, secureHeaders, type SecureHeadersVariables } from "hono/secure-headers";
+
+export type SecurityHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
+
+export const DEFAULT_SECURITY_HEADERS: SecurityHeadersOptions = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", NONCE],
+    // islands and components set style attributes; Vite injects <style> in development
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:", "blob:"],
+    fontSrc: ["'self'", "data:"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'self'"],
+  },
+  xFrameOptions: "SAMEORIGIN",
+  referrerPolicy: "strict-origin-when-cross-origin",
+  xContentTypeOptions: "nosniff",
+  // the pages embed their session's CSRF token; nothing else to isolate by default
+  crossOriginEmbedderPolicy: false,
+};
+
+export type SecurityEnv = { Variables: SecureHeadersVariables };
+
+export function securityHeaders(opts: SecurityHeadersOptions = DEFAULT_SECURITY_HEADERS): MiddlewareHandler<SecurityEnv> {
+  const headers = secureHeaders(opts);
+  return async (c, next) => {
+    await headers(c, next);
+    if (c.res.headers.get("content-type")?.startsWith("text/html")) c.header("Cache-Control", "private, no-store");
+  };
+}
