@@ -58,7 +58,7 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
     const k = this.#prefix + key;
-    const [[, count], [, ttl]] = (await this.#redis.multi().incr(k).pexpire(k, windowMs, "NX").pttl(k).exec()) as [
+    const [[, count], , [, ttl]] = (await this.#redis.multi().incr(k).pexpire(k, windowMs, "NX").pttl(k).exec()) as [
       [unknown, number],
       [unknown, number],
       [unknown, number],

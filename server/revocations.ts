@@ -17,10 +17,11 @@ import { randomId } from "../shell/random.js";
 export interface SessionIdentity {
   readonly sid: string;
   readonly user?: string;
-  /** Seconds since the epoch. */
+  /** When it was issued, milliseconds since the epoch. */
   readonly iat: number;
 }
 
+/** `at`: when it was revoked (ms); `until`: when the revocation may be forgotten (s, the cookies' expiry). */
 type Message = { node: string; sid?: string; user?: string; at: number; until: number };
 
 const TOPIC = "lagoon:sessions";
@@ -30,7 +31,7 @@ export class Revocations {
   readonly #node = randomId(9);
   /** sid → until when (seconds) the revocation must be kept. */
   readonly #sids = new Map<string, number>();
-  /** user → sessions issued before this time (seconds) are refused. */
+  /** user → sessions issued before this time (milliseconds) are refused. */
   readonly #users = new Map<string, { before: number; until: number }>();
   readonly #listeners = new Set<(revoked: { sid?: string; user?: string }) => void>();
   #pubsub: PubSub | undefined;
@@ -59,17 +60,17 @@ export class Revocations {
     const sid = this.#sids.get(session.sid);
     if (sid !== undefined && sid > now) return true;
     const user = session.user === undefined ? undefined : this.#users.get(session.user);
-    return user !== undefined && user.until > now && session.iat <= user.before;
+    return user !== undefined && user.until > now && session.iat < user.before;
   }
 
   /** Ends one session. */
   revokeSession(sid: string): void {
-    this.#apply({ node: this.#node, sid, at: Date.now() / 1000, until: Date.now() / 1000 + this.#maxAge }, true);
+    this.#apply({ node: this.#node, sid, at: Date.now(), until: Date.now() / 1000 + this.#maxAge }, true);
   }
 
   /** Ends every session of `user` issued until now. */
   revokeUser(user: string): void {
-    this.#apply({ node: this.#node, user, at: Date.now() / 1000, until: Date.now() / 1000 + this.#maxAge }, true);
+    this.#apply({ node: this.#node, user, at: Date.now(), until: Date.now() / 1000 + this.#maxAge }, true);
   }
 
   #apply(m: Message, local: boolean): void {

@@ -22,7 +22,7 @@ import type { Signer } from "./signing.js";
 export const SESSION_COOKIE = "_lagoon_session";
 export const FLASH_COOKIE = "__phoenix_flash__";
 
-/** The session: `sid`, `_csrf_token` and `iat` (issued at, seconds) are Lagoon's; other keys belong to the app. */
+/** The session: `sid`, `_csrf_token` and `iat` (issued at, ms) are Lagoon's; other keys belong to the app. */
 export interface CookieSession extends Session {
   readonly sid: string;
   readonly _csrf_token: string;
@@ -69,7 +69,7 @@ export class Sessions implements Tokens {
   }
 
   newSession(data: Record<string, unknown> = {}): CookieSession {
-    return { ...data, sid: randomId(18), _csrf_token: randomId(18), iat: Math.floor(Date.now() / 1000) };
+    return { ...data, sid: randomId(18), _csrf_token: randomId(18), iat: Date.now() };
   }
 
   /** The user `session` belongs to (SessionOptions.userKey), if any. */

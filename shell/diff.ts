@@ -13,7 +13,8 @@
  *   inserts only and are forgotten after the render.
  */
 import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
-import { warnOnce, TemplateError } from "./errors.js";
+import { DEV, warnOnce, TemplateError } from "./errors.js";
+import { checkStreamContainer, checkStreamItem } from "./stream-check.js";
 import { Hole, isKeep, isRaw, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
 import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
 
@@ -37,6 +38,8 @@ export interface StreamInsert {
 /** What a stream contributes to one render: pending inserts and deletes, then forgotten. */
 export interface StreamRenderValue {
   readonly [STREAM_RENDER]: true;
+  /** The stream's name, for errors. */
+  readonly name: string;
   readonly ref: string;
   readonly inserts: readonly StreamInsert[];
   readonly deletes: readonly string[];
@@ -93,6 +96,8 @@ const WRAP: Prepared = Object.freeze({
   singleRoot: false,
 });
 const TEXT_HOLE: HoleInfo = WRAP.holes[0]!;
+/** Development checks render stream items alone: their components render as nothing. */
+const NO_COMPONENTS: HtmlContext = { componentHtml: () => "" };
 
 /** Output slot of diffSlot: `undefined` means unchanged (omit the key). */
 interface Out {
@@ -174,6 +179,7 @@ function diffDynamics(
   let changed: Record<string, unknown> | undefined;
   const out: Out = { v: undefined };
   for (let i = 0; i < p.holes.length; i++) {
+    if (DEV && isStreamRender(values[i])) checkStreamContainer(p, i, (values[i] as StreamRenderValue).name);
     d[i] = diffSlot(values[i], p.holes[i]!, prevD[i], ctx, out);
     if (out.v !== undefined) (changed ??= {})[i] = out.v;
   }
@@ -184,6 +190,7 @@ function fullDynamics(values: readonly unknown[], p: Prepared, d: SlotState[], c
   const wire: Record<string, unknown> = {};
   const out: Out = { v: undefined };
   for (let i = 0; i < p.holes.length; i++) {
+    if (DEV && isStreamRender(values[i])) checkStreamContainer(p, i, (values[i] as StreamRenderValue).name);
     d[i] = diffSlot(values[i], p.holes[i]!, undefined, ctx, out);
     wire[i] = out.v;
   }
@@ -259,6 +266,7 @@ function diffStream(sr: StreamRenderValue, prev: SlotState | undefined, ctx: Ren
   // stream entries are always sent whole: the client drops them after each render
   for (let i = 0; i < items.length; i++) {
     const ins = sr.inserts[i]!;
+    if (DEV && isTemplate(ins.item)) checkStreamItem(renderHtml(ins.item, NO_COMPONENTS), ins.domId, sr.name);
     keyed[i] = fullDynamics(entryValues(ins.item, p), p, new Array<SlotState>(p.holes.length), ctx);
     inserts.push([ins.domId, ins.at, ins.limit, ins.updateOnly]);
   }
@@ -356,7 +364,11 @@ function htmlSlot(value: unknown, hole: HoleInfo, ctx: HtmlContext): string {
     if (isComponentRef(value)) return ctx.componentHtml(value);
     if (isStreamRender(value)) {
       let s = "";
-      for (const ins of value.inserts) s += htmlSlot(ins.item, TEXT_HOLE, ctx);
+      for (const ins of value.inserts) {
+        const item = htmlSlot(ins.item, TEXT_HOLE, ctx);
+        if (DEV && isTemplate(ins.item)) checkStreamItem(item, ins.domId, value.name);
+        s += item;
+      }
       return s;
     }
     if (isKeep(value)) return htmlSlot(value.render(), TEXT_HOLE, ctx);
@@ -369,6 +381,7 @@ function htmlTemplate(t: Template, ctx: HtmlContext): string {
   const statics = p.statics;
   let s = statics[0]!;
   for (let i = 0; i < p.holes.length; i++) {
+    if (DEV && isStreamRender(t.values[i])) checkStreamContainer(p, i, (t.values[i] as StreamRenderValue).name);
     s += htmlSlot(t.values[i], p.holes[i]!, ctx) + statics[i + 1]!;
   }
   return s;

@@ -77,7 +77,7 @@ export class LiveStream<T = unknown> {
       updateOnly: i.updateOnly,
       item: fn(i.item, i.domId),
     }));
-    return { [STREAM_RENDER]: true, ref: this.ref, inserts, deletes: this.#deletes, reset: this.#reset };
+    return { [STREAM_RENDER]: true, name: this.name, ref: this.ref, inserts, deletes: this.#deletes, reset: this.#reset };
   }
 
   /** Called by the runtime once a render has sent the pending operations. */

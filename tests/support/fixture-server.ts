@@ -18,8 +18,10 @@ export interface FixtureOptions {
   /** Default 0 (a free port); a restart listens again on the first server's port. */
   port?: number;
   socket?: LagoonOptions["socket"];
-  /** The browser bundle's tags; default the build in dist/client. */
+  /** The browser bundle's tags; default the fixture app's build. */
   assets?: LagoonOptions["assets"];
+  /** Share one PubSub between servers standing for processes. */
+  pubsub?: LagoonOptions["pubsub"];
 }
 
 export async function startFixtureServer(
@@ -32,6 +34,7 @@ export async function startFixtureServer(
     secret: opts.secret ?? randomBytes(32).toString("hex"),
     assets: opts.assets ?? manifestAssets(FIXTURE_CLIENT),
     socket: opts.socket,
+    pubsub: opts.pubsub,
   });
   lagoon.app.use("/assets/*", serveStatic({ root: FIXTURE_CLIENT }));
   const listening = await lagoon.listen({ port: opts.port ?? 0 });
