@@ -235,7 +235,7 @@ export class LiveViewProcess implements ViewProcessCore {
   enqueue(ref: string | null, phase: Phase, task: () => Promise<void>): Promise<void> {
     this.#pending++;
     const run = this.#queue.then(async () => {
-      const slice = nextSlice();
+      const slice = nextSlice(ref !== null);
       if (slice) await slice;
       if (!this.#alive) throw new Ended();
       const started = performance.now();
