@@ -159,6 +159,11 @@ export class LiveConnection implements ChannelOwner {
     return this.#views.get(topic)?.proc.handle;
   }
 
+  /** The live action of the view joined on `topic` (`live(path, View, action)`), if any. */
+  liveActionOf(topic: string): string | undefined {
+    return this.#views.get(topic)?.proc.route.action;
+  }
+
   /** Sends a frame; returns its text (undefined once closed). The one place that encodes and sends. */
   send(frame: unknown[]): string | undefined {
     if (this.#closed) return undefined;

@@ -77,7 +77,8 @@ export type Phase = ViewEvent["name"];
 export interface ViewProcessCore {
   readonly id: string;
   readonly name: string;
-  readonly route: LiveRoute;
+  /** The route the URL matched; a patch may move to another route of the same view (another action). */
+  route: LiveRoute;
   readonly connected: boolean;
   readonly alive: boolean;
   readonly services: ViewServices;

@@ -33,6 +33,10 @@ export class SocketLink implements ProcessLink {
     return this.#proc.url;
   }
 
+  get liveAction(): string | undefined {
+    return this.#proc.route.action;
+  }
+
   get connectParams(): Readonly<Record<string, unknown>> | undefined {
     return this.#proc.connect?.params;
   }

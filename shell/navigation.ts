@@ -34,6 +34,7 @@ export async function applyPatch(proc: ViewProcessCore, nav: Nav): Promise<{ to:
     }
     proc.url = next;
     proc.params = resolved.params;
+    proc.route = resolved.route;
     last = current;
     await proc.route.view.handleParams?.(proc.params, next, proc.socket);
     current = proc.nav?.kind === "patch" ? takeNav(proc) : null;
@@ -72,6 +73,7 @@ export async function clientPatch(proc: ViewProcessCore, url: unknown, ref: stri
   proc.flash.clear();
   proc.url = next;
   proc.params = resolved.params;
+  proc.route = resolved.route;
   await proc.route.view.handleParams?.(proc.params, next, proc.socket);
   await proc.finish(ref, undefined);
 }

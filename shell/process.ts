@@ -60,7 +60,7 @@ class ProcessHandle implements ViewHandle {
 
 export class LiveViewProcess implements ViewProcessCore {
   readonly id: string;
-  readonly route: LiveRoute;
+  route: LiveRoute;
   readonly connected: boolean;
   readonly services: ViewServices;
   readonly connect: ConnectContext | undefined;

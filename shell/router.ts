@@ -21,6 +21,8 @@ export interface LiveSessionDef {
 export interface LiveRoute {
   readonly path: string;
   readonly view: ViewDef<any>;
+  /** The route's action (`live("/posts/:id/edit", PostLive, "edit")`): the view's `socket.liveAction`. */
+  readonly action?: string;
   readonly session: LiveSessionDef;
   readonly pattern: RegExp;
   readonly keys: readonly string[];
@@ -48,10 +50,14 @@ function compile(path: string): { pattern: RegExp; keys: string[] } {
   return { pattern: new RegExp(`^${source}/?$`), keys };
 }
 
-/** A live route: `live("/posts/:id", PostView)`. Outside a liveSession it joins the default session. */
-export function live(path: string, view: ViewDef<any>): LiveRoute {
+/**
+ * A live route: `live("/posts/:id", PostView)`, or `live("/posts/:id/edit", PostView, "edit")`
+ * to name an action one view branches on (`socket.liveAction`, updated on patch). Outside a
+ * liveSession it joins the default session.
+ */
+export function live(path: string, view: ViewDef<any>, action?: string): LiveRoute {
   const { pattern, keys } = compile(path);
-  return { path, view, session: DEFAULT_SESSION, pattern, keys };
+  return { path, view, session: DEFAULT_SESSION, pattern, keys, ...(action !== undefined ? { action } : {}) };
 }
 
 /**

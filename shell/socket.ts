@@ -27,6 +27,7 @@ export interface ProcessLink {
   readonly connected: boolean;
   readonly handle: ViewHandle;
   readonly url: URL;
+  readonly liveAction: string | undefined;
   readonly connectParams: Readonly<Record<string, unknown>> | undefined;
   readonly connectInfo: ConnectInfo | undefined;
   readonly staticChanged: boolean;
@@ -255,6 +256,10 @@ export class ViewSocketImpl<A extends Assigns = Assigns> extends SocketBase<A> i
 
   get staticChanged(): boolean {
     return internals.link(this).staticChanged;
+  }
+
+  get liveAction(): string | undefined {
+    return internals.link(this).liveAction;
   }
 
   send(message: unknown): this {

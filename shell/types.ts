@@ -119,6 +119,8 @@ export interface Socket<A extends Assigns = Assigns> {
 export interface ViewSocket<A extends Assigns = Assigns> extends Socket<A> {
   /** The view's pid-like handle others can `send` info messages to. */
   readonly handle: ViewHandle;
+  /** The action of the route the URL matched (`live(path, View, "edit")`), updated on patch. */
+  readonly liveAction: string | undefined;
   /**
    * The `params` the browser bundle connected with (LiveSocket's `params`: the time zone,
    * say), plus the client's own `_mounts` and `_track_static`. Undefined in the HTTP

@@ -327,6 +327,11 @@ export class LiveViewTest implements ElementHost {
   }
 
   /** The view's pid-like handle (to send it info messages), while it is joined. */
+  /** The view's live action (`live(path, View, action)`), following patches. */
+  get liveAction(): string | undefined {
+    return this.#connection.liveActionOf(this.#topic);
+  }
+
   get handle() {
     const handle = this.#connection.handleOf(this.#topic);
     if (!handle) throw new Error("the view is not joined");
