@@ -105,6 +105,7 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
     router,
     pubsub,
     signFlash: (flash) => sessions.signFlash(flash),
+    signView: (token) => sessions.signView(token),
     spans: telemetry,
     logError: (error, ctx) => console.error(`[lagoon] ${ctx.view} crashed in ${ctx.phase}:`, error),
     componentsPerView: opts.socket?.limits?.componentsPerView,

@@ -139,7 +139,12 @@ export class Sessions implements Tokens {
   verifyView(token: unknown): ViewToken | null {
     const p = this.#signer.verify<Record<string, unknown>>("view", token);
     if (!p || typeof p.id !== "string" || typeof p.ls !== "string" || typeof p.sid !== "string") return null;
-    return { id: p.id, ls: p.ls, sid: p.sid, ...(isFlash(p.f) ? { f: p.f } : {}) };
+    const view: ViewToken = { id: p.id, ls: p.ls, sid: p.sid, ...(isFlash(p.f) ? { f: p.f } : {}) };
+    if (typeof p.v !== "string") return view;
+    // a nested view's token (shell/nested.ts): only ever signed by this server, checked all the same
+    if (typeof p.u !== "string" || (p.p !== undefined && typeof p.p !== "string")) return null;
+    const extra = typeof p.s === "object" && p.s !== null && !Array.isArray(p.s) ? (p.s as Record<string, unknown>) : undefined;
+    return { ...view, v: p.v, u: p.u, ...(p.p !== undefined ? { p: p.p as string } : {}), ...(extra ? { s: extra } : {}) };
   }
 
   /**

@@ -15,11 +15,12 @@ import type { ViewServices } from "./internal.js";
 import { sanitizeValue } from "./params.js";
 import { LiveViewProcess } from "./process.js";
 import type { ViewHandle } from "./pubsub.js";
-import type { Router } from "./router.js";
+import type { LiveRoute, Router } from "./router.js";
+import { MAX_NESTING, nestedRoute, nestedSession, nestedView } from "./nested.js";
 import type { SpanObserver } from "./spans.js";
-import type { Tokens } from "./tokens.js";
+import type { Tokens, ViewToken } from "./tokens.js";
 import type { Conn } from "./transport.js";
-import type { ConnectInfo, Flash, Session } from "./types.js";
+import type { ConnectInfo, Flash, Params, Session } from "./types.js";
 
 export interface ConnectionLimits {
   /** Views one connection may have joined at once. */
@@ -48,6 +49,16 @@ export interface ConnectionContext {
 }
 
 const TOPIC_MAX = 200;
+
+/** Where a joining view mounts. */
+interface Placement {
+  readonly route: LiveRoute;
+  readonly params: Params;
+  readonly url: URL;
+  /** Joined by live navigation (the flash travels in the join, not the token). */
+  readonly navigated: boolean;
+  readonly nested?: { readonly parent: ViewHandle | undefined; readonly depth: number };
+}
 const isRef = (v: unknown): v is string | null => v === null || (typeof v === "string" && v.length <= 64);
 
 export class LiveConnection implements ChannelOwner {
@@ -197,17 +208,10 @@ export class LiveConnection implements ChannelOwner {
     const token = ctx.tokens.verifyView(payload.session);
     if (!token || `lv:${token.id}` !== topic || token.sid !== ctx.session.sid) return refuse("stale");
 
-    const redirect = typeof payload.redirect === "string" ? payload.redirect : undefined;
-    const rawUrl = redirect ?? (typeof payload.url === "string" ? payload.url : undefined);
-    let url: URL;
-    try {
-      url = new URL(rawUrl ?? "");
-    } catch {
-      return refuse("unauthorized");
-    }
-    const resolved = ctx.router.resolve(url);
-    // unknown route or another live session: the client does a full page load, so HTTP auth runs
-    if (!resolved || resolved.route.session.name !== token.ls) return refuse("unauthorized");
+    let place: Placement | string;
+    if (token.v !== undefined) place = this.#nestedPlace(token);
+    else place = this.#routedPlace(token, payload);
+    if (typeof place === "string") return refuse(place);
 
     const previous = this.#views.get(topic);
     if (!previous && this.#views.size >= ctx.limits.maxViews) return refuse("too many views");
@@ -226,7 +230,7 @@ export class LiveConnection implements ChannelOwner {
     const flash: Flash =
       typeof payload.flash === "string"
         ? ctx.tokens.verifyFlash(payload.flash)
-        : !redirect && params._mounts === 0 && token.f
+        : !place.navigated && params._mounts === 0 && token.f
           ? token.f
           : {};
     // the client counts its joins of this view: more than none is a rejoin (reconnect, crash recovery)
@@ -234,10 +238,12 @@ export class LiveConnection implements ChannelOwner {
     const channel = new ViewChannel(this, topic, joinRef, ref, rejoin);
     channel.proc = new LiveViewProcess({
       id: token.id,
-      route: resolved.route,
-      params: resolved.params,
-      url,
-      session: ctx.session,
+      route: place.route,
+      params: place.params,
+      url: place.url,
+      session: place.nested ? nestedSession(ctx.session, token) : ctx.session,
+      liveSession: token.ls,
+      ...(place.nested ? { nested: place.nested } : {}),
       connected: true,
       flash,
       services: ctx.services,
@@ -250,6 +256,45 @@ export class LiveConnection implements ChannelOwner {
     });
     this.#views.set(topic, channel);
     await channel.proc.join(ref);
+  }
+
+  /** A main view joins at its URL, which must route to a view of the live session its page was rendered in. */
+  #routedPlace(token: ViewToken, payload: Record<string, unknown>): Placement | string {
+    const redirect = typeof payload.redirect === "string" ? payload.redirect : undefined;
+    const rawUrl = redirect ?? (typeof payload.url === "string" ? payload.url : undefined);
+    let url: URL;
+    try {
+      url = new URL(rawUrl ?? "");
+    } catch {
+      return "unauthorized";
+    }
+    const resolved = this.#ctx.router.resolve(url);
+    // unknown route or another live session: the client does a full page load, so HTTP auth runs
+    if (!resolved || resolved.route.session.name !== token.ls) return "unauthorized";
+    return { route: resolved.route, params: resolved.params, url, navigated: redirect !== undefined };
+  }
+
+  /**
+   * A nested view joins by the name its token carries; a child (not sticky) only through
+   * its parent, joined on this connection. Stale otherwise: the client reloads the page.
+   */
+  #nestedPlace(token: ViewToken): Placement | string {
+    const view = nestedView(token.v!);
+    let url: URL;
+    try {
+      url = new URL(token.u ?? "");
+    } catch {
+      return "stale";
+    }
+    if (!view) return "stale";
+    let parent: LiveViewProcess | undefined;
+    if (token.p !== undefined) {
+      parent = this.#views.get(`lv:${token.p}`)?.proc;
+      if (!parent?.alive) return "stale";
+    }
+    const depth = (parent?.nested?.depth ?? 0) + 1;
+    if (depth > MAX_NESTING) return "nesting too deep";
+    return { route: nestedRoute(view), params: {}, url, navigated: false, nested: { parent: parent?.handle, depth } };
   }
 
   #reply(joinRef: string | null, ref: string, topic: string, reply: { status: string; response: Record<string, unknown> }): void {

@@ -20,10 +20,16 @@ import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wir
 
 export const COMPONENT_REF = Symbol.for("lagoon.componentRef");
 export const STREAM_RENDER = Symbol.for("lagoon.streamRender");
+export const NESTED_REF = Symbol.for("lagoon.nestedRef");
 
 /** A live component placed in a template; the runtime turns it into a cid. */
 export interface ComponentRefValue {
   readonly [COMPONENT_REF]: true;
+}
+
+/** A nested live view placed in a template (shell/nested.ts); the runtime renders its container. */
+export interface NestedRefValue {
+  readonly [NESTED_REF]: true;
 }
 
 /** One insert of a stream render: the item's template plus where it goes. */
@@ -49,11 +55,15 @@ export interface StreamRenderValue {
 export interface RenderContext {
   /** Connected render: the cid for a component reference (the runtime renders it separately). */
   component(ref: ComponentRefValue): number;
+  /** Connected render: a nested view's (empty) container, joined by the client. */
+  nested?(ref: NestedRefValue): string;
 }
 
 export interface HtmlContext {
   /** Dead render: a component's HTML, inline. */
   componentHtml(ref: ComponentRefValue): string;
+  /** Dead render: a nested view's container with its HTML. */
+  nestedHtml?(ref: NestedRefValue): string;
 }
 
 export const enum Kind {
@@ -108,6 +118,10 @@ export function isComponentRef(value: unknown): value is ComponentRefValue {
   return typeof value === "object" && value !== null && (value as ComponentRefValue)[COMPONENT_REF] === true;
 }
 
+export function isNestedRef(value: unknown): value is NestedRefValue {
+  return typeof value === "object" && value !== null && (value as NestedRefValue)[NESTED_REF] === true;
+}
+
 export function isStreamRender(value: unknown): value is StreamRenderValue {
   return typeof value === "object" && value !== null && (value as StreamRenderValue)[STREAM_RENDER] === true;
 }
@@ -137,6 +151,12 @@ function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, c
     }
     if (isStreamRender(value)) return diffStream(value, prev, ctx, out);
     if (isKeep(value)) return diffKept(value, prev, ctx, out);
+    if (isNestedRef(value)) {
+      if (!ctx.nested) throw new TemplateError("liveRender() renders only inside a live view");
+      const container = ctx.nested(value);
+      out.v = prev === container ? undefined : container;
+      return container;
+    }
   }
   const text = leaf(value, hole);
   // unchanged dynamic: omit the key, the client keeps its old value
@@ -336,8 +356,10 @@ function text(value: unknown, url: boolean): string {
     case "object":
       if (value === null) return "";
       if (isRaw(value)) return value.html;
-      if (isTemplate(value) || isComponentRef(value) || isStreamRender(value) || isKeep(value)) {
-        throw new TemplateError("templates, components, streams and keep() can only be placed in element content, not in attributes");
+      if (isTemplate(value) || isComponentRef(value) || isStreamRender(value) || isKeep(value) || isNestedRef(value)) {
+        throw new TemplateError(
+          "templates, components, nested views, streams and keep() can only be placed in element content, not in attributes",
+        );
       }
       return escapeHtml(url ? sanitizeUrl(String(value)) : String(value));
     default:
@@ -372,6 +394,10 @@ function htmlSlot(value: unknown, hole: HoleInfo, ctx: HtmlContext): string {
       return s;
     }
     if (isKeep(value)) return htmlSlot(value.render(), TEXT_HOLE, ctx);
+    if (isNestedRef(value)) {
+      if (!ctx.nestedHtml) throw new TemplateError("liveRender() renders only inside a live view");
+      return ctx.nestedHtml(value);
+    }
   }
   return leaf(value, hole);
 }

@@ -57,16 +57,22 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
     proc.flash.clear(typeof key === "string" ? key : undefined);
     return proc.finish(ref, undefined);
   }
-  const events = (target ? target.def.events : proc.route.view.events) as Record<string, EventSpec<any>> | undefined;
-  const spec = events && Object.hasOwn(events, name) ? events[name] : undefined;
-  if (!spec) {
-    const owner = target ? `component ${target.def.name ?? target.cid}` : proc.name;
-    return refuse(proc, ref, form, { reason: "unknown_event", message: `${owner} has no event "${name.slice(0, 64)}"` });
-  }
   proc.span.event = name;
   const socket = target ? target.socket : proc.socket;
   let result: unknown;
   try {
+    // the view's hooks see every event for it, known to the view or not (a layout's, say)
+    const hooks = target ? undefined : proc.existingLifecycle();
+    if (hooks?.has("handleEvent")) {
+      const outcome = await hooks.run("handleEvent", [name, params, socket]);
+      if (outcome.halted) return proc.finish(ref, p.type === "hook" ? outcome.reply : undefined);
+    }
+    const events = (target ? target.def.events : proc.route.view.events) as Record<string, EventSpec<any>> | undefined;
+    const spec = events && Object.hasOwn(events, name) ? events[name] : undefined;
+    if (!spec) {
+      const owner = target ? `component ${target.def.name ?? target.cid}` : proc.name;
+      return refuse(proc, ref, form, { reason: "unknown_event", message: `${owner} has no event "${name.slice(0, 64)}"` });
+    }
     if (typeof spec === "function") {
       result = await spec(params, socket);
     } else {

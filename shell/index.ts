@@ -1,6 +1,7 @@
 /** Lagoon's live core: views, templates, components, streams, forms, routing, PubSub. */
 export { html, raw, keep, type Template, type Raw, type Keep } from "./template.js";
 export { defineView, event } from "./view.js";
+export { liveRender, type LiveRenderOptions } from "./nested.js";
 export { defineComponent, component, type ComponentRef } from "./components.js";
 export { AsyncResult } from "./async-result.js";
 export type { AsyncOutcome } from "./types.js";
@@ -12,6 +13,9 @@ export type {
   ConnectInfo,
   EventHandler,
   Flash,
+  HookResult,
+  LifecycleHooks,
+  LifecycleStage,
   NavigateOptions,
   Params,
   RedirectOptions,

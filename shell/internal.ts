@@ -12,6 +12,8 @@ import type { ViewSocketImpl } from "./socket.js";
 import type { SpanObserver, SpanRecorder, ViewEvent } from "./spans.js";
 import type { ConnectInfo, Flash, Params, Session } from "./types.js";
 import type { NavigationKind } from "./urls.js";
+import type { ViewToken } from "./tokens.js";
+import type { Lifecycle } from "./lifecycle.js";
 
 export type Reply = { status: "ok" | "error"; response: Record<string, unknown> };
 
@@ -33,6 +35,8 @@ export interface ViewServices {
   readonly pubsub: PubSub;
   /** Signs a flash so it can travel through the browser to the next mount. */
   signFlash(flash: Flash): string;
+  /** Signs a nested view's token (shell/nested.ts). */
+  signView(token: ViewToken): string;
   /** Observes lifecycle spans (telemetry). Optional. */
   readonly spans?: SpanObserver;
   /** Reports a crash with its stack (server log). The client only ever sees a generic error. */
@@ -61,6 +65,10 @@ export interface ProcessOptions {
   readonly host?: ViewHost;
   /** Connected mounts: the connect params and info of the socket. */
   readonly connect?: ConnectContext;
+  /** A nested view: its parent's handle (none for a sticky one); a nested view has no URL of its own. */
+  readonly nested?: { readonly parent: ViewHandle | undefined; readonly depth: number };
+  /** The live session the page was rendered in (a nested view inherits its page's). */
+  readonly liveSession?: string;
 }
 
 /** A navigation a handler asked for, followed once it returns. */
@@ -97,6 +105,14 @@ export interface ViewProcessCore {
   components(): ComponentTree;
   /** The live components if any exist yet. */
   existingComponents(): ComponentTree | undefined;
+  /** The lifecycle hooks, created on first use. */
+  lifecycle(): Lifecycle;
+  existingLifecycle(): Lifecycle | undefined;
+  /** Mounted at a route (false for a nested view, which has no URL of its own). */
+  readonly routed: boolean;
+  readonly nested: { readonly parent: ViewHandle | undefined; readonly depth: number } | undefined;
+  /** Runs handleParams (its hooks first) for the current URL. */
+  handleParams(): Promise<void>;
   /** The async tasks, created on first use. */
   tasks(): AsyncTasks;
   existingTasks(): AsyncTasks | undefined;

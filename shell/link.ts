@@ -11,7 +11,7 @@ import { update } from "./component-tree.js";
 import type { ViewProcessCore } from "./internal.js";
 import type { ViewHandle } from "./pubsub.js";
 import type { ProcessLink, SocketBase } from "./socket.js";
-import type { Assigns, ComponentDef, ConnectInfo } from "./types.js";
+import type { Assigns, ComponentDef, ConnectInfo, LifecycleHooks, LifecycleStage } from "./types.js";
 import type { NavigationKind } from "./urls.js";
 
 export class SocketLink implements ProcessLink {
@@ -35,6 +35,10 @@ export class SocketLink implements ProcessLink {
 
   get liveAction(): string | undefined {
     return this.#proc.route.action;
+  }
+
+  get parent(): ViewHandle | undefined {
+    return this.#proc.nested?.parent;
   }
 
   get connectParams(): Readonly<Record<string, unknown>> | undefined {
@@ -107,5 +111,13 @@ export class SocketLink implements ProcessLink {
 
   sendParent(message: unknown): void {
     this.#proc.handle.send(message);
+  }
+
+  attachHook(name: string, stage: LifecycleStage, fn: LifecycleHooks<any>[LifecycleStage]): void {
+    this.#proc.lifecycle().attach(name, stage, fn, this.#proc.routed);
+  }
+
+  detachHook(name: string, stage: LifecycleStage): void {
+    this.#proc.existingLifecycle()?.detach(name, stage);
   }
 }

@@ -26,6 +26,8 @@ export async function applyPatch(proc: ViewProcessCore, nav: Nav): Promise<{ to:
   let hops = 0;
   let last = nav;
   while (current && current.kind === "patch") {
+    if (!proc.routed)
+      throw new LagoonError("bad_patch", `${proc.name} is a nested view: it has no URL to patch; send its parent a message`);
     if (++hops > MAX_PATCH_REDIRECTS) throw new LagoonError("patch_loop", `${proc.name}: too many patches; check handleParams`);
     const next = new URL(current.to, proc.url);
     const resolved = proc.services.router.resolve(next);
@@ -36,7 +38,7 @@ export async function applyPatch(proc: ViewProcessCore, nav: Nav): Promise<{ to:
     proc.params = resolved.params;
     proc.route = resolved.route;
     last = current;
-    await proc.route.view.handleParams?.(proc.params, next, proc.socket);
+    await proc.handleParams();
     current = proc.nav?.kind === "patch" ? takeNav(proc) : null;
   }
   return { to: proc.url.pathname + proc.url.search, kind: last.replace ? "replace" : "push" };
@@ -66,7 +68,7 @@ export async function clientPatch(proc: ViewProcessCore, url: unknown, ref: stri
   } catch {
     return proc.reply(ref, { status: "error", response: { reason: "bad_url", message: "unreadable url" } });
   }
-  const resolved = next.origin === proc.url.origin ? proc.services.router.resolve(next) : null;
+  const resolved = next.origin === proc.url.origin && proc.routed ? proc.services.router.resolve(next) : null;
   if (!resolved || resolved.route.view !== proc.route.view || resolved.route.session !== proc.route.session) {
     return proc.reply(ref, { status: "ok", response: { link_redirect: true } });
   }
@@ -74,6 +76,6 @@ export async function clientPatch(proc: ViewProcessCore, url: unknown, ref: stri
   proc.url = next;
   proc.params = resolved.params;
   proc.route = resolved.route;
-  await proc.route.view.handleParams?.(proc.params, next, proc.socket);
+  await proc.handleParams();
   await proc.finish(ref, undefined);
 }

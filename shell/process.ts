@@ -13,6 +13,8 @@ import { ComponentTree } from "./component-tree.js";
 import { diffTemplate, type NodeState, type RenderContext } from "./diff.js";
 import { dispatchEvent } from "./dispatch.js";
 import { LagoonError } from "./errors.js";
+import { Lifecycle } from "./lifecycle.js";
+import { containerHtml, MAX_NESTING, nestedToken, type NestedRef } from "./nested.js";
 import { FlashState } from "./flash.js";
 import type { ConnectContext, Nav, Phase, ProcessOptions, Reply, ViewHost, ViewProcessCore, ViewServices } from "./internal.js";
 import { SocketLink } from "./link.js";
@@ -70,6 +72,9 @@ export class LiveViewProcess implements ViewProcessCore {
   readonly span = new SpanRecorder();
   readonly events: [string, unknown][] = [];
   readonly session: Session;
+  readonly liveSession: string;
+  /** Set for a nested view: its parent's handle (none when sticky) and how deep it sits. */
+  readonly nested: { readonly parent: ViewHandle | undefined; readonly depth: number } | undefined;
   url: URL;
   params: Params;
   nav: Nav | null = null;
@@ -88,6 +93,9 @@ export class LiveViewProcess implements ViewProcessCore {
   #tasks: AsyncTasks | undefined;
   /** Cleanups registered with socket.onEnd (presence, external resources). */
   #onEnd: (() => void)[] | undefined;
+  #lifecycle: Lifecycle | undefined;
+  /** Nested views' containers by id: re-signed only when what they render changes, so the diff omits them. */
+  #containers: Map<string, { key: string; html: string }> | undefined;
 
   constructor(opts: ProcessOptions) {
     this.id = opts.id;
@@ -96,6 +104,8 @@ export class LiveViewProcess implements ViewProcessCore {
     this.services = opts.services;
     this.connect = opts.connect;
     this.session = opts.session;
+    this.liveSession = opts.liveSession ?? opts.route.session.name;
+    this.nested = opts.nested;
     this.url = opts.url;
     this.params = opts.params;
     this.flash = new FlashState(opts.flash);
@@ -108,6 +118,9 @@ export class LiveViewProcess implements ViewProcessCore {
       component(ref) {
         return proc.components().place(ref as ComponentRef);
       },
+      nested(ref) {
+        return proc.container(ref as NestedRef);
+      },
     };
   }
 
@@ -117,6 +130,18 @@ export class LiveViewProcess implements ViewProcessCore {
 
   get alive(): boolean {
     return this.#alive;
+  }
+
+  get routed(): boolean {
+    return this.nested === undefined;
+  }
+
+  lifecycle(): Lifecycle {
+    return (this.#lifecycle ??= new Lifecycle());
+  }
+
+  existingLifecycle(): Lifecycle | undefined {
+    return this.#lifecycle;
   }
 
   components(): ComponentTree {
@@ -256,6 +281,8 @@ export class LiveViewProcess implements ViewProcessCore {
   }
 
   async handleInfo(message: unknown): Promise<void> {
+    const hooks = this.#lifecycle;
+    if (hooks?.has("handleInfo") && (await hooks.run("handleInfo", [message, this.socket])).halted) return this.finish(null, undefined);
     const info = this.route.view.info;
     if (!info) throw new LagoonError("no_info", `${this.name} received a message but has no info handler`);
     await info(message, this.socket);
@@ -271,8 +298,16 @@ export class LiveViewProcess implements ViewProcessCore {
     }
     await this.route.view.mount?.(this.params, this.session, this.socket);
     if (this.nav) return;
-    await this.route.view.handleParams?.(this.params, this.url, this.socket);
+    // a nested view has no URL of its own: no params to handle
+    if (this.routed) await this.handleParams();
     this.#observe("mount", performance.now() - started);
+  }
+
+  /** handleParams for the current URL: the hooks first; one that halts skips the view's. */
+  async handleParams(): Promise<void> {
+    const hooks = this.#lifecycle;
+    if (hooks?.has("handleParams") && (await hooks.run("handleParams", [this.params, this.url, this.socket])).halted) return;
+    await this.route.view.handleParams?.(this.params, this.url, this.socket);
   }
 
   async finish(ref: string | null, replyValue: unknown): Promise<void> {
@@ -355,7 +390,28 @@ export class LiveViewProcess implements ViewProcessCore {
     if (this.events.length) diff[EVENTS] = this.events.splice(0);
     if (!full && Object.keys(diff).length === 0) return null;
     this.span.rendered(performance.now() - started);
+    this.#lifecycle?.afterRender(socket);
     return diff;
+  }
+
+  /** A nested view's container for the connected render: empty, with the token the client joins with. */
+  container(ref: NestedRef): string {
+    if ((this.nested?.depth ?? 0) >= MAX_NESTING) {
+      throw new LagoonError("nesting_too_deep", `${this.name}: nested views nest at most ${MAX_NESTING} deep`);
+    }
+    const { id } = ref.opts;
+    const key = `${ref.view.name}\0${JSON.stringify([ref.opts.session, ref.opts.sticky, ref.opts.container])}`;
+    const containers = (this.#containers ??= new Map());
+    const known = containers.get(id);
+    if (known?.key === key) return known.html;
+    const token = this.services.signView(nestedToken(ref, this.#nestedParent()));
+    const html = containerHtml(ref, this.id, token, "");
+    containers.set(id, { key, html });
+    return html;
+  }
+
+  #nestedParent() {
+    return { id: this.id, liveSession: this.liveSession, sid: String(this.session.sid ?? ""), url: this.url };
   }
 
   // ---------------------------------------------------------------- ending
@@ -406,6 +462,7 @@ export class LiveViewProcess implements ViewProcessCore {
     this.#tasks = undefined;
     this.#components = undefined;
     this.#state = undefined;
+    this.#containers = undefined;
   }
 }
 

@@ -14,6 +14,8 @@ import type {
   ComponentDef,
   ComponentSocket,
   ConnectInfo,
+  LifecycleHooks,
+  LifecycleStage,
   NavigateOptions,
   RedirectOptions,
   Socket,
@@ -28,6 +30,7 @@ export interface ProcessLink {
   readonly handle: ViewHandle;
   readonly url: URL;
   readonly liveAction: string | undefined;
+  readonly parent: ViewHandle | undefined;
   readonly connectParams: Readonly<Record<string, unknown>> | undefined;
   readonly connectInfo: ConnectInfo | undefined;
   readonly staticChanged: boolean;
@@ -46,6 +49,8 @@ export interface ProcessLink {
   streamRef(): string;
   /** Messages a component's `send` delivers: the parent view's info. */
   sendParent(message: unknown): void;
+  attachHook(name: string, stage: LifecycleStage, fn: LifecycleHooks<any>[LifecycleStage]): void;
+  detachHook(name: string, stage: LifecycleStage): void;
 }
 
 /** What the view process reads and resets of a socket around each render. */
@@ -262,6 +267,10 @@ export class ViewSocketImpl<A extends Assigns = Assigns> extends SocketBase<A> i
     return internals.link(this).liveAction;
   }
 
+  get parent(): ViewHandle | undefined {
+    return internals.link(this).parent;
+  }
+
   send(message: unknown): this {
     internals.link(this).handle.send(message);
     return this;
@@ -295,6 +304,16 @@ export class ViewSocketImpl<A extends Assigns = Assigns> extends SocketBase<A> i
 
   onEnd(fn: () => void): this {
     internals.link(this).onEnd(fn);
+    return this;
+  }
+
+  attachHook<St extends LifecycleStage>(name: string, stage: St, fn: LifecycleHooks<ViewSocket<A>>[St]): this {
+    internals.link(this).attachHook(name, stage, fn);
+    return this;
+  }
+
+  detachHook(name: string, stage: LifecycleStage): this {
+    internals.link(this).detachHook(name, stage);
     return this;
   }
 }

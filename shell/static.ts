@@ -4,9 +4,12 @@
  * full render, so the join patch changes nothing.
  */
 import { renderHtml, type HtmlContext } from "./diff.js";
+import { LagoonError } from "./errors.js";
 import type { ProcessOptions } from "./internal.js";
 import { takeNav } from "./navigation.js";
+import { containerHtml, MAX_NESTING, nestedRoute, nestedSession, nestedToken, type NestedRef } from "./nested.js";
 import { LiveViewProcess } from "./process.js";
+import { randomId } from "./random.js";
 import type { ComponentRef } from "./components.js";
 import type { Flash } from "./types.js";
 
@@ -19,11 +22,20 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
     const nav = takeNav(proc);
     if (nav) return { kind: "redirect", to: nav.to, flash: proc.flash.current };
     const assigns = proc.renderAssigns();
+    // nested views mount asynchronously: placeholders first, their HTML once they rendered
+    const children: NestedRef[] = [];
+    const marker = `<!--lagoon-nested-${randomId(6)}-`;
     const ctx: HtmlContext = {
       componentHtml: (ref) => proc.components().html(ref as ComponentRef, ctx),
+      nestedHtml: (ref) => `${marker}${children.push(ref as NestedRef) - 1}-->`,
     };
-    const html = renderHtml(proc.template(assigns), ctx);
+    let html = renderHtml(proc.template(assigns), ctx);
     const title = assigns.pageTitle === undefined || assigns.pageTitle === null ? undefined : String(assigns.pageTitle);
+    for (const [i, ref] of children.entries()) {
+      const child = await renderNested(ref, proc, opts);
+      if (child.kind === "redirect") return child;
+      html = html.replace(`${marker}${i}-->`, () => child.html);
+    }
     return { kind: "ok", html, title };
   } catch (error) {
     proc.services.spans?.emit({
@@ -39,4 +51,28 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
   } finally {
     proc.dispose();
   }
+}
+
+/**
+ * A nested view's HTTP render: its container with its HTML. Only a sticky one carries its
+ * token now (it is joined as a root at once); a child gets one in its parent's connected
+ * render, since it joins through a live parent.
+ */
+async function renderNested(ref: NestedRef, parent: LiveViewProcess, opts: Omit<ProcessOptions, "connected" | "host" | "connect">) {
+  const depth = (parent.nested?.depth ?? 0) + 1;
+  if (depth > MAX_NESTING) throw new LagoonError("nesting_too_deep", `${parent.name}: nested views nest at most ${MAX_NESTING} deep`);
+  const token = nestedToken(ref, { id: parent.id, liveSession: parent.liveSession, sid: String(opts.session.sid ?? ""), url: opts.url });
+  const result = await renderStatic({
+    id: ref.opts.id,
+    route: nestedRoute(ref.view),
+    params: {},
+    url: opts.url,
+    session: nestedSession(opts.session, token),
+    services: opts.services,
+    liveSession: parent.liveSession,
+    nested: { parent: undefined, depth },
+  });
+  if (result.kind === "redirect") return result;
+  const signed = ref.opts.sticky ? opts.services.signView(token) : "";
+  return { kind: "ok" as const, html: containerHtml(ref, parent.id, signed, result.html) };
 }

@@ -14,6 +14,14 @@ export interface ViewToken {
   readonly sid: string;
   /** Flash from the HTTP render, for the first connected mount. */
   readonly f?: Flash;
+  /** A nested view (liveRender): the view's name. */
+  readonly v?: string;
+  /** A nested view's parent DOM id; a sticky view has none (it is joined as a root). */
+  readonly p?: string;
+  /** The session values liveRender passed. */
+  readonly s?: Readonly<Record<string, unknown>>;
+  /** A nested view's page URL when it was rendered (it joins without one). */
+  readonly u?: string;
 }
 
 export interface Tokens {

@@ -121,6 +121,8 @@ export interface ViewSocket<A extends Assigns = Assigns> extends Socket<A> {
   readonly handle: ViewHandle;
   /** The action of the route the URL matched (`live(path, View, "edit")`), updated on patch. */
   readonly liveAction: string | undefined;
+  /** A nested view's parent (`parent.send(message)` reaches its `info`); undefined for a routed or sticky view. */
+  readonly parent: ViewHandle | undefined;
   /**
    * The `params` the browser bundle connected with (LiveSocket's `params`: the time zone,
    * say), plus the client's own `_mounts` and `_track_static`. Undefined in the HTTP
@@ -150,6 +152,30 @@ export interface ViewSocket<A extends Assigns = Assigns> extends Socket<A> {
    * for resources tied to the view's life, such as a presence entry.
    */
   onEnd(fn: () => void): this;
+  /**
+   * Attaches a lifecycle hook, usually from a live session's onMount: it runs before the
+   * view's own callback for that stage, and can halt it. Names are unique per stage.
+   */
+  attachHook<St extends LifecycleStage>(name: string, stage: St, fn: LifecycleHooks<ViewSocket<A>>[St]): this;
+  detachHook(name: string, stage: LifecycleStage): this;
+}
+
+/** The stages a lifecycle hook can attach to. */
+export type LifecycleStage = "handleParams" | "handleEvent" | "handleInfo" | "afterRender";
+
+/**
+ * What a hook returns: nothing or `"cont"` to go on, `"halt"` to stop (later hooks and the
+ * view's callback do not run), or `{ reply }` to halt a handleEvent with a hook reply.
+ */
+export type HookResult = void | "cont" | "halt" | { readonly reply: unknown };
+
+export interface LifecycleHooks<S> {
+  handleParams: (params: Params, url: URL, socket: S) => HookResult | Promise<HookResult>;
+  /** Every event for the view (not its components), known to the view or not: layout events can live here. */
+  handleEvent: (event: string, params: Params, socket: S) => HookResult | Promise<HookResult>;
+  handleInfo: (message: unknown, socket: S) => HookResult | Promise<HookResult>;
+  /** After each render; synchronous; what it assigns renders next time. */
+  afterRender: (socket: S) => void;
 }
 
 /** The socket of a live component: its own assigns; `send` goes to the parent view's `info`. */

@@ -119,6 +119,7 @@ function envFor(router: Router, pubsub: PubSub | undefined): Env {
       router,
       pubsub: bus,
       signFlash: (flash) => tokens.signFlash(flash),
+      signView: (token) => tokens.signView(token),
       logError: (error, ctx) => console.error(`[lagoon test] ${ctx.view} crashed in ${ctx.phase}:`, error),
     },
   };
@@ -182,7 +183,11 @@ export class LiveViewTest implements ElementHost {
   readonly #env: Env;
   readonly #opts: VisitOptions & { session: Session; origin: string };
   readonly #topic: string;
-  readonly #connection: LiveConnection;
+  /** The page's one connection, shared with its nested views, and its views by topic. */
+  readonly #page: { readonly connection: LiveConnection; readonly views: Map<string, LiveViewTest> };
+  readonly #parent: LiveViewTest | undefined;
+  /** Nested views joined from this view's containers (stickies too, for the page's main view), by DOM id. */
+  readonly #children = new Map<string, LiveViewTest>();
   readonly #tree: RenderedTree;
   #dom: HTMLElement;
   #joinRef = "";
@@ -193,7 +198,7 @@ export class LiveViewTest implements ElementHost {
   #alive = false;
   #crashed = false;
 
-  constructor(id: string, staticHtml: string, env: Env, opts: VisitOptions & { session: Session; origin: string }) {
+  constructor(id: string, staticHtml: string, env: Env, opts: VisitOptions & { session: Session; origin: string }, parent?: LiveViewTest) {
     this.id = id;
     this.staticHtml = staticHtml;
     this.#env = env;
@@ -201,33 +206,52 @@ export class LiveViewTest implements ElementHost {
     this.#topic = `lv:${id}`;
     this.#tree = new RenderedTree(id);
     this.#dom = parse(`<div id="${id}">${staticHtml}</div>`).firstChild as HTMLElement;
-    this.#connection = new LiveConnection({
-      conn: { send: (text) => this.#receive(JSON.parse(text) as Frame), close: () => this.#ended() },
-      session: opts.session as Session & { sid: string },
-      csrfOk: true,
-      router: env.router,
-      tokens: env.tokens,
-      services: env.services,
-      limits: { maxViews: 1 },
-      info: { address: "127.0.0.1", userAgent: undefined, xHeaders: {}, ...opts.connectInfo },
-      trackedStatic: opts.staticChanged ? ["/__lagoon-test/current-build.js"] : undefined,
-    });
+    this.#parent = parent;
+    if (parent) {
+      this.#page = parent.#page;
+    } else {
+      const views = new Map<string, LiveViewTest>();
+      const connection = new LiveConnection({
+        conn: { send: (text) => this.#route(JSON.parse(text) as Frame), close: () => this.#ended() },
+        session: opts.session as Session & { sid: string },
+        csrfOk: true,
+        router: env.router,
+        tokens: env.tokens,
+        services: env.services,
+        limits: { maxViews: 64 },
+        info: { address: "127.0.0.1", userAgent: undefined, xHeaders: {}, ...opts.connectInfo },
+        trackedStatic: opts.staticChanged ? ["/__lagoon-test/current-build.js"] : undefined,
+      });
+      this.#page = { connection, views };
+    }
+    this.#page.views.set(this.#topic, this);
+  }
+
+  get #connection(): LiveConnection {
+    return this.#page.connection;
+  }
+
+  #route(frame: Frame): void {
+    const view = this.#page.views.get(frame[2]);
+    if (view) view.#receive(frame);
   }
 
   /** @internal the join, as the browser sends it after the HTTP render */
-  async __join(url: URL, token: string): Promise<void> {
+  async __join(url: URL | undefined, token: string, sticky = false): Promise<void> {
     open.add(this.#connection);
     this.#alive = true;
     const ref = String(++this.#ref);
     this.#joinRef = ref;
-    this.path = url.pathname + url.search;
+    if (url) this.path = url.pathname + url.search;
     const params = {
       _csrf_token: "test-csrf",
       _mounts: 0,
       ...(this.#opts.staticChanged ? { _track_static: ["http://localhost/__lagoon-test/old-build.js"] } : {}),
       ...this.#opts.connectParams,
     };
-    const reply = await this.#call(ref, "phx_join", { url: url.toString(), params, session: token, static: null });
+    // a nested view joins without a URL, as the official client does
+    const where = url ? { url: url.toString() } : { sticky };
+    const reply = await this.#call(ref, "phx_join", { ...where, params, session: token, static: null });
     if (reply.status !== "ok") {
       this.#ended();
       const r = reply.response as { redirect?: { to: string; flash?: string }; live_redirect?: { to: string; flash?: string } };
@@ -246,9 +270,12 @@ export class LiveViewTest implements ElementHost {
     return last?.payload.response?.diff;
   }
 
-  /** The view's current HTML (the container's inner HTML). */
+  /** The view's current HTML (the container's inner HTML), its nested views' HTML inside their containers. */
   html(): string {
-    return this.#dom.innerHTML;
+    if (this.#children.size === 0) return this.#dom.innerHTML;
+    const page = parse(this.#dom.outerHTML).firstChild as HTMLElement;
+    for (const [id, child] of this.#children) page.querySelector(`[id="${id}"]`)?.set_content(child.html());
+    return page.innerHTML;
   }
 
   get alive(): boolean {
@@ -370,8 +397,45 @@ export class LiveViewTest implements ElementHost {
 
   #ended(): void {
     this.#alive = false;
+    this.#page.views.delete(this.#topic);
+    for (const child of this.#children.values()) child.#ended();
+    this.#children.clear();
+    if (this.#parent) return;
     this.#connection.close();
     open.delete(this.#connection);
+  }
+
+  /**
+   * A nested view rendered in this view, by DOM id, once joined (stickies are found
+   * through the page's main view). Like Phoenix's find_live_child.
+   */
+  findLiveChild(id: string): LiveViewTest {
+    const child = this.#children.get(id);
+    if (!child) throw new Error(`no nested view "${id}" in ${this.id} (joined: ${[...this.#children.keys()].join(", ") || "none"})`);
+    return child;
+  }
+
+  /** Joins the nested views the page now shows and leaves those it no longer does, as the client does after a patch. */
+  #syncChildren(): void {
+    const seen = new Set<string>();
+    for (const el of this.#dom.querySelectorAll("[data-phx-session]")) {
+      const sticky = el.hasAttribute("data-phx-sticky");
+      const mine = sticky ? !this.#parent : el.getAttribute("data-phx-parent-id") === this.id;
+      const token = el.getAttribute("data-phx-session") ?? "";
+      if (!mine || !el.id || !token) continue;
+      seen.add(el.id);
+      if (this.#children.get(el.id)?.alive) continue;
+      const child = new LiveViewTest(el.id, "", this.#env, this.#opts, this);
+      this.#children.set(el.id, child);
+      void child
+        .__join(undefined, token, sticky)
+        .catch((error: unknown) => console.error(`[lagoon test] nested view ${el.id} did not join:`, error));
+    }
+    for (const [id, child] of this.#children) {
+      if (seen.has(id)) continue;
+      this.#children.delete(id);
+      child.close();
+    }
   }
 
   #call(ref: string, event: string, payload: Record<string, unknown>): Promise<Reply> {
@@ -453,6 +517,7 @@ export class LiveViewTest implements ElementHost {
     this.#patchComponents(next, diff);
     this.#keepIgnored(next);
     this.#dom = next;
+    this.#syncChildren();
     return reply;
   }
 

@@ -92,7 +92,7 @@ describe("traps", () => {
       params: {},
       url: new URL("http://h/twice"),
       session: {},
-      services: { router: r, pubsub: new MemoryPubSub(), signFlash: () => "" },
+      services: { router: r, pubsub: new MemoryPubSub(), signFlash: () => "", signView: () => "" },
     });
     await expect(render).rejects.toThrow('Twice: two live components Item with id "x" in one render');
   });
