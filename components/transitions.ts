@@ -5,7 +5,7 @@
  */
 import { JS, type JSTarget, type JSTransition } from "../shell/index.js";
 
-/** How long the kit's transitions take, in ms (the stylesheet's durations match). */
+/** How long the client keeps the transition classes, in ms (the stylesheet's transitions are a little shorter). */
 export const TRANSITION_MS = 200;
 
 export const FADE_IN: JSTransition = ["lagoon-t-fade", "lagoon-t-from", "lagoon-t-to"];
