@@ -4,7 +4,8 @@
  * not come back with the next render. `autoDismiss` hides each message after that many
  * milliseconds, in the browser only; the element's id then carries a digest of the
  * message, so a different message is a new element that shows (and dismisses) again.
- * `connection` adds a notice the client shows while the connection is lost.
+ * `connection` adds a notice the client shows while the connection is lost (announced
+ * through the group's live region: it has no role of its own, so it is no page alert).
  */
 import { html, JS, TemplateError, type Flash, type Template } from "../shell/index.js";
 import { icon } from "./icon.js";
@@ -54,7 +55,7 @@ export function flashGroup(flash: Flash, opts: FlashGroupOptions = {}): Template
     throw new TemplateError("flashGroup: autoDismiss is a whole number of milliseconds");
   }
   const notice = opts.connection
-    ? html`<div id=${`${id}-connection`} class="lagoon-flash lagoon-flash-error" role="alert" hidden phx-disconnected=${JS.removeAttribute("hidden")} phx-connected=${JS.setAttribute("hidden", "")}>${icon("warning")}<p>${opts.connectionMessage ?? "Reconnecting…"}</p></div>`
+    ? html`<div id=${`${id}-connection`} class="lagoon-flash lagoon-flash-error" hidden phx-disconnected=${JS.removeAttribute("hidden")} phx-connected=${JS.setAttribute("hidden", "")}>${icon("warning")}<p>${opts.connectionMessage ?? "Reconnecting…"}</p></div>`
     : "";
   return html`<div id=${id} class="lagoon-flash-group" aria-live="polite">${Object.entries(flash).map(([kind, text]) => message(id, kind, text, opts))}${notice}</div>`;
 }

@@ -305,10 +305,7 @@ function leaf(value: unknown, hole: HoleInfo): string {
       if (isRaw(value) || isAttrs(value)) return value.html;
       const s = String(value);
       if (ATTR_NAMES.test(s)) return s === "" ? "" : " " + s.trim();
-      warnOnce(
-        "tag-hole",
-        "a ${} between attributes only takes attribute names or attrs({...}); other values are dropped. Use name=${value}.",
-      );
+      warnOnce("tag-hole", "a ${} between attributes takes attribute names or attrs({...}); other values are dropped.");
       return "";
     }
     case Hole.Script: {
