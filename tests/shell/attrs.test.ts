@@ -1,7 +1,10 @@
 /** Attribute spread (attrs) and dynamicTag: escaping per attribute, refusals, and their wire form. */
 import { describe, expect, it } from "vitest";
+import { parse } from "node-html-parser";
 import { attrs, dynamicTag, html, JS, raw, TemplateError } from "../../shell/index.js";
 import { diffTemplate, renderHtml } from "../../shell/diff.js";
+import { flashGroup, input, modal } from "../../components/index.js";
+import { skeleton, unsafeMarkup, XSS_PAYLOADS } from "../support/xss-corpus.js";
 
 const toHtml = (t: ReturnType<typeof html>) => renderHtml(t, { componentHtml: () => "" });
 const noComponents = { component: () => 0 };
@@ -74,5 +77,31 @@ describe("dynamicTag()", () => {
     expect(() => dynamicTag("style")).toThrow(/not an HTML element name/);
     expect(() => dynamicTag("h2 onclick=alert(1)")).toThrow(/not an HTML element name/);
     expect(() => dynamicTag("img", {}, "x")).toThrow(/takes no content/);
+  });
+});
+
+describe("the XSS corpus through attrs(), JS commands and the kit", () => {
+  const page = (v: string) =>
+    html`<div id="root"><a id="spread" ${attrs({ title: v, href: v, "data-v": v, class: [v, "x"] })}>x</a>
+<button id="js" phx-click=${JS.push("go", { value: { v } }).setAttribute("title", v, { to: "#spread" })}>x</button>
+${dynamicTag("h2", { title: v }, v)}${input({ name: "q", label: v, value: v })}${modal({ id: "m", title: v }, v)}${flashGroup({ info: v })}</div>`;
+  const baseline = renderHtml(page("harmless text"), { componentHtml: () => "" });
+
+  it(`renders ${XSS_PAYLOADS.length} payloads inert, each value intact where it belongs`, () => {
+    for (const { name, text } of XSS_PAYLOADS) {
+      const rendered = renderHtml(page(text), { componentHtml: () => "" });
+      expect(unsafeMarkup(rendered), name).toEqual([]);
+      expect(skeleton(rendered), name).toEqual(skeleton(baseline));
+      const root = parse(rendered);
+      expect(root.querySelector("#spread")!.getAttribute("title"), name).toBe(text);
+      expect(root.querySelector("#spread")!.getAttribute("data-v"), name).toBe(text);
+      const ops = JSON.parse(root.querySelector("#js")!.getAttribute("phx-click")!);
+      expect(ops[0][1].value.v, name).toBe(text);
+      expect(ops[1][1].attr[1], name).toBe(text);
+      expect(root.querySelector("h2")!.text, name).toBe(text);
+      expect(root.querySelector("#q")!.getAttribute("value"), name).toBe(text);
+      expect(root.querySelector("#m-title")!.text, name).toBe(text);
+      expect(root.querySelector("#flash-group-info p")!.text, name).toBe(text);
+    }
   });
 });
