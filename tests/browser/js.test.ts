@@ -21,6 +21,8 @@ async function open(path: string): Promise<{ page: Page; errors: string[]; frame
   );
   await page.goto(env.server.url + path);
   await connected(page);
+  // /js pushes from phx-mounted when it joins: counted frames start after that one
+  if (path.startsWith("/js")) await page.waitForFunction(() => document.querySelector("#mounted")?.textContent === "mounted: 1");
   return { page, errors, frames };
 }
 
@@ -42,6 +44,16 @@ describe("JS commands in Chromium", () => {
     await page.click("#mark");
     await page.waitForFunction(() => document.querySelector("#box")?.classList.contains("marked"));
     expect(await page.getAttribute("#mark", "aria-pressed")).toBe("true");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("pushes from phx-mounted once (the client sends such pushes with type null)", async () => {
+    const { page, errors } = await open("/js");
+    await page.waitForFunction(() => document.querySelector("#mounted")?.textContent === "mounted: 1");
+    await page.click("#rerender");
+    await page.waitForFunction(() => document.querySelector("#renders")?.textContent === "1");
+    expect(await page.textContent("#mounted")).toBe("mounted: 1");
     expect(errors).toEqual([]);
     await page.close();
   });

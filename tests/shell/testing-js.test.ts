@@ -57,6 +57,14 @@ describe("JS commands in the test client", () => {
     expect(pushes.length).toBeGreaterThan(0);
   });
 
+  it("runs phx-mounted once for an element, after the join", async () => {
+    const view = await visit(jsRouter, "/js");
+    await view.flush();
+    expect(view.find("#mounted")?.textContent).toBe("mounted: 1");
+    await view.element("#rerender").click();
+    expect(view.find("#mounted")?.textContent).toBe("mounted: 1");
+  });
+
   it("records dispatches, moves focus, patches and navigates", async () => {
     const view = await visit(jsRouter, "/js");
     await view.element("#ping").click();

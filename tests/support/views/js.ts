@@ -18,10 +18,10 @@ import {
 import { defineForm, defineView, html, JS, live, liveSession, type LiveStream } from "../../../shell/index.js";
 import { Router } from "../../../shell/router.js";
 
-export const JsLive = defineView<{ saves: number; renders: number; tab: string }>({
+export const JsLive = defineView<{ saves: number; renders: number; tab: string; mounted: number }>({
   name: "JsLive",
   mount(_p, _s, socket) {
-    socket.assign({ saves: 0, renders: 0, tab: "one" });
+    socket.assign({ saves: 0, renders: 0, tab: "one", mounted: 0 });
   },
   handleParams(params, _url, socket) {
     socket.assign({ tab: typeof params.tab === "string" ? params.tab : "one" });
@@ -32,6 +32,10 @@ export const JsLive = defineView<{ saves: number; renders: number; tab: string }
     },
     rerender: (_p, socket) => {
       socket.update("renders", (n) => n + 1);
+    },
+    // pushed by phx-mounted: the client sends it with type null
+    mounted: (_p, socket) => {
+      socket.update("mounted", (n) => n + 1);
     },
   },
   render: (a) => html`<section>
@@ -54,6 +58,7 @@ export const JsLive = defineView<{ saves: number; renders: number; tab: string }
   <button id="tab-two" phx-click=${JS.patch("/js?tab=two")}>Tab two</button>
   <p id="tab">tab: ${a.tab}</p>
   <button id="go-kit" phx-click=${JS.navigate("/kit")}>Kit</button>
+  <p id="mounted" phx-mounted=${JS.push("mounted")}>mounted: ${a.mounted}</p>
 </section>`,
 });
 
