@@ -4,7 +4,10 @@
  * binding fired). Pushes go to the server; show, hide, toggle, classes and attributes
  * change the page (sticky across renders, see client-state.ts); transitions end at once
  * in the state they would end in (there is no clock here); focus moves; dispatches are
- * recorded; navigate and patch go where the client would send them.
+ * recorded; navigate and patch go where the client would send them. Not modelled: loading
+ * classes and page-loading events of a push, and the phx-remove, phx-connected and
+ * phx-disconnected bindings (no element is removed with a transition, the connection
+ * does not drop).
  */
 import type { HTMLElement } from "node-html-parser";
 import { classesOf, isVisible, type ClientState } from "./client-state.js";
