@@ -1,4 +1,5 @@
-/** The demo's browser entry: Lagoon's client runtime, and the demo's stylesheet. */
+/** The demo's browser entry: Lagoon's client runtime, the component kit's styles and the demo's own. */
+import "lagoon/components.css";
 import "./app.css";
 import { createLiveSocket } from "lagoon/client";
 

@@ -10,7 +10,7 @@ import { CounterLive } from "./views/counter.js";
 import { dashboardLive } from "./views/dashboard.js";
 import { HomeLive } from "./views/home.js";
 import { IslandsLive } from "./views/islands.js";
-import { layout } from "./views/layout.js";
+import { currentPage, layout } from "./views/layout.js";
 import { loginLive } from "./views/login.js";
 import { postLive, postsLive } from "./views/posts.js";
 import { primesLive } from "./views/primes.js";
@@ -27,7 +27,7 @@ import { todosLive } from "./views/todos.js";
 export function routes(ctx: AppContext, telemetry: TelemetryWindow, limits: DemoLimits) {
   const user = loadUser(ctx.accounts);
   return [
-    liveSession({ name: "public", onMount: [clientHints, user], layout }, [
+    liveSession({ name: "public", onMount: [clientHints, currentPage, user], layout }, [
       live("/", HomeLive),
       live("/counter", CounterLive),
       live("/register", registerLive(ctx.accounts, limits)),
@@ -38,7 +38,7 @@ export function routes(ctx: AppContext, telemetry: TelemetryWindow, limits: Demo
       live("/primes", primesLive(ctx.work)),
       live("/islands", IslandsLive),
     ]),
-    liveSession({ name: "authenticated", onMount: [clientHints, user, requireUser], layout }, [
+    liveSession({ name: "authenticated", onMount: [clientHints, currentPage, user, requireUser], layout }, [
       live("/todos", todosLive(ctx.todos)),
       live("/board", boardLive(ctx.todos)),
       live("/chat/:room", chatLive(ctx.chat, ctx.presence)),

@@ -93,7 +93,7 @@ function fresh(output, sources) {
   return statSync(out).mtimeMs > newest;
 }
 
-const FRAMEWORK = ["shell", "server", "islands", "hooks", "vite", "cli", "tsconfig.json", "tsconfig.build.json"];
+const FRAMEWORK = ["shell", "components", "server", "islands", "hooks", "vite", "cli", "tsconfig.json", "tsconfig.build.json"];
 
 /** The browser bundle of the demo (dist/client), unless it is newer than its sources. */
 function ensureClient() {

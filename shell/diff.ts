@@ -12,8 +12,10 @@
  * - lists become keyed comprehensions diffed by position, streams carry their
  *   inserts only and are forgotten after the render.
  */
+import { isAttrs } from "./attrs.js";
 import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
 import { DEV, warnOnce, TemplateError } from "./errors.js";
+import { isJS } from "./js.js";
 import { checkStreamContainer, checkStreamItem } from "./stream-check.js";
 import { Hole, isKeep, isRaw, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
 import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
@@ -328,10 +330,10 @@ function leaf(value: unknown, hole: HoleInfo): string {
     }
     case Hole.Tag: {
       if (value === false || value === null || value === undefined) return "";
-      if (isRaw(value)) return value.html;
+      if (isRaw(value) || isAttrs(value)) return value.html;
       const s = String(value);
       if (ATTR_NAMES.test(s)) return s === "" ? "" : " " + s.trim();
-      warnOnce("tag-hole", "a ${} between attributes only takes attribute names; other values are dropped. Use name=${value}.");
+      warnOnce("tag-hole", "a ${} between attributes takes attribute names or attrs({...}); other values are dropped.");
       return "";
     }
     case Hole.Script: {
@@ -356,6 +358,9 @@ function text(value: unknown, url: boolean): string {
     case "object":
       if (value === null) return "";
       if (isRaw(value)) return value.html;
+      // JS commands: the JSON the client reads, escaped for the attribute
+      if (isJS(value)) return escapeHtml(value.toString());
+      if (isAttrs(value)) throw new TemplateError("attrs() goes between a tag's attributes: <input ${attrs({...})}>");
       if (isTemplate(value) || isComponentRef(value) || isStreamRender(value) || isKeep(value) || isNestedRef(value)) {
         throw new TemplateError(
           "templates, components, nested views, streams and keep() can only be placed in element content, not in attributes",

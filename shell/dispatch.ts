@@ -38,8 +38,9 @@ interface EventPayload {
 /** Handles one `event` push inside the view's mailbox. */
 export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref: string): Promise<void> {
   const p = payload as EventPayload | null;
-  if (typeof p !== "object" || p === null || typeof p.event !== "string" || typeof p.type !== "string") {
-    return refuse(proc, ref, undefined, { reason: "bad_event", message: "event payload needs string type and event" });
+  // type null: a push from JS the client runs outside a DOM event (phx-mounted, phx-connected, execJS)
+  if (typeof p !== "object" || p === null || typeof p.event !== "string" || (typeof p.type !== "string" && p.type !== null)) {
+    return refuse(proc, ref, undefined, { reason: "bad_event", message: "event payload needs a string event and a string or null type" });
   }
   const name = p.event;
   const form = p.type === "form" ? { event: name.slice(0, 256), target: formTarget(p.meta) } : undefined;
@@ -48,7 +49,7 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
     target = typeof p.cid === "number" ? proc.existingComponents()?.get(p.cid) : undefined;
     if (!target) return refuse(proc, ref, form, { reason: "unknown_component", message: `no component ${String(p.cid).slice(0, 32)}` });
   }
-  const params = decodeEventValue(p.type, p.value, p.meta);
+  const params = decodeEventValue(p.type ?? "", p.value, p.meta);
   if (params === undefined) return refuse(proc, ref, form, { reason: "bad_event", message: "unreadable event value" });
 
   if (name === "lv:clear-flash") {

@@ -1,5 +1,22 @@
 /** Lagoon's live core: views, templates, components, streams, forms, routing, PubSub. */
 export { html, raw, keep, type Template, type Raw, type Keep } from "./template.js";
+export {
+  JS,
+  JSCommandError,
+  type JSCommands,
+  type JSOp,
+  type JSTarget,
+  type JSTransition,
+  type JSTargetOptions,
+  type JSTransitionOptions,
+  type JSShowOptions,
+  type JSToggleOptions,
+  type JSPushOptions,
+  type JSDispatchOptions,
+  type JSNavigateOptions,
+} from "./js.js";
+export { attrs, type Attrs, type AttrMap, type AttrValue } from "./attrs.js";
+export { dynamicTag } from "./dynamic-tag.js";
 export { defineView, event } from "./view.js";
 export { liveRender, type LiveRenderOptions } from "./nested.js";
 export { defineComponent, component, type ComponentRef } from "./components.js";

@@ -70,7 +70,7 @@ export const enum Hole {
   AttrValue = 1,
   /** A whole attribute written `name=${v}`: renders ` name="v"`, ` name` (true) or nothing (false/null). */
   Attr = 2,
-  /** Between attributes (`<input ${v}>`): attribute names only. */
+  /** Between attributes (`<input ${v}>`): attribute names, or a set from attrs(). */
   Tag = 3,
   /** Script context (<script>, <style>, on* and srcdoc attributes): JSON-encoded, inert as markup. */
   Script = 4,
@@ -198,7 +198,7 @@ function analyse(strings: TemplateStringsArray): Prepared {
               state = S.TagOpen;
               tag = "";
             } else if (next === undefined && si < strings.length - 1) {
-              fail("dynamic tag names are not supported");
+              fail("dynamic tag names are not supported: use dynamicTag(name, attrs, content)");
             }
           } else if (depth === 0 && !/\s/.test(c)) {
             strayTopLevel = true;
@@ -335,7 +335,7 @@ function analyse(strings: TemplateStringsArray): Prepared {
         holes.push({ kind: Hole.Script });
         break;
       case S.TagOpen:
-        fail("dynamic tag names are not supported");
+        fail("dynamic tag names are not supported: use dynamicTag(name, attrs, content)");
         break;
       case S.AttrName:
         fail("dynamic attribute names are not supported: pass a whole attribute with name=${value}");

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = resolve(import.meta.dirname, "..");
-const FRAMEWORK = ["shell", "server", "islands", "hooks", "vite", "cli"];
+const FRAMEWORK = ["shell", "components", "server", "islands", "hooks", "vite", "cli"];
 
 function files(dir: string): string[] {
   const abs = join(root, dir);
@@ -74,8 +74,10 @@ describe("the framework's imports", () => {
       for (const dep of deps) {
         const target = dep.split("/")[0]!;
         const bad =
-          (layer === "shell" && (["server", "islands", "hooks"].includes(target) || /^(hono|@hono\/|ws$|react)/.test(dep))) ||
+          (layer === "shell" && (["server", "islands", "hooks", "components"].includes(target) || /^(hono|@hono\/|ws$|react)/.test(dep))) ||
           (layer === "islands" && target === "server") ||
+          // the kit is copyable into an app: it uses lagoon's public API only
+          (layer === "components" && target !== "components" && dep !== "shell/index.ts") ||
           (layer === "hooks" && (target === "shell" || target === "server"));
         if (bad) offending.push(`${file} imports ${dep}`);
       }

@@ -1,39 +1,49 @@
-import { html, type Layout, type Template } from "lagoon";
+import { html, type Layout, type OnMount } from "lagoon";
+import { flashGroup, link } from "lagoon/components";
 import type { AuthAssigns } from "../auth.js";
 import type { ClientHints } from "../client-hints.js";
 
-const NAV: [string, string][] = [
-  ["/", "Home"],
-  ["/todos", "Todos"],
-  ["/chat/lobby", "Chat"],
-  ["/search", "Search"],
-  ["/posts", "Posts"],
-  ["/board", "Board"],
-  ["/dashboard", "Dashboard"],
+/** Each nav entry: where it goes, its label, and the paths it stands for (its own, and below it). */
+const NAV: [href: string, label: string, section: string][] = [
+  ["/", "Home", "/"],
+  ["/todos", "Todos", "/todos"],
+  ["/chat/lobby", "Chat", "/chat"],
+  ["/search", "Search", "/search"],
+  ["/posts", "Posts", "/posts"],
+  ["/board", "Board", "/board"],
+  ["/dashboard", "Dashboard", "/dashboard"],
 ];
 
-function flashes(flash: Record<string, string>): Template {
-  return html`<div id="flash" aria-live="polite">${Object.entries(flash).map(
-    ([kind, message]) =>
-      html`<p class=${`flash flash-${kind}`} role=${kind === "error" ? "alert" : "status"}>${message} <button type="button" class="flash-close" phx-click="lv:clear-flash" phx-value-key=${kind} aria-label="Dismiss">×</button></p>`,
-  )}</div>`;
+export interface CurrentPage {
+  /** The path of the page shown, for the nav's aria-current. */
+  currentPath: string;
+}
+
+/** onMount: which page is shown. Every mount runs it, live navigation included; patches stay on one path. */
+export const currentPage: OnMount = (_params, _session, socket) => {
+  socket.assign({ currentPath: socket.url.pathname } satisfies CurrentPage);
+};
+
+function isCurrent(section: string, path: string): boolean {
+  return section === "/" ? path === "/" : path === section || path.startsWith(section + "/");
 }
 
 /**
- * The demo's layout: navigation (navigate links; the client falls back to a full page load
- * when a link leaves the live session), the account area and the flash.
+ * The demo's layout: navigation (navigate links, the current page marked; the client falls
+ * back to a full page load when a link leaves the live session), the account area and the
+ * flash, which closes in the browser and says so while the connection is down.
  */
 export const layout: Layout = (inner, a) => {
-  const { currentUser, csrfToken, newVersion } = a as unknown as AuthAssigns & ClientHints;
+  const { currentUser, csrfToken, newVersion, currentPath } = a as unknown as AuthAssigns & ClientHints & CurrentPage;
   return html`<header class="top">
-  <nav aria-label="Main">${NAV.map(([href, label]) => html`<a href=${href} data-phx-link="redirect" data-phx-link-state="push">${label}</a>`)}</nav>
+  <nav aria-label="Main">${NAV.map(([href, label, section]) => link({ navigate: href, current: isCurrent(section, currentPath ?? "") }, label))}</nav>
   <div class="account">${
     currentUser
       ? html`<form action="/logout" method="post"><input type="hidden" name="_csrf_token" value=${csrfToken}><span class="user">${currentUser.name}</span> <button type="submit">Log out</button> <button type="submit" formaction="/logout/everywhere" class="secondary">Log out everywhere</button></form>`
-      : html`<a href="/login" data-phx-link="redirect" data-phx-link-state="push">Log in</a> <a href="/register" data-phx-link="redirect" data-phx-link-state="push">Register</a>`
+      : html`${link({ navigate: "/login", current: currentPath === "/login" }, "Log in")} ${link({ navigate: "/register", current: currentPath === "/register" }, "Register")}`
   }</div>
 </header>
 ${newVersion ? html`<p id="new-version" class="flash flash-info" role="status">A new version is available — <a href="">reload</a></p>` : ""}
-${flashes(a.flash)}
+${flashGroup(a.flash, { id: "flash", connection: true })}
 ${inner}`;
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { component, defineComponent, defineView, event, EventRejected, html, type LiveStream } from "lagoon";
+import { component, defineComponent, defineView, event, EventRejected, html, JS, type LiveStream, type Template } from "lagoon";
+import { button, cancelModal, hideModal, modal, showModal } from "lagoon/components";
 import type { AuthAssigns } from "../auth.js";
 import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
 import type { User } from "../accounts.js";
@@ -19,6 +20,22 @@ const EditTodo = z.object({ id: TodoId.shape.id, title: z.string().max(1000) });
 function check(result: TodoResult): Todo {
   if (!result.ok) throw new EventRejected(result.error === "todo not found" ? "not_found" : "invalid", result.error);
   return result.todo;
+}
+
+/**
+ * Delete asks first, in a dialog that opens and closes in the browser: only its Delete
+ * button sends an event (to the item's component), and closes it on the way.
+ */
+function confirmDelete(todo: Todo, myself: number): Template {
+  const id = `delete-todo-${todo.id}`;
+  return modal(
+    { id, title: html`Delete “${todo.title}”?` },
+    html`<p>It goes for everyone who can see it.</p>
+    <div class="todo-dialog-actions">
+      ${button({ type: "button", variant: "secondary", "phx-click": cancelModal(id) }, "Cancel")}
+      ${button({ type: "button", variant: "danger", "phx-click": JS.push("delete", { value: { id: String(todo.id) }, target: myself }).concat(hideModal(id)) }, "Delete")}
+    </div>`,
+  );
 }
 
 /** `domId` is the stream item's DOM id: the component's root element carries it. */
@@ -67,7 +84,8 @@ const TodoItem = defineComponent<ItemAssigns>({
     <label for=${`done-${todo.id}`} class="title">${todo.title}</label>
     <small>${todo.ownerName}${todo.private ? " · private" : ""}</small>
     <button type="button" phx-click="edit" phx-target=${myself}>Edit</button>
-    <button type="button" phx-click="delete" phx-value-id=${String(todo.id)} phx-target=${myself} data-confirm="Delete this todo?">Delete</button>`
+    <button type="button" phx-click=${showModal(`delete-todo-${todo.id}`)} aria-haspopup="dialog">Delete</button>
+    ${confirmDelete(todo, myself)}`
     }</li>`,
 });
 

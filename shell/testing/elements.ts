@@ -2,31 +2,20 @@
  * What a test drives in a ElementHost's page: an element (click, key, focus, blur) and a
  * form (change, submit), found by selector and fired with the values the official client
  * would send: phx-value-* attributes, the phx-target component, the form's own inputs.
+ * Bindings holding JS commands run them all (commands.ts), not only their pushes.
  */
 import type { HTMLElement } from "node-html-parser";
+import { execJS, type CommandHost, type PushArgs } from "./commands.js";
+import { isVisible, keyOf } from "./client-state.js";
 
 /** What the drivers need of a test view (index.ts's ElementHost). */
-export interface ElementHost {
+export interface ElementHost extends CommandHost {
   find(selector: string, text?: string | RegExp): HTMLElement | null;
   html(): string;
   /** Sends an `event` push as the client would. */
   push(payload: Record<string, unknown>): Promise<unknown>;
   /** Field names the user has typed into, per form selector (for `_unused_` markers). */
   touched(form: string): Set<string>;
-  /** The page's current DOM. */
-  dom(): HTMLElement;
-}
-
-/** The event name and extra values of a binding: a plain name, or a JS command list with a push. */
-function binding(attr: string): { event: string; value: Record<string, unknown> } | null {
-  if (!attr.startsWith("[")) return { event: attr, value: {} };
-  try {
-    const commands = JSON.parse(attr) as [string, { event?: string; value?: Record<string, unknown> }][];
-    const push = commands.find(([kind]) => kind === "push");
-    return push?.[1].event ? { event: push[1].event, value: push[1].value ?? {} } : null;
-  } catch {
-    return null;
-  }
 }
 
 function phxValues(el: HTMLElement): Record<string, string> {
@@ -37,22 +26,89 @@ function phxValues(el: HTMLElement): Record<string, string> {
   return out;
 }
 
-/** The cid an element's events go to: its phx-target (a cid or a selector), else none (the view). */
-function targetCid(view: ElementHost, el: HTMLElement): number | undefined {
-  const target = el.getAttribute("phx-target") ?? closestAttr(el, "phx-target");
-  if (!target) return undefined;
-  if (/^\d+$/.test(target)) return Number(target);
-  const found = view.dom().querySelector(target);
-  const cid = found ? closestAttr(found, "data-phx-component") : null;
-  return cid ? Number(cid) : undefined;
-}
-
-function closestAttr(el: HTMLElement, name: string): string | null {
+function closestWith(el: HTMLElement, attr: string): HTMLElement | null {
   for (let node: HTMLElement | null = el; node; node = node.parentNode as HTMLElement | null) {
-    const v = node.getAttribute?.(name);
-    if (v !== undefined && v !== null) return v;
+    if (node.hasAttribute?.(attr)) return node;
   }
   return null;
+}
+
+function contains(ancestor: HTMLElement, el: HTMLElement): boolean {
+  for (let node: HTMLElement | null = el; node; node = node.parentNode as HTMLElement | null) if (node === ancestor) return true;
+  return false;
+}
+
+const CHECKABLE = new Set(["checkbox", "radio"]);
+
+/**
+ * The `event` push of a binding on `source`, valued as view.ts extractMeta does: the
+ * phx-value-* attributes, the element's value (a checkbox's only when checked), the
+ * command's `value`, and last what the test passes.
+ */
+function eventPush(
+  host: ElementHost,
+  type: string | null,
+  source: HTMLElement,
+  args: PushArgs,
+  cid: number | undefined,
+  extra: Record<string, unknown>,
+) {
+  const value: Record<string, unknown> = phxValues(source);
+  const tag = source.tagName.toLowerCase();
+  if (["button", "input", "select", "textarea"].includes(tag)) {
+    const checkable = tag === "input" && CHECKABLE.has((source.getAttribute("type") ?? "").toLowerCase());
+    // a click has already flipped a checkbox when the binding runs
+    const checked = type === "click" ? !source.hasAttribute("checked") : source.hasAttribute("checked");
+    if (!checkable || checked) value.value = source.getAttribute("value") ?? (checkable ? "on" : "");
+  }
+  Object.assign(value, args.value, extra);
+  return host.push({ type, event: args.event, value, ...(cid !== undefined ? { cid } : {}) });
+}
+
+/** Runs `source`'s `attr` binding (a JS command list or an event name) for an event of `type`. */
+function fire(
+  host: ElementHost,
+  type: string | null,
+  source: HTMLElement,
+  attr: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  return execJS(host, source, source.getAttribute(attr)!, type, (src, args, cid) => eventPush(host, type, src, args, cid, extra));
+}
+
+function keyMatches(el: HTMLElement, key: string): boolean {
+  const want = el.getAttribute("phx-key");
+  return !want || want.toLowerCase() === key.toLowerCase();
+}
+
+/**
+ * phx-mounted: the commands of each element new to the page run once, after the patch
+ * that added it (or the join). As in the browser, the action that caused the patch does
+ * not wait for their pushes, and a failed one is logged. Returns the keys now mounted.
+ */
+export function runMounted(host: ElementHost, seen: ReadonlySet<string>): Set<string> {
+  const now = new Set<string>();
+  for (const el of host.dom().querySelectorAll("[phx-mounted]")) {
+    const key = keyOf(el);
+    now.add(key);
+    if (seen.has(key)) continue;
+    fire(host, null, el, "phx-mounted").catch((error: unknown) => console.error(`[lagoon test] phx-mounted of ${key} failed:`, error));
+  }
+  return now;
+}
+
+/**
+ * A key pressed where no element binding takes it: every phx-window-keydown (or keyup)
+ * binding whose phx-key matches runs, as the client's window listener does.
+ */
+export async function windowKey(host: ElementHost, type: "keydown" | "keyup", key: string): Promise<string> {
+  const attr = `phx-window-${type}`;
+  const bound = host
+    .dom()
+    .querySelectorAll(`[${attr}]`)
+    .filter((el) => keyMatches(el, key));
+  await Promise.all(bound.map((el) => fire(host, type, el, attr, { key })));
+  return host.html();
 }
 
 export class TestElement {
@@ -79,28 +135,48 @@ export class TestElement {
 
   async #fire(type: string, attr: string, extra: Record<string, unknown> = {}): Promise<string> {
     const el = this.#el();
-    const b = binding(el.getAttribute(attr) ?? "");
-    if (!b) throw new Error(`${this.#selector} has no ${attr} binding`);
-    const value: Record<string, unknown> = { ...phxValues(el), ...b.value, ...extra };
-    // like the browser: elements with a value property (buttons, inputs) send it
-    if (["button", "input", "select", "textarea"].includes(el.tagName.toLowerCase()) && !("value" in value)) {
-      value.value = el.getAttribute("value") ?? "";
-    }
-    const cid = targetCid(this.#view, el);
-    await this.#view.push({ type, event: b.event, value, ...(cid !== undefined ? { cid } : {}) });
+    if (!el.getAttribute(attr)) throw new Error(`${this.#selector} has no ${attr} binding`);
+    await fire(this.#view, type, el, attr, extra);
     return this.#view.html();
   }
 
-  /** A phx-click; `values` are merged over the phx-value-* attributes. */
-  click(values: Record<string, string> = {}): Promise<string> {
-    return this.#fire("click", "phx-click", values);
+  /**
+   * A click as the browser makes it: the element takes focus, phx-click-away bindings it
+   * is outside of run, then the closest phx-click binding (or a live link is followed);
+   * `values` are merged over the values the push would send.
+   */
+  async click(values: Record<string, string> = {}): Promise<string> {
+    const view = this.#view;
+    const el = this.#el();
+    const bound = closestWith(el, "phx-click");
+    const link = bound ? null : closestWith(el, "data-phx-link");
+    if (!bound && !link) throw new Error(`${this.#selector} has no phx-click binding`);
+    view.client.focus(bound ?? link ?? el);
+    const away = isVisible(el)
+      ? view
+          .dom()
+          .querySelectorAll("[phx-click-away]")
+          .filter((a) => isVisible(a) && !contains(a, el))
+      : [];
+    const done: Promise<unknown>[] = away.map((a) => fire(view, "click", a, "phx-click-away"));
+    if (bound) done.push(fire(view, "click", bound, "phx-click", values));
+    else if (link) {
+      const href = link.getAttribute("href") ?? "";
+      if (link.getAttribute("data-phx-link") === "patch") done.push(view.patch(href));
+      else view.navigate(href, link.getAttribute("data-phx-link-state") === "replace");
+    }
+    await Promise.all(done);
+    return view.html();
   }
 
+  /** A phx-keydown on this element (nothing when its phx-key is another key). */
   keydown(key: string, values: Record<string, string> = {}): Promise<string> {
+    if (!keyMatches(this.#el(), key)) return Promise.resolve(this.#view.html());
     return this.#fire("keydown", "phx-keydown", { key, ...values });
   }
 
   keyup(key: string, values: Record<string, string> = {}): Promise<string> {
+    if (!keyMatches(this.#el(), key)) return Promise.resolve(this.#view.html());
     return this.#fire("keyup", "phx-keyup", { key, ...values });
   }
 
@@ -164,7 +240,8 @@ export class TestForm {
         const chosen = selected.length ? selected : options.slice(0, 1);
         for (const o of el.hasAttribute("multiple") ? selected : chosen) out.push([name, o.getAttribute("value") ?? o.textContent]);
       } else {
-        out.push([name, el.textContent]);
+        // the HTML parser drops a newline right after <textarea>
+        out.push([name, el.textContent.replace(/^\r?\n/, "")]);
       }
     }
     return out;
@@ -186,21 +263,22 @@ export class TestForm {
 
   async #send(attr: string, values: FormInput, target: string | undefined, change: boolean): Promise<string> {
     const form = this.#form();
-    const b = binding(form.getAttribute(attr) ?? "");
-    if (!b) throw new Error(`${this.#selector} has no ${attr} binding`);
+    const encoded = form.getAttribute(attr);
+    if (!encoded) throw new Error(`${this.#selector} has no ${attr} binding`);
     const touched = this.#view.touched(this.#selector);
     for (const [name] of flatten(values)) touched.add(name);
     const { value, names } = this.#encode(form, values, change);
-    const meta: Record<string, unknown> = { ...phxValues(form) };
-    if (change) meta._target = target ?? names[names.length - 1] ?? "undefined";
-    const cid = targetCid(this.#view, form);
-    await this.#view.push({
-      type: "form",
-      event: b.event,
-      value,
-      meta,
-      ...(change ? { uploads: {} } : {}),
-      ...(cid !== undefined ? { cid } : {}),
+    await execJS(this.#view, form, encoded, change ? "change" : "submit", (source, args, cid) => {
+      const meta: Record<string, unknown> = { ...phxValues(source), ...args.value };
+      if (change) meta._target = target ?? names[names.length - 1] ?? "undefined";
+      return this.#view.push({
+        type: "form",
+        event: args.event,
+        value,
+        meta,
+        ...(change ? { uploads: {} } : {}),
+        ...(cid !== undefined ? { cid } : {}),
+      });
     });
     return this.#view.html();
   }

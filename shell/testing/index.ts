@@ -17,11 +17,13 @@ import { Router, type LiveRoute } from "../router.js";
 import { renderStatic } from "../static.js";
 import type { Tokens, ViewToken } from "../tokens.js";
 import type { ConnectInfo, Flash, Session } from "../types.js";
-import { TestElement, TestForm, type ElementHost } from "./elements.js";
+import { ClientState, type DispatchedEvent } from "./client-state.js";
+import { runMounted, TestElement, TestForm, windowKey, type ElementHost } from "./elements.js";
 import { extract, RenderedTree, type StreamOp } from "./merge.js";
 
 export { RenderedTree, extract } from "./merge.js";
 export { TestElement, TestForm } from "./elements.js";
+export type { DispatchedEvent } from "./client-state.js";
 
 export interface VisitOptions {
   /** The cookie session the view sees (e.g. `{ userId: 1 }`). */
@@ -180,6 +182,8 @@ export class LiveViewTest implements ElementHost {
   redirected: Redirected | undefined;
   /** The URL (path and query) after patches. */
   path = "";
+  /** What JS commands changed in the page, kept across renders as the client keeps it. */
+  readonly client = new ClientState();
   readonly #env: Env;
   readonly #opts: VisitOptions & { session: Session; origin: string };
   readonly #topic: string;
@@ -197,6 +201,7 @@ export class LiveViewTest implements ElementHost {
   #touched = new Map<string, Set<string>>();
   #alive = false;
   #crashed = false;
+  #mounted = new Set<string>();
 
   constructor(id: string, staticHtml: string, env: Env, opts: VisitOptions & { session: Session; origin: string }, parent?: LiveViewTest) {
     this.id = id;
@@ -305,6 +310,30 @@ export class LiveViewTest implements ElementHost {
 
   form(selector: string): TestForm {
     return new TestForm(this, selector);
+  }
+
+  /** A key pressed with no element binding to take it: runs the matching phx-window-keydown bindings. */
+  keydown(key: string): Promise<string> {
+    return windowKey(this, "keydown", key);
+  }
+
+  keyup(key: string): Promise<string> {
+    return windowKey(this, "keyup", key);
+  }
+
+  /** The element JS commands (or a click) last focused, if it is still in the page. */
+  focused(): HTMLElement | null {
+    return this.client.focused(this.#dom);
+  }
+
+  /** Every event a `JS.dispatch` fired, in order. */
+  get dispatched(): readonly DispatchedEvent[] {
+    return this.client.dispatched;
+  }
+
+  /** `JS.navigate`, or a navigate link: the view leaves for `href`; `follow()` mounts it. */
+  navigate(href: string, _replace = false): void {
+    this.redirected = new Redirected("navigate", href, {});
   }
 
   /** Sends a hook event (`this.pushEvent` in a hook); resolves with the reply value. */
@@ -516,8 +545,11 @@ export class LiveViewTest implements ElementHost {
     this.#patchStreams(next, streams);
     this.#patchComponents(next, diff);
     this.#keepIgnored(next);
+    this.client.reapply(this.#dom, next);
     this.#dom = next;
     this.#syncChildren();
+    // phx-mounted runs after the patch, outside the frame handler that applied it
+    queueMicrotask(() => (this.#mounted = runMounted(this, this.#mounted)));
     return reply;
   }
 

@@ -40,10 +40,46 @@ describe("todos (test client)", () => {
     expect(titles(bob)).toEqual(["Buy oat milk"]);
 
     await bob.element(`#todos-${id} button`, "Delete").click();
+    await bob.element(`#delete-todo-${id} [role=dialog] button`, "Delete").click();
     await alice.flush();
     expect(titles(alice)).toEqual([]);
     expect(titles(bob)).toEqual([]);
     expect(app.ctx.todos.visible(app.user("alice@example.com"))).toEqual([]);
+  });
+
+  it("asks before deleting, in a dialog that opens and closes without a message to the server", async () => {
+    const alice = await app.visit("/todos", { user: app.user("alice@example.com") });
+    await alice.form("#new-todo").submit({ todo: { title: "Keep me" } });
+    await alice.flush();
+    const id = idOf(alice, "Keep me");
+    const dialog = () => alice.find(`#delete-todo-${id}`)!;
+    const frames = alice.messages.length;
+    expect(dialog().getAttribute("style")).toBe("display: none");
+
+    await alice.element(`#todos-${id} button`, "Delete").click();
+    expect(dialog().getAttribute("style")).toBe("display: block");
+    expect(alice.find(`#delete-todo-${id} [role=dialog]`)?.getAttribute("aria-modal")).toBe("true");
+    expect(alice.find(`#delete-todo-${id}-title`)?.textContent).toBe("Delete “Keep me”?");
+    expect(alice.focused()?.textContent).toBe("Cancel");
+    await alice.element(`#delete-todo-${id} button`, "Cancel").click();
+    expect(dialog().getAttribute("style")).toBe("display: none");
+    expect(alice.focused()?.textContent).toBe("Delete");
+
+    await alice.element(`#todos-${id} button`, "Delete").click();
+    await alice.keydown("Escape");
+    expect(dialog().getAttribute("style")).toBe("display: none");
+    expect(alice.messages.length).toBe(frames);
+    expect(titles(alice)).toEqual(["Keep me"]);
+  });
+
+  it("marks the current page in the nav", async () => {
+    const alice = await app.visit("/todos", { user: app.user("alice@example.com") });
+    expect(
+      alice
+        .dom()
+        .querySelectorAll('nav a[aria-current="page"]')
+        .map((a) => a.textContent),
+    ).toEqual(["Todos"]);
   });
 
   it("refuses empty and over-200-character titles, storing nothing", async () => {

@@ -137,6 +137,8 @@ describe("live sessions in Chromium", () => {
     await page.waitForURL(env.server.url + "/search");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Product search");
     expect(seen.loads).toBe(0);
+    // the nav marks the page shown, also after live navigation
+    await expect.poll(() => nav.locator('[aria-current="page"]').allTextContents()).toEqual(["Search"]);
     // /todos lives in the "authenticated" session: the client falls back to a full page load
     await nav.getByRole("link", { name: "Todos" }).click();
     await page.waitForURL(env.server.url + "/todos");

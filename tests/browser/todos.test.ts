@@ -23,8 +23,6 @@ describe("todos with two users in Chromium", () => {
   it("shows each add, toggle, edit and delete to the other user, and persists them", async () => {
     const alice = await userPage("alice@example.com", "/todos");
     const bob = await userPage("bob@example.com", "/todos");
-    alice.page.on("dialog", (d) => void d.accept());
-    bob.page.on("dialog", (d) => void d.accept());
 
     await alice.page.getByLabel("New todo").fill("Water the plants");
     await alice.page.getByRole("button", { name: "Add" }).click();
@@ -51,8 +49,9 @@ describe("todos with two users in Chromium", () => {
     await alice.page.getByRole("button", { name: "Add" }).click();
     await expect.poll(() => alice.page.locator("#todo_title_error").textContent()).toBe("should be at most 200 characters");
 
-    // delete
+    // delete, confirmed in the dialog
     await item(alice.page, "Water the plants").getByRole("button", { name: "Delete" }).click();
+    await alice.page.getByRole("dialog", { name: "Delete “Water the plants”?" }).getByRole("button", { name: "Delete" }).click();
     await expect.poll(() => titles(bob.page)).toEqual(["Call the electrician"]);
     await expect.poll(() => titles(alice.page)).toEqual(["Call the electrician"]);
 
@@ -66,6 +65,43 @@ describe("todos with two users in Chromium", () => {
     expect(bob.errors).toEqual([]);
     await alice.context.close();
     await bob.context.close();
+  });
+
+  it("asks in a dialog before deleting: no frame until its Delete, Esc and Cancel close it, focus comes back", async () => {
+    const alice = await userPage("alice@example.com", "/todos");
+    const frames: string[] = [];
+    alice.page.on("websocket", (ws) =>
+      ws.on("framesent", (f) => void (String(f.payload).includes('"heartbeat"') || frames.push(String(f.payload)))),
+    );
+    await alice.page.getByLabel("New todo").fill("Feed the cat");
+    await alice.page.getByRole("button", { name: "Add" }).click();
+    await expect.poll(() => titles(alice.page)).toContain("Feed the cat");
+    // the socket existed before this listener: reload so its frames are seen
+    await alice.page.reload();
+    await connected(alice.page);
+
+    const opener = item(alice.page, "Feed the cat").getByRole("button", { name: "Delete" });
+    const dialog = alice.page.getByRole("dialog", { name: "Delete “Feed the cat”?" });
+    const sent = frames.length;
+    await opener.click();
+    await dialog.waitFor({ state: "visible" });
+    await expect.poll(() => alice.page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    await alice.page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await opener.click();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect(frames.length).toBe(sent);
+    expect(await titles(alice.page)).toContain("Feed the cat");
+
+    await opener.click();
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => titles(alice.page)).not.toContain("Feed the cat");
+    expect(frames.slice(sent).some((f) => f.includes('"delete"'))).toBe(true);
+    expect(alice.errors).toEqual([]);
+    await alice.context.close();
   });
 
   it("keeps a private todo to its owner", async () => {

@@ -1,0 +1,51 @@
+/**
+ * Links the client follows without a page load: `navigate` mounts another view of the
+ * live session over the same connection (a page load when it is in another one), `patch`
+ * changes this view's URL (its handleParams runs), `href` is a plain link. The markup is
+ * what the client's link handler reads: `data-phx-link="redirect" | "patch"` and
+ * `data-phx-link-state="push" | "replace"`.
+ */
+import { html, TemplateError, type Template } from "../shell/index.js";
+import { passThrough, type PassThrough } from "./rest.js";
+
+export interface LinkTarget {
+  /** A path of this site, mounted as a new view. */
+  navigate?: string;
+  /** A path of this site, handled by this view's handleParams. */
+  patch?: string;
+  /** Any URL, loaded normally (script schemes are blocked). */
+  href?: string;
+  /** Replace the history entry instead of pushing one. */
+  replace?: boolean;
+}
+
+export interface LinkProps extends PassThrough, LinkTarget {
+  /** The page this link points to is the one shown: aria-current="page". */
+  current?: boolean;
+}
+
+// what urls.ts allows pushNavigate/pushPatch: a path of this site, no controls, spaces or backslashes
+const SITE_PATH = /^\/(?!\/)[^\u0000-\u0020\u007f\\]*$/;
+
+function sitePath(kind: string, to: string): string {
+  if (typeof to !== "string" || !SITE_PATH.test(to))
+    throw new TemplateError(`link: ${kind} takes a path of this site, not ${JSON.stringify(String(to))}`);
+  return to;
+}
+
+/** The href and data-phx-link attributes of a link target, or null when it has none. */
+export function linkAttrs(target: LinkTarget): Record<string, string> | null {
+  const state = target.replace ? "replace" : "push";
+  if (target.navigate !== undefined)
+    return { href: sitePath("navigate", target.navigate), "data-phx-link": "redirect", "data-phx-link-state": state };
+  if (target.patch !== undefined) return { href: sitePath("patch", target.patch), "data-phx-link": "patch", "data-phx-link-state": state };
+  if (target.href !== undefined) return { href: target.href };
+  return null;
+}
+
+export function link(props: LinkProps, content: unknown): Template {
+  const { navigate, patch, href, replace, current, ...rest } = props;
+  const target = linkAttrs({ navigate, patch, href, replace });
+  if (!target) throw new TemplateError("link: pass navigate, patch or href");
+  return html`<a ${passThrough(rest, { ...target, "aria-current": current ? "page" : null })}>${content}</a>`;
+}
