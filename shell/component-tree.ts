@@ -37,6 +37,8 @@ export class ComponentTree {
   readonly #byDef = new Map<ComponentDef<any>, Map<string, ComponentEntry>>();
   #queue: ComponentEntry[] = [];
   #nextCid = 1;
+  /** New assigns for components with updateMany, batched per definition until the render pass runs them. */
+  #pending: Map<ComponentDef<any>, [ComponentEntry, Assigns][]> | undefined;
   /** Components placed by the render under way, by definition: two with one id is an error. */
   #placed: Map<ComponentDef<any>, Set<string>> | undefined;
 
@@ -67,15 +69,30 @@ export class ComponentTree {
     this.#check(ref);
     const entry = this.#resolve(ref);
     entry.markedForDeletion = false;
-    if (entry.state === undefined || entry.socket.changed) this.touch(entry);
+    if (entry.state === undefined || entry.socket.changed || this.#pending?.has(entry.def)) this.touch(entry);
     return entry.cid;
   }
 
-  /** Dead render: a component's HTML, inline. */
-  html(ref: ComponentRef, ctx: HtmlContext): string {
+  /** Dead render: a component placed in a template, rendered by `html` once its updates ran (`flush`). */
+  placeHtml(ref: ComponentRef): ComponentEntry {
     this.#check(ref);
-    const entry = this.#resolve(ref);
+    return this.#resolve(ref);
+  }
+
+  /** Dead render: a placed component's HTML. */
+  html(entry: ComponentEntry, ctx: HtmlContext): string {
     return renderHtml(entry.def.render(renderAssigns(entry)), ctx);
+  }
+
+  /** Runs the batched updateMany calls: one per definition, with every instance placed since the last. */
+  flush(): void {
+    const pending = this.#pending;
+    if (!pending) return;
+    this.#pending = undefined;
+    for (const [def, batch] of pending) {
+      sync(def.updateMany!(batch.map(([entry, assigns]) => ({ assigns, socket: entry.socket }))), "updateMany");
+      for (const [entry] of batch) this.touch(entry);
+    }
   }
 
   /** Queues a component for the next render pass. */
@@ -91,25 +108,31 @@ export class ComponentTree {
     let out: Record<string, unknown> | undefined;
     // fingerprint -> cid whose full statics are in this message: later ones borrow them ("s": cid)
     const shared = new Map<number, number>();
+    this.flush();
+    // in rounds: the components a round places get their batched updates before the next renders them
     while (this.#queue.length) {
-      const entry = this.#queue.shift()!;
-      entry.queued = false;
-      if (this.#byCid.get(entry.cid) !== entry) continue;
-      if (entry.state && !entry.socket.changed) continue;
-      const template = entry.def.render(renderAssigns(entry));
-      const p = prepare(template.strings);
-      if (!p.singleRoot) throw new TemplateError(`component ${entry.def.name ?? entry.cid} must render exactly one root element`);
-      const { diff, state } = diffTemplate(template, entry.state, ctx);
-      entry.state = state;
-      sockets.rendered(entry.socket);
-      if (!diff) continue;
-      if (diff[STATIC]) {
-        diff[ROOT] = 1;
-        const owner = shared.get(p.fp);
-        if (owner === undefined) shared.set(p.fp, entry.cid);
-        else diff[STATIC] = owner;
+      const round = this.#queue;
+      this.#queue = [];
+      for (const entry of round) {
+        entry.queued = false;
+        if (this.#byCid.get(entry.cid) !== entry) continue;
+        if (entry.state && !entry.socket.changed) continue;
+        const template = entry.def.render(renderAssigns(entry));
+        const p = prepare(template.strings);
+        if (!p.singleRoot) throw new TemplateError(`component ${entry.def.name ?? entry.cid} must render exactly one root element`);
+        const { diff, state } = diffTemplate(template, entry.state, ctx);
+        entry.state = state;
+        sockets.rendered(entry.socket);
+        if (!diff) continue;
+        if (diff[STATIC]) {
+          diff[ROOT] = 1;
+          const owner = shared.get(p.fp);
+          if (owner === undefined) shared.set(p.fp, entry.cid);
+          else diff[STATIC] = owner;
+        }
+        (out ??= {})[entry.cid] = diff;
       }
-      (out ??= {})[entry.cid] = diff;
+      this.flush();
     }
     return out;
   }
@@ -167,7 +190,12 @@ export class ComponentTree {
     }
     if (!shallowEqual(entry.lastAssigns, ref.assigns)) {
       entry.lastAssigns = ref.assigns;
-      update(entry, ref.assigns);
+      if (ref.def.updateMany) {
+        const pending = (this.#pending ??= new Map());
+        const batch = pending.get(ref.def);
+        if (batch) batch.push([entry, ref.assigns]);
+        else pending.set(ref.def, [[entry, ref.assigns]]);
+      } else update(entry, ref.assigns);
     }
     return entry;
   }
@@ -175,7 +203,9 @@ export class ComponentTree {
 
 /** Runs a component's update (or assigns everything) with new assigns from its parent or sendUpdate. */
 export function update(entry: ComponentEntry, assigns: Assigns): void {
-  sync(entry.def.update ? entry.def.update(assigns, entry.socket) : entry.socket.assign(assigns), "update");
+  const def = entry.def;
+  if (def.updateMany) return sync(def.updateMany([{ assigns, socket: entry.socket }]), "updateMany");
+  sync(def.update ? def.update(assigns, entry.socket) : entry.socket.assign(assigns), "update");
 }
 
 function sync(result: unknown, what: string): void {

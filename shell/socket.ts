@@ -244,6 +244,12 @@ export class SocketBase<A extends Assigns> implements Socket<A> {
     this.#link.sendUpdate(def, id, assigns);
     return this;
   }
+
+  sendUpdateAfter<CA extends Assigns>(def: ComponentDef<CA>, id: string, assigns: Partial<CA>, ms: number): this {
+    const link = this.#link;
+    setTimeout(() => link.sendUpdate(def, id, assigns), ms).unref?.();
+    return this;
+  }
 }
 
 export class ViewSocketImpl<A extends Assigns = Assigns> extends SocketBase<A> implements ViewSocket<A> {

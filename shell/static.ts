@@ -11,6 +11,7 @@ import { containerHtml, MAX_NESTING, nestedRoute, nestedSession, nestedToken, ty
 import { LiveViewProcess } from "./process.js";
 import { randomId } from "./random.js";
 import type { ComponentRef } from "./components.js";
+import type { ComponentEntry } from "./component-tree.js";
 import type { Flash } from "./types.js";
 
 export type StaticResult = { kind: "ok"; html: string; title: string | undefined } | { kind: "redirect"; to: string; flash: Flash };
@@ -23,13 +24,24 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
     if (nav) return { kind: "redirect", to: nav.to, flash: proc.flash.current };
     const assigns = proc.renderAssigns();
     // nested views mount asynchronously: placeholders first, their HTML once they rendered
+    // components render after the template that placed them, a round at a time, so one
+    // updateMany sees every instance of a round; nested views mount once the page is rendered
+    const tree = proc.components();
+    const placed: ComponentEntry[] = [];
     const children: NestedRef[] = [];
-    const marker = `<!--lagoon-nested-${randomId(6)}-`;
+    const marker = `<!--lagoon-${randomId(6)}-`;
     const ctx: HtmlContext = {
-      componentHtml: (ref) => proc.components().html(ref as ComponentRef, ctx),
+      componentHtml: (ref) => `${marker}c${placed.push(tree.placeHtml(ref as ComponentRef)) - 1}-->`,
       nestedHtml: (ref) => `${marker}${children.push(ref as NestedRef) - 1}-->`,
     };
     let html = renderHtml(proc.template(assigns), ctx);
+    for (let done = 0; done < placed.length; ) {
+      tree.flush();
+      for (const end = placed.length; done < end; done++) {
+        const entry = placed[done]!;
+        html = html.replace(`${marker}c${done}-->`, () => tree.html(entry, ctx));
+      }
+    }
     const title = assigns.pageTitle === undefined || assigns.pageTitle === null ? undefined : String(assigns.pageTitle);
     for (const [i, ref] of children.entries()) {
       const child = await renderNested(ref, proc, opts);

@@ -113,6 +113,8 @@ export interface Socket<A extends Assigns = Assigns> {
   cancelAsync(name: string, reason?: unknown): this;
   /** Re-renders a live component with new assigns (runs its update). */
   sendUpdate<CA extends Assigns>(def: ComponentDef<CA>, id: string, assigns: Partial<CA>): this;
+  /** sendUpdate after `ms` milliseconds, if the view and the component are still there. */
+  sendUpdateAfter<CA extends Assigns>(def: ComponentDef<CA>, id: string, assigns: Partial<CA>, ms: number): this;
 }
 
 /** The socket of a live view: assigns plus messaging (PubSub, info to itself) and what the browser connected with. */
@@ -235,6 +237,11 @@ export interface ComponentDef<A extends Assigns = Assigns> {
   mount?(socket: ComponentSocket<A>): void;
   /** Each time the parent renders it with new assigns; the default assigns them all. Synchronous. */
   update?(assigns: Partial<A>, socket: ComponentSocket<A>): void;
+  /**
+   * Instead of `update`: once per render for every instance that got new assigns (one query
+   * for all rows, not one per row). sendUpdate calls it with one. Synchronous.
+   */
+  updateMany?(batch: readonly { readonly assigns: Partial<A>; readonly socket: ComponentSocket<A> }[]): void;
   readonly events?: Record<string, EventSpec<ComponentSocket<A>>>;
   handleAsync?(name: string, outcome: AsyncOutcome, socket: ComponentSocket<A>): void | Promise<void>;
   /** Must render exactly one root element. */
