@@ -1,5 +1,6 @@
 /** Lagoon's live core: views, templates, components, streams, forms, routing, PubSub. */
 export { html, raw, keep, type Template, type Raw, type Keep } from "./template.js";
+export { each, type Each } from "./keyed.js";
 export { defineView, event } from "./view.js";
 export { defineComponent, component, type ComponentRef } from "./components.js";
 export { AsyncResult } from "./async-result.js";
