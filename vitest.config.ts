@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    // the official client's sources (TypeScript, extensionless imports) run through Vite, so
+    // tests can apply diffs with its Rendered class
+    server: { deps: { inline: [/phoenix_live_view\/assets\/js\//] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // browser tests drive a real Chromium; keep parallelism modest on 2-core machines

@@ -2,6 +2,7 @@
 import { printTable, writeResults, PINNED, type Result } from "./lib.js";
 import { clientApply } from "./browser.js";
 import { diffSizes } from "./diffs.js";
+import { keyedSizes } from "./keyed.js";
 import { firstRender } from "./http.js";
 import { memoryPerView } from "./memory.js";
 import { roundTrip } from "./roundtrip.js";
@@ -13,6 +14,7 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["round trip", roundTrip],
   ["cpu task", cpuRoundTrip],
   ["diff sizes", diffSizes],
+  ["keyed lists", keyedSizes],
   ["memory per view", memoryPerView],
   ["http first render", firstRender],
   ["stream memory", streamMemory],

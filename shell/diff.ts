@@ -9,13 +9,14 @@
  * - text is always a JSON string (a JSON number would mean "component id");
  * - an unchanged slot is omitted, the client keeps its value;
  * - a node whose template (fingerprint) is unchanged is sent without "s";
- * - lists become keyed comprehensions diffed by position, streams carry their
- *   inserts only and are forgotten after the render.
+ * - lists become keyed comprehensions diffed by position, `each` lists by key
+ *   (keyed.ts), streams carry their inserts only and are forgotten after the render.
  */
 import { isAttrs } from "./attrs.js";
 import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
 import { DEV, warnOnce, TemplateError } from "./errors.js";
 import { isJS } from "./js.js";
+import { diffEntries, isEach, type Entries, type Key } from "./keyed.js";
 import { checkStreamContainer, checkStreamItem } from "./stream-check.js";
 import { Hole, isKeep, isRaw, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
 import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
@@ -73,6 +74,7 @@ export const enum Kind {
   List = 1,
   Stream = 2,
   Kept = 3,
+  Keyed = 4,
 }
 export interface NodeState {
   readonly k: Kind.Node;
@@ -83,7 +85,14 @@ export interface ListState {
   readonly k: Kind.List;
   /** The shared template of the entries, or WRAP when entries differ (each entry is one slot). */
   readonly p: Prepared;
-  readonly e: SlotState[][];
+  readonly e: readonly SlotState[][];
+}
+/** An `each` list: entry states and where each key sat. Kept through an empty render (the client keeps its statics). */
+export interface KeyedState {
+  readonly k: Kind.Keyed;
+  readonly p: Prepared;
+  readonly index: ReadonlyMap<Key, number>;
+  readonly e: readonly SlotState[][];
 }
 export interface StreamState {
   readonly k: Kind.Stream;
@@ -98,7 +107,7 @@ export interface KeptState {
   readonly inner: SlotState;
 }
 /** Per slot: escaped text, a component id, or a structure. */
-export type SlotState = string | number | NodeState | ListState | StreamState | KeptState;
+export type SlotState = string | number | NodeState | ListState | KeyedState | StreamState | KeptState;
 
 /** Statics of a comprehension whose entries do not share one template: each entry is a slot. */
 const WRAP: Prepared = Object.freeze({
@@ -108,6 +117,7 @@ const WRAP: Prepared = Object.freeze({
   singleRoot: false,
 });
 const TEXT_HOLE: HoleInfo = WRAP.holes[0]!;
+const NO_ENTRIES: Entries<SlotState[]> = { e: [] };
 /** Development checks render stream items alone: their components render as nothing. */
 const NO_COMPONENTS: HtmlContext = { componentHtml: () => "" };
 
@@ -145,7 +155,8 @@ export function diffTemplate(
 function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
   if (hole.kind === Hole.Text && typeof value === "object" && value !== null) {
     if (isTemplate(value)) return diffNode(value, prev, ctx, out);
-    if (Array.isArray(value)) return diffList(value, prev, ctx, out);
+    if (Array.isArray(value)) return diffList(value, null, prev, ctx, out);
+    if (isEach(value)) return diffList(value.entries, value.keys, prev, ctx, out);
     if (isComponentRef(value)) {
       const cid = ctx.component(value);
       out.v = prev === cid ? undefined : cid;
@@ -238,41 +249,32 @@ function entryValues(item: unknown, p: Prepared): readonly unknown[] {
   return p === WRAP ? [item] : (item as Template).values;
 }
 
-function diffList(items: readonly unknown[], prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
-  if (items.length === 0) {
-    // an empty comprehension is sent as "" (as Phoenix does)
+/** A list (keys null: by position) or an `each` list (by key), against the previous render of the slot. */
+function diffList(
+  items: readonly unknown[],
+  keys: readonly Key[] | null,
+  prev: SlotState | undefined,
+  ctx: RenderContext,
+  out: Out,
+): SlotState {
+  const kind = keys ? Kind.Keyed : Kind.List;
+  const known = typeof prev === "object" && (prev.k === Kind.List || prev.k === Kind.Keyed) && prev.k === kind ? prev : undefined;
+  if (items.length === 0 && !(keys && known)) {
+    // an empty comprehension is first sent as "" (as Phoenix does)
     out.v = prev === "" ? undefined : "";
     return "";
   }
-  const p = listTemplate(items);
-  const n = items.length;
-  const e = new Array<SlotState[]>(n);
-  if (typeof prev === "object" && prev.k === Kind.List && prev.p === p) {
-    let keyed: Record<string, unknown> | undefined;
-    for (let i = 0; i < n; i++) {
-      const d = new Array<SlotState>(p.holes.length);
-      const old = prev.e[i];
-      const entry = old ? diffDynamics(entryValues(items[i], p), p, old, d, ctx) : fullDynamics(entryValues(items[i], p), p, d, ctx);
-      e[i] = d;
-      if (entry !== undefined) (keyed ??= {})[i] = entry;
-    }
-    if (keyed === undefined && n === prev.e.length) {
-      out.v = undefined;
-    } else {
-      (keyed ??= {})[KEYED_COUNT] = n;
-      out.v = { [KEYED]: keyed };
-    }
-    return { k: Kind.List, p, e };
-  }
-  const keyed: Record<string, unknown> = {};
-  for (let i = 0; i < n; i++) {
+  const p = items.length > 0 ? listTemplate(items) : known!.p;
+  const entry = (i: number, old: SlotState[] | undefined) => {
     const d = new Array<SlotState>(p.holes.length);
-    keyed[i] = fullDynamics(entryValues(items[i], p), p, d, ctx);
-    e[i] = d;
-  }
-  keyed[KEYED_COUNT] = n;
-  out.v = { [STATIC]: p.statics, [KEYED]: keyed };
-  return { k: Kind.List, p, e };
+    const values = entryValues(items[i], p);
+    return { diff: old ? diffDynamics(values, p, old, d, ctx) : fullDynamics(values, p, d, ctx), state: d };
+  };
+  // with the same statics the client holds, entries are diffed; otherwise all sent whole, with statics
+  const same = known !== undefined && known.p === p;
+  const { wire, entries } = diffEntries(keys, items.length, same ? known : NO_ENTRIES, entry);
+  out.v = same ? wire : { [STATIC]: p.statics, ...wire };
+  return keys ? { k: Kind.Keyed, p, index: entries.index!, e: entries.e } : { k: Kind.List, p, e: entries.e };
 }
 
 function diffStream(sr: StreamRenderValue, prev: SlotState | undefined, ctx: RenderContext, out: Out): StreamState {
@@ -361,9 +363,9 @@ function text(value: unknown, url: boolean): string {
       // JS commands: the JSON the client reads, escaped for the attribute
       if (isJS(value)) return escapeHtml(value.toString());
       if (isAttrs(value)) throw new TemplateError("attrs() goes between a tag's attributes: <input ${attrs({...})}>");
-      if (isTemplate(value) || isComponentRef(value) || isStreamRender(value) || isKeep(value) || isNestedRef(value)) {
+      if (isTemplate(value) || isComponentRef(value) || isStreamRender(value) || isKeep(value) || isNestedRef(value) || isEach(value)) {
         throw new TemplateError(
-          "templates, components, nested views, streams and keep() can only be placed in element content, not in attributes",
+          "templates, components, nested views, streams, each() and keep() can only be placed in element content, not in attributes",
         );
       }
       return escapeHtml(url ? sanitizeUrl(String(value)) : String(value));
@@ -383,9 +385,9 @@ export function renderHtml(value: unknown, ctx: HtmlContext): string {
 function htmlSlot(value: unknown, hole: HoleInfo, ctx: HtmlContext): string {
   if (hole.kind === Hole.Text && typeof value === "object" && value !== null) {
     if (isTemplate(value)) return htmlTemplate(value, ctx);
-    if (Array.isArray(value)) {
+    if (Array.isArray(value) || isEach(value)) {
       let s = "";
-      for (const item of value) s += htmlSlot(item, TEXT_HOLE, ctx);
+      for (const item of isEach(value) ? value.entries : value) s += htmlSlot(item, TEXT_HOLE, ctx);
       return s;
     }
     if (isComponentRef(value)) return ctx.componentHtml(value);

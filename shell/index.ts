@@ -17,6 +17,7 @@ export {
 } from "./js.js";
 export { attrs, type Attrs, type AttrMap, type AttrValue } from "./attrs.js";
 export { dynamicTag } from "./dynamic-tag.js";
+export { each, type Each } from "./keyed.js";
 export { defineView, event } from "./view.js";
 export { liveRender, type LiveRenderOptions } from "./nested.js";
 export { defineComponent, component, type ComponentRef } from "./components.js";

@@ -178,6 +178,8 @@ function mergeKeyed(target: Tree, source: Tree): void {
     if (Array.isArray(entry) || typeof entry === "number") {
       if (!moved) throw new Error(`keyed move at ${key} without "km": true`);
       const [from, diff] = Array.isArray(entry) ? entry : [entry, {}];
+      // like the client: the entry comes from the tree as it was before this diff
+      if (!isObject(before![from])) throw new Error(`keyed move at ${key} from old index ${from}, which held no entry`);
       target[KEYED][key] = mergeNode(structuredClone(before![from]), diff);
     } else {
       target[KEYED][key] = mergeNode(target[KEYED][key] ?? {}, entry);

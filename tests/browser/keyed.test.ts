@@ -1,0 +1,74 @@
+/** each() through the official client in Chromium: keyed diffs reorder the DOM and keep the nodes of kept rows. */
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startFixtureServer } from "../support/fixture-server.js";
+import { connected, watchErrors } from "../support/browser.js";
+import { inChromium } from "../support/chromium-suite.js";
+import { keyedRoutes } from "../support/views/keyed.js";
+
+const env = inChromium(() => startFixtureServer(keyedRoutes()));
+
+type Marked = HTMLElement & { __mark?: string };
+
+/** The rows in DOM order: id, name, and the mark set on that very node earlier (if any). */
+const rows = (page: Page) =>
+  page.$$eval("#rows > li", (els) => els.map((el) => [el.id, el.querySelector(".name")!.textContent, (el as Marked).__mark ?? null]));
+
+/** Marks every row node with a JS property: it survives only if the client keeps the node. */
+const mark = (page: Page) => page.$$eval("#rows > li", (els) => els.forEach((el) => ((el as Marked).__mark = el.id)));
+
+/** Sends an event from the server's side of the page without moving focus. */
+const push = (page: Page, event: string) =>
+  page.evaluate((e) => (window as any).liveSocket.main.pushEvent("click", document.body, null, e, {}), event);
+
+const order = (page: Page, ids: string[]) =>
+  page.waitForFunction((want) => [...document.querySelectorAll("#rows > li")].map((el) => el.id).join() === want.join(), ids);
+
+describe("each() in Chromium", () => {
+  it("prepends, reverses, removes and moves rows, keeping the DOM nodes and typed input of kept rows", async () => {
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(env.server.url + "/keyed");
+    await connected(page);
+    await page.click("#badge-2");
+    await page.waitForFunction(() => document.querySelector("#badge-2")?.textContent === "badge 2: 1");
+    await mark(page);
+    await page.locator("#note-2").pressSequentially("typed");
+
+    await push(page, "reverse");
+    await order(page, ["row-3", "row-2", "row-1"]);
+    expect(await rows(page)).toEqual([
+      ["row-3", "three", "row-3"],
+      ["row-2", "two", "row-2"],
+      ["row-1", "one", "row-1"],
+    ]);
+    // the focused input moved with its row and kept what was typed
+    expect(await page.inputValue("#note-2")).toBe("typed");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("note-2");
+
+    await push(page, "prepend");
+    await order(page, ["row-4", "row-3", "row-2", "row-1"]);
+    expect(await rows(page)).toEqual([
+      ["row-4", "row 4", null],
+      ["row-3", "three", "row-3"],
+      ["row-2", "two", "row-2"],
+      ["row-1", "one", "row-1"],
+    ]);
+    expect(await page.inputValue("#note-2")).toBe("typed");
+
+    await page.click("text=remove 3");
+    await order(page, ["row-4", "row-2", "row-1"]);
+    await page.click("text=move first to third");
+    await order(page, ["row-2", "row-1", "row-4"]);
+    expect(await rows(page)).toEqual([
+      ["row-2", "two", "row-2"],
+      ["row-1", "one", "row-1"],
+      ["row-4", "row 4", null],
+    ]);
+    // the row's component moved with it, state and all
+    expect(await page.textContent("#badge-2")).toBe("badge 2: 1");
+    expect(await page.$$eval("#row-2 ol li", (els) => els.map((e) => e.textContent))).toEqual(["b", "c"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
