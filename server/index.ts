@@ -1,6 +1,8 @@
 /** Lagoon's server: the Hono host, the live socket, sessions, PubSub adapters, telemetry. */
 export { createLagoon, type Lagoon, type LagoonOptions } from "./app.js";
 export type { Listening, ListenOptions } from "./listen.js";
+export { Health, type HealthCheck, type Readiness } from "./health.js";
+export { DEFAULT_DRAIN_TIMEOUT_MS, type DrainOptions } from "./drain.js";
 export type { LagoonEnv, RequestSession } from "./request-session.js";
 export type { CookieSession, SessionOptions } from "./session.js";
 export { manifestAssets, devAssets, type Assets } from "./assets.js";

@@ -12,6 +12,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, WebSocket, type ServerOptions } from "ws";
 import { LiveConnection } from "../shell/connection.js";
+import { drainSockets, type DrainOptions } from "./drain.js";
 import { AddressCounter, DEFAULT_SOCKET_LIMITS, TokenBucket, type SocketLimits } from "./limits.js";
 import { clientAddress, type TrustProxy } from "./proxy.js";
 import type { ConnectInfo } from "../shell/types.js";
@@ -46,6 +47,8 @@ export interface LiveSocketServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Closes every connection with 1001 (going away: clients reconnect rather than reload). */
   close(): Promise<void>;
+  /** Refuses new sockets (503) and closes the open ones, spread out (drain.ts); resolves when none is left. */
+  drain(opts?: DrainOptions): Promise<void>;
 }
 
 /** Close codes. Never 1000 from the server: the official client reloads the page on it. */
@@ -117,6 +120,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
   const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...opts.limits };
   const addresses = new AddressCounter(limits.connectionsPerAddress);
   const alive = new WeakMap<WebSocket, boolean>();
+  let draining = false;
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -138,6 +142,10 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname !== opts.path) return false;
+      if (draining) {
+        reject(socket, 503, "Server draining");
+        return true;
+      }
       if (!originAllowed(req, opts.origins ?? [])) {
         reject(socket, 403, "Forbidden origin");
         return true;
@@ -172,6 +180,10 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
         );
       });
       return true;
+    },
+    drain(drainOpts) {
+      draining = true;
+      return drainSockets(wss.clients, drainOpts);
     },
     close() {
       clearInterval(heartbeat);
