@@ -8,12 +8,15 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ["lagoon-source"] } },
   test: {
-    include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // browser tests drive a real Chromium; keep parallelism modest on 2-core machines
     maxWorkers: 2,
     fileParallelism: true,
+    projects: [
+      { extends: true, test: { name: "lagoon", include: ["tests/**/*.test.ts"], globalSetup: ["tests/support/global-setup.ts"] } },
+      // the demo's app tests once more, on Postgres (tests/support/demo.ts reads the cluster's URL)
+      { extends: true, test: { name: "postgres", include: ["tests/app/**/*.test.ts"], globalSetup: ["tests/support/postgres-setup.ts"] } },
+    ],
   },
 });

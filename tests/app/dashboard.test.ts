@@ -17,9 +17,9 @@ const click = (event: string, duration: number, bytes: number) => ({
 
 /** /dashboard as a logged-in user: the demo guards it like /todos. */
 async function dashboard(telemetry: TelemetryWindow) {
-  const app = demo({ telemetry });
-  const view = await app.visit("/dashboard", { user: app.user("alice@example.com") });
-  return Object.assign(view, { closeAll: () => (view.close(), app.close()) });
+  const app = await demo({ telemetry });
+  const view = await app.visit("/dashboard", { user: await app.user("alice@example.com") });
+  return Object.assign(view, { closeAll: async () => (view.close(), await app.close()) });
 }
 
 afterEach(() => {
@@ -28,9 +28,9 @@ afterEach(() => {
 
 describe("dashboard", () => {
   it("is for logged-in users: anonymous visitors are sent to /login", async () => {
-    const app = demo();
+    const app = await demo();
     await expect(app.visit("/dashboard")).rejects.toMatchObject({ to: expect.stringContaining("/login?return_to=%2Fdashboard") });
-    app.close();
+    await app.close();
   });
 
   it("shows connected views by route, event percentiles, top events, diff bytes and charts", async () => {
@@ -72,7 +72,7 @@ describe("dashboard", () => {
     expect(charts.views!.at(-1)).toBe(3);
     expect(charts.p95!.at(-1)).toBeCloseTo(3, 0);
     expect(charts.p95!.at(-2)).toBeNull();
-    view.closeAll();
+    await view.closeAll();
   });
 
   it("refreshes every second while connected, and stops when the view ends", async () => {
@@ -86,7 +86,7 @@ describe("dashboard", () => {
     await view.flush();
     expect(pushes()).toBe(before + 1);
     expect(view.find("#views-total")?.textContent).toBe("1");
-    view.closeAll();
+    await view.closeAll();
     expect(vi.getTimerCount()).toBe(0);
   });
 });
