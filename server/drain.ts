@@ -23,24 +23,22 @@ export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 export function drainSockets(clients: ReadonlySet<WebSocket>, opts: DrainOptions = {}, random: () => number = Math.random): Promise<void> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
   const spreadMs = Math.min(opts.spreadMs ?? Math.min(timeoutMs / 2, 5000), timeoutMs);
-  const sockets = [...clients];
-  if (sockets.length === 0) return Promise.resolve();
+  const open = new Set(clients);
+  if (open.size === 0) return Promise.resolve();
   return new Promise((resolve) => {
     const timers: NodeJS.Timeout[] = [];
-    let open = sockets.length;
-    const finish = () => {
-      for (const t of timers) clearTimeout(t);
-      resolve();
-    };
-    for (const ws of sockets) {
+    for (const ws of open) {
       ws.once("close", () => {
-        if (--open === 0) finish();
+        open.delete(ws);
+        if (open.size > 0) return;
+        for (const t of timers) clearTimeout(t);
+        resolve();
       });
       timers.push(setTimeout(() => ws.close(GOING_AWAY, "server draining"), Math.floor(random() * spreadMs)));
     }
     timers.push(
       setTimeout(() => {
-        for (const ws of sockets) ws.terminate();
+        for (const ws of [...open]) ws.terminate();
       }, timeoutMs),
     );
   });

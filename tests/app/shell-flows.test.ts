@@ -45,6 +45,27 @@ describe("registration (test client)", () => {
     expect(view.redirected).toBeUndefined();
   });
 
+  it("refuses a name taken ignoring case, text direction controls and NUL, while typing and on submit", async () => {
+    const view = await app.visit("/register");
+    await view.form("#registration-form").change({ user: { name: "ALICE" } });
+    expect(errorFor(view, "name")).toBe("has already been taken");
+    await view.form("#registration-form").change({ user: { name: "ａｌｉｃｅ" } });
+    expect(errorFor(view, "name")).toBe("has already been taken");
+    // "Bob" + RIGHT-TO-LEFT OVERRIDE + "nimda" shows as "Bobadmin"
+    await view.form("#registration-form").change({ user: { name: "Bob\u202enimda" } });
+    expect(errorFor(view, "name")).toBe("can't contain text direction controls");
+    await view.form("#registration-form").change({ user: { name: "Bo\u2066b" } });
+    expect(errorFor(view, "name")).toBe("can't contain text direction controls");
+    await view
+      .form("#registration-form")
+      .submit({ user: { name: "Car\u0000ol", email: "carol@example.com", password: "long enough password" } });
+    expect(errorFor(view, "name")).toBe("can't contain NUL characters");
+    await view.form("#registration-form").submit({ user: { name: "alice", email: "carol@example.com", password: "long enough password" } });
+    expect(errorFor(view, "name")).toBe("has already been taken");
+    expect(view.redirected).toBeUndefined();
+    expect(await app.ctx.accounts.emailTaken("carol@example.com")).toBe(false);
+  });
+
   it("creates the account, flashes and navigates to /login", async () => {
     const view = await app.visit("/register");
     await view.form("#registration-form").submit({ user: { name: "Carol", email: "carol@example.com", password: "long enough password" } });

@@ -57,6 +57,43 @@ describe("todos (test client)", () => {
     expect(await app.ctx.todos.visible(await app.user("alice@example.com"))).toEqual([]);
   });
 
+  it("tells the second of two users editing one todo that it changed, with its current text, keeping theirs", async () => {
+    const alice = await app.visit("/todos", { user: await app.user("alice@example.com") });
+    const bob = await app.visit("/todos", { user: await app.user("bob@example.com") });
+    await alice.form("#new-todo").submit({ todo: { title: "Plan the trip" } });
+    await bob.flush();
+    const id = idOf(alice, "Plan the trip");
+    // both open the edit form on the same version
+    await alice.element(`#todos-${id} button`, "Edit").click();
+    await bob.element(`#todos-${id} button`, "Edit").click();
+    await alice.form(`#edit-${id}`).submit({ title: "Plan the ferry trip" });
+    await bob.flush();
+    // bob's form still shows what he started from, not alice's title
+    expect(bob.find(`#edit-title-${id}`)?.getAttribute("value")).toBe("Plan the trip");
+    await bob.form(`#edit-${id}`).submit({ title: "Plan the train trip" });
+    expect(bob.find(`#edit-${id} .error`)?.textContent).toBe(
+      "Changed by someone else: it now reads “Plan the ferry trip”. Save again to replace it.",
+    );
+    expect(bob.find(`#edit-title-${id}`)?.getAttribute("value")).toBe("Plan the train trip");
+    expect((await app.ctx.todos.get(await app.user("alice@example.com"), Number(id)))?.title).toBe("Plan the ferry trip");
+    // saving again, knowingly, replaces it for everyone
+    await bob.form(`#edit-${id}`).submit({ title: "Plan the train trip" });
+    await alice.flush();
+    expect(titles(alice)).toEqual(["Plan the train trip"]);
+    expect(titles(bob)).toEqual(["Plan the train trip"]);
+  });
+
+  it("refuses NUL in titles and chat messages", async () => {
+    const alice = await app.visit("/todos", { user: await app.user("alice@example.com") });
+    await alice.form("#new-todo").submit({ todo: { title: "nul\u0000byte" } });
+    expect(alice.find("#todo_title_error")?.textContent).toBe("can't contain NUL characters");
+    const chat = await app.visit("/chat/lobby", { user: await app.user("alice@example.com") });
+    await chat.form("#chat-form").submit({ message: { body: "nul\u0000byte" } });
+    expect(chat.find("#chat-form .error")?.textContent).toBe("can't contain NUL characters");
+    expect(await app.ctx.todos.visible(await app.user("alice@example.com"))).toEqual([]);
+    expect(await app.ctx.chat.recent("lobby")).toEqual([]);
+  });
+
   it("re-renders only the targeted component for a phx-target event", async () => {
     const alice = await app.visit("/todos", { user: await app.user("alice@example.com") });
     await alice.form("#new-todo").submit({ todo: { title: "one" } });
