@@ -12,5 +12,19 @@ export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits.js";
 export type { TrustProxy } from "./proxy.js";
 export { RedisPubSub, type RedisPubSubOptions } from "./redis-pubsub.js";
 export { ClusterPubSub, relayClusterPubSub } from "./cluster-pubsub.js";
-export { onTelemetry, TELEMETRY_CHANNELS, type TelemetryEvent, type TelemetryListener } from "./telemetry.js";
-export { TelemetryWindow, type TelemetryWindowOptions, type WindowSnapshot, type SecondStats } from "./telemetry-window.js";
+export {
+  onTelemetry,
+  TELEMETRY_CHANNELS,
+  type ClientEvent,
+  type ReconnectCause,
+  type TelemetryEvent,
+  type TelemetryListener,
+} from "./telemetry.js";
+export {
+  TelemetryWindow,
+  type TelemetryWindowOptions,
+  type WindowSnapshot,
+  type SecondStats,
+  type ClientSnapshot,
+  type Percentiles,
+} from "./telemetry-window.js";

@@ -5,9 +5,11 @@
  *
  * Memory is bounded by the window: one bucket per second that saw events, each holding a
  * log-scale histogram of event times (4 bins per doubling: percentiles within ~19%) and
- * counters per view and event (names from code, never from client input).
+ * counters per view and event (names from code, never from client input). Browser signals
+ * (client events) are kept the same way: the event time users felt, joins, reconnects by
+ * cause, errors by view and island, hydration, and the Core Web Vitals' 75th percentiles.
  */
-import type { TelemetryEvent } from "./telemetry.js";
+import type { ClientEvent, ReconnectCause, TelemetryEvent } from "./telemetry.js";
 
 export interface TelemetryWindowOptions {
   /** Length of the window in seconds; default 300 (five minutes). */
@@ -26,6 +28,8 @@ export interface SecondStats {
   readonly events: number;
   /** 95th percentile of their handling time in ms (null without events). */
   readonly p95: number | null;
+  /** 95th percentile of the event time browsers reported (pushed to patched), in ms. */
+  readonly feltP95: number | null;
   /** Bytes of the frames carrying diffs. */
   readonly bytes: number;
   /** Views connected at the end of the second. */
@@ -67,9 +71,46 @@ export interface WindowSnapshot {
      */
     readonly perView: number | null;
   };
+  /** What browsers reported over the window (browser signals). */
+  readonly client: ClientSnapshot;
   /** One entry per second of the window, oldest first. */
   readonly series: readonly SecondStats[];
 }
+
+export interface Percentiles {
+  readonly count: number;
+  readonly p50: number | null;
+  readonly p75: number | null;
+  readonly p95: number | null;
+  readonly p99: number | null;
+}
+
+export interface ClientSnapshot {
+  /** Event round trips as users felt them, ms: pushed in the browser to its DOM patched. */
+  readonly events: Percentiles;
+  /** Joins as felt, ms. */
+  readonly joins: Percentiles;
+  readonly reconnects: { readonly total: number; readonly byCause: readonly { cause: ReconnectCause; count: number }[] };
+  /** Browser errors, by view and island ("" for none), most first (ten at most). */
+  readonly errors: { readonly total: number; readonly byPlace: readonly { view: string; island: string; count: number }[] };
+  /** Island hydration, ms. */
+  readonly hydration: Percentiles;
+  /** Largest Contentful Paint and Interaction to Next Paint in ms, Cumulative Layout Shift as its score. */
+  readonly vitals: { readonly lcp: Percentiles; readonly inp: Percentiles; readonly cls: Percentiles };
+}
+
+type ClientHist = "events" | "joins" | "hydration" | "lcp" | "inp" | "cls";
+const CLIENT_HISTS: readonly ClientHist[] = ["events", "joins", "hydration", "lcp", "inp", "cls"];
+const HIST_OF: Partial<Record<ClientEvent["kind"], ClientHist>> = {
+  event: "events",
+  join: "joins",
+  hydrate: "hydration",
+  lcp: "lcp",
+  inp: "inp",
+  cls: "cls",
+};
+/** CLS scores go into the millisecond bins scaled up: 0.001 of a score per "ms". */
+const CLS_SCALE = 1000;
 
 /** Histogram bins: bin i holds times up to 2^((i+1)/4) µs; 128 bins reach ~4.6 hours. */
 const BINS = 128;
@@ -97,6 +138,14 @@ interface Bucket {
   crashes: number;
   views: number;
   heapUsed: number;
+  /** Browser signals of this second, created with the first. */
+  client: ClientBucket | undefined;
+}
+
+interface ClientBucket {
+  readonly hists: Partial<Record<ClientHist, { hist: Uint32Array; count: number }>>;
+  readonly causes: Map<ReconnectCause, number>;
+  readonly errors: Map<string, { view: string; island: string; count: number }>;
 }
 
 function bin(ms: number): number {
@@ -119,6 +168,14 @@ function percentile(hist: Uint32Array, total: number, p: number): number | null 
     if (seen >= rank) return binValue(i);
   }
   return binValue(BINS - 1);
+}
+
+function percentiles(hist: Uint32Array, count: number, scale = 1): Percentiles {
+  const at = (p: number) => {
+    const v = percentile(hist, count, p);
+    return v === null ? null : v / scale;
+  };
+  return { count, p50: at(50), p75: at(75), p95: at(95), p99: at(99) };
 }
 
 export class TelemetryWindow {
@@ -175,6 +232,9 @@ export class TelemetryWindow {
       case "reconnect":
         b.reconnects++;
         break;
+      case "client":
+        this.#client(b, e);
+        break;
       case "leave": {
         b.leaves++;
         const c = this.#connected.get(`${e.view} ${e.route}`);
@@ -186,11 +246,30 @@ export class TelemetryWindow {
         break;
       }
     }
-    if (e.bytes) {
+    if (e.name !== "client" && e.bytes) {
       b.diffs++;
       b.bytes += e.bytes;
     }
     b.views = this.#views;
+  }
+
+  #client(b: Bucket, e: ClientEvent): void {
+    const c: ClientBucket = (b.client ??= { hists: {}, causes: new Map(), errors: new Map() });
+    const hist = HIST_OF[e.kind];
+    if (hist) {
+      const h = (c.hists[hist] ??= { hist: new Uint32Array(BINS), count: 0 });
+      h.hist[bin(hist === "cls" ? e.value * CLS_SCALE : e.value)]!++;
+      h.count++;
+    } else if (e.kind === "reconnect") {
+      const cause = e.cause ?? "other";
+      c.causes.set(cause, (c.causes.get(cause) ?? 0) + 1);
+    } else if (e.kind === "error") {
+      // view names and island names are bounded (signals.ts): so is this map
+      const key = `${e.view} ${e.island ?? ""}`;
+      const place = c.errors.get(key);
+      if (place) place.count++;
+      else c.errors.set(key, { view: e.view, island: e.island ?? "", count: 1 });
+    }
   }
 
   snapshot(): WindowSnapshot {
@@ -206,6 +285,14 @@ export class TelemetryWindow {
     let leaves = 0;
     let crashes = 0;
     const series: SecondStats[] = [];
+    const client = {
+      hists: Object.fromEntries(CLIENT_HISTS.map((h) => [h, { hist: new Uint32Array(BINS), count: 0 }])) as Record<
+        ClientHist,
+        { hist: Uint32Array; count: number }
+      >,
+      causes: new Map<ReconnectCause, number>(),
+      errors: new Map<string, { view: string; island: string; count: number }>(),
+    };
     let i = 0;
     const buckets = this.#buckets;
     // before the first bucket in the window: what the last older one left
@@ -219,12 +306,34 @@ export class TelemetryWindow {
     for (let t = from; t <= current.t; t += 1000) {
       const b = buckets[i]?.t === t ? buckets[i++] : undefined;
       if (!b) {
-        series.push({ t, events: 0, p95: null, bytes: 0, views, heapUsed });
+        series.push({ t, events: 0, p95: null, feltP95: null, bytes: 0, views, heapUsed });
         continue;
       }
       views = b.views;
       heapUsed = b.heapUsed;
-      series.push({ t, events: b.events, p95: b.hist ? percentile(b.hist, b.events, 95) : null, bytes: b.bytes, views, heapUsed });
+      const felt = b.client?.hists.events;
+      series.push({
+        t,
+        events: b.events,
+        p95: b.hist ? percentile(b.hist, b.events, 95) : null,
+        feltP95: felt ? percentile(felt.hist, felt.count, 95) : null,
+        bytes: b.bytes,
+        views,
+        heapUsed,
+      });
+      if (b.client) {
+        for (const [name, h] of Object.entries(b.client.hists) as [ClientHist, { hist: Uint32Array; count: number }][]) {
+          const sum = client.hists[name];
+          sum.count += h.count;
+          for (let j = 0; j < BINS; j++) sum.hist[j]! += h.hist[j]!;
+        }
+        for (const [cause, n] of b.client.causes) client.causes.set(cause, (client.causes.get(cause) ?? 0) + n);
+        for (const [key, place] of b.client.errors) {
+          const sum = client.errors.get(key);
+          if (sum) sum.count += place.count;
+          else client.errors.set(key, { ...place });
+        }
+      }
       events += b.events;
       if (b.hist) for (let j = 0; j < BINS; j++) hist[j]! += b.hist[j]!;
       for (const [key, k] of b.byEvent) {
@@ -262,6 +371,7 @@ export class TelemetryWindow {
       leaves,
       crashes,
       memory: { heapUsed: this.#heapUsed, rss: this.#rss, perView },
+      client: clientSnapshot(client),
       series,
     };
   }
@@ -290,6 +400,7 @@ export class TelemetryWindow {
       crashes: 0,
       views: this.#views,
       heapUsed: m.heapUsed,
+      client: undefined,
     };
     this.#buckets.push(bucket);
     const from = t - (this.seconds - 1) * 1000;
@@ -299,4 +410,24 @@ export class TelemetryWindow {
     if (drop) this.#buckets = this.#buckets.slice(drop);
     return bucket;
   }
+}
+
+function clientSnapshot(c: {
+  hists: Record<ClientHist, { hist: Uint32Array; count: number }>;
+  causes: Map<ReconnectCause, number>;
+  errors: Map<string, { view: string; island: string; count: number }>;
+}): ClientSnapshot {
+  const p = (h: ClientHist) => percentiles(c.hists[h].hist, c.hists[h].count, h === "cls" ? CLS_SCALE : 1);
+  const byCause = [...c.causes]
+    .map(([cause, count]) => ({ cause, count }))
+    .sort((a, b) => b.count - a.count || a.cause.localeCompare(b.cause));
+  const byPlace = [...c.errors.values()].sort((a, b) => b.count - a.count || a.view.localeCompare(b.view)).slice(0, TOP);
+  return {
+    events: p("events"),
+    joins: p("joins"),
+    reconnects: { total: byCause.reduce((n, x) => n + x.count, 0), byCause },
+    errors: { total: [...c.errors.values()].reduce((n, x) => n + x.count, 0), byPlace },
+    hydration: p("hydration"),
+    vitals: { lcp: p("lcp"), inp: p("inp"), cls: p("cls") },
+  };
 }
