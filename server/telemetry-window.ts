@@ -9,7 +9,11 @@
  * (client events) are kept the same way: the event time users felt, joins, reconnects by
  * cause, errors by view and island, hydration, and the Core Web Vitals' 75th percentiles.
  */
-import type { ClientEvent, ReconnectCause, TelemetryEvent } from "./telemetry.js";
+import { ClientStats, type ClientSnapshot } from "./client-stats.js";
+import { BINS, bin, percentile } from "./histogram.js";
+import type { TelemetryEvent } from "./telemetry.js";
+
+export type { ClientSnapshot, Percentiles } from "./client-stats.js";
 
 export interface TelemetryWindowOptions {
   /** Length of the window in seconds; default 300 (five minutes). */
@@ -77,43 +81,6 @@ export interface WindowSnapshot {
   readonly series: readonly SecondStats[];
 }
 
-export interface Percentiles {
-  readonly count: number;
-  readonly p50: number | null;
-  readonly p75: number | null;
-  readonly p95: number | null;
-  readonly p99: number | null;
-}
-
-export interface ClientSnapshot {
-  /** Event round trips as users felt them, ms: pushed in the browser to its DOM patched. */
-  readonly events: Percentiles;
-  /** Joins as felt, ms. */
-  readonly joins: Percentiles;
-  readonly reconnects: { readonly total: number; readonly byCause: readonly { cause: ReconnectCause; count: number }[] };
-  /** Browser errors, by view and island ("" for none), most first (ten at most). */
-  readonly errors: { readonly total: number; readonly byPlace: readonly { view: string; island: string; count: number }[] };
-  /** Island hydration, ms. */
-  readonly hydration: Percentiles;
-  /** Largest Contentful Paint and Interaction to Next Paint in ms, Cumulative Layout Shift as its score. */
-  readonly vitals: { readonly lcp: Percentiles; readonly inp: Percentiles; readonly cls: Percentiles };
-}
-
-type ClientHist = "events" | "joins" | "hydration" | "lcp" | "inp" | "cls";
-const CLIENT_HISTS: readonly ClientHist[] = ["events", "joins", "hydration", "lcp", "inp", "cls"];
-const HIST_OF: Partial<Record<ClientEvent["kind"], ClientHist>> = {
-  event: "events",
-  join: "joins",
-  hydrate: "hydration",
-  lcp: "lcp",
-  inp: "inp",
-  cls: "cls",
-};
-/** CLS scores go into the millisecond bins scaled up: 0.001 of a score per "ms". */
-const CLS_SCALE = 1000;
-
-/** Histogram bins: bin i holds times up to 2^((i+1)/4) µs; 128 bins reach ~4.6 hours. */
-const BINS = 128;
 const TOP = 10;
 
 interface KeyStats {
@@ -139,43 +106,7 @@ interface Bucket {
   views: number;
   heapUsed: number;
   /** Browser signals of this second, created with the first. */
-  client: ClientBucket | undefined;
-}
-
-interface ClientBucket {
-  readonly hists: Partial<Record<ClientHist, { hist: Uint32Array; count: number }>>;
-  readonly causes: Map<ReconnectCause, number>;
-  readonly errors: Map<string, { view: string; island: string; count: number }>;
-}
-
-function bin(ms: number): number {
-  const us = ms * 1000;
-  if (!(us > 1)) return 0;
-  return Math.min(BINS - 1, Math.floor(Math.log2(us) * 4));
-}
-
-/** The upper bound of a bin, in ms. */
-function binValue(i: number): number {
-  return 2 ** ((i + 1) / 4) / 1000;
-}
-
-function percentile(hist: Uint32Array, total: number, p: number): number | null {
-  if (total === 0) return null;
-  const rank = Math.ceil((p / 100) * total);
-  let seen = 0;
-  for (let i = 0; i < BINS; i++) {
-    seen += hist[i]!;
-    if (seen >= rank) return binValue(i);
-  }
-  return binValue(BINS - 1);
-}
-
-function percentiles(hist: Uint32Array, count: number, scale = 1): Percentiles {
-  const at = (p: number) => {
-    const v = percentile(hist, count, p);
-    return v === null ? null : v / scale;
-  };
-  return { count, p50: at(50), p75: at(75), p95: at(95), p99: at(99) };
+  client: ClientStats | undefined;
 }
 
 export class TelemetryWindow {
@@ -233,7 +164,7 @@ export class TelemetryWindow {
         b.reconnects++;
         break;
       case "client":
-        this.#client(b, e);
+        (b.client ??= new ClientStats()).record(e);
         break;
       case "leave": {
         b.leaves++;
@@ -253,25 +184,6 @@ export class TelemetryWindow {
     b.views = this.#views;
   }
 
-  #client(b: Bucket, e: ClientEvent): void {
-    const c: ClientBucket = (b.client ??= { hists: {}, causes: new Map(), errors: new Map() });
-    const hist = HIST_OF[e.kind];
-    if (hist) {
-      const h = (c.hists[hist] ??= { hist: new Uint32Array(BINS), count: 0 });
-      h.hist[bin(hist === "cls" ? e.value * CLS_SCALE : e.value)]!++;
-      h.count++;
-    } else if (e.kind === "reconnect") {
-      const cause = e.cause ?? "other";
-      c.causes.set(cause, (c.causes.get(cause) ?? 0) + 1);
-    } else if (e.kind === "error") {
-      // view names and island names are bounded (signals.ts): so is this map
-      const key = `${e.view} ${e.island ?? ""}`;
-      const place = c.errors.get(key);
-      if (place) place.count++;
-      else c.errors.set(key, { view: e.view, island: e.island ?? "", count: 1 });
-    }
-  }
-
   snapshot(): WindowSnapshot {
     const current = this.#current();
     const from = current.t - (this.seconds - 1) * 1000;
@@ -285,14 +197,7 @@ export class TelemetryWindow {
     let leaves = 0;
     let crashes = 0;
     const series: SecondStats[] = [];
-    const client = {
-      hists: Object.fromEntries(CLIENT_HISTS.map((h) => [h, { hist: new Uint32Array(BINS), count: 0 }])) as Record<
-        ClientHist,
-        { hist: Uint32Array; count: number }
-      >,
-      causes: new Map<ReconnectCause, number>(),
-      errors: new Map<string, { view: string; island: string; count: number }>(),
-    };
+    const client = new ClientStats();
     let i = 0;
     const buckets = this.#buckets;
     // before the first bucket in the window: what the last older one left
@@ -311,29 +216,16 @@ export class TelemetryWindow {
       }
       views = b.views;
       heapUsed = b.heapUsed;
-      const felt = b.client?.hists.events;
       series.push({
         t,
         events: b.events,
         p95: b.hist ? percentile(b.hist, b.events, 95) : null,
-        feltP95: felt ? percentile(felt.hist, felt.count, 95) : null,
+        feltP95: b.client?.feltP95() ?? null,
         bytes: b.bytes,
         views,
         heapUsed,
       });
-      if (b.client) {
-        for (const [name, h] of Object.entries(b.client.hists) as [ClientHist, { hist: Uint32Array; count: number }][]) {
-          const sum = client.hists[name];
-          sum.count += h.count;
-          for (let j = 0; j < BINS; j++) sum.hist[j]! += h.hist[j]!;
-        }
-        for (const [cause, n] of b.client.causes) client.causes.set(cause, (client.causes.get(cause) ?? 0) + n);
-        for (const [key, place] of b.client.errors) {
-          const sum = client.errors.get(key);
-          if (sum) sum.count += place.count;
-          else client.errors.set(key, { ...place });
-        }
-      }
+      if (b.client) client.add(b.client);
       events += b.events;
       if (b.hist) for (let j = 0; j < BINS; j++) hist[j]! += b.hist[j]!;
       for (const [key, k] of b.byEvent) {
@@ -371,7 +263,7 @@ export class TelemetryWindow {
       leaves,
       crashes,
       memory: { heapUsed: this.#heapUsed, rss: this.#rss, perView },
-      client: clientSnapshot(client),
+      client: client.snapshot(),
       series,
     };
   }
@@ -410,24 +302,4 @@ export class TelemetryWindow {
     if (drop) this.#buckets = this.#buckets.slice(drop);
     return bucket;
   }
-}
-
-function clientSnapshot(c: {
-  hists: Record<ClientHist, { hist: Uint32Array; count: number }>;
-  causes: Map<ReconnectCause, number>;
-  errors: Map<string, { view: string; island: string; count: number }>;
-}): ClientSnapshot {
-  const p = (h: ClientHist) => percentiles(c.hists[h].hist, c.hists[h].count, h === "cls" ? CLS_SCALE : 1);
-  const byCause = [...c.causes]
-    .map(([cause, count]) => ({ cause, count }))
-    .sort((a, b) => b.count - a.count || a.cause.localeCompare(b.cause));
-  const byPlace = [...c.errors.values()].sort((a, b) => b.count - a.count || a.view.localeCompare(b.view)).slice(0, TOP);
-  return {
-    events: p("events"),
-    joins: p("joins"),
-    reconnects: { total: byCause.reduce((n, x) => n + x.count, 0), byCause },
-    errors: { total: [...c.errors.values()].reduce((n, x) => n + x.count, 0), byPlace },
-    hydration: p("hydration"),
-    vitals: { lcp: p("lcp"), inp: p("inp"), cls: p("cls") },
-  };
 }
