@@ -113,4 +113,22 @@ describe("/board (test client)", () => {
     expect((error as ReplyError).response.reason).toBe("not_found");
     expect(a.has("#edit-card")).toBe(false);
   });
+
+  it("tells the second of two boards renaming one card that it changed, keeping what was typed", async () => {
+    const { a, b, id } = await boards();
+    await a.hook("Board:select", { id: "board", payload: { id: id("C") } });
+    await b.hook("Board:select", { id: "board", payload: { id: id("C") } });
+    await a.form("#edit-card").submit({ title: "C by Alice" });
+    await b.flush();
+    // Bob's form still shows what he opened, and his save does not overwrite Alice's unseen
+    expect(b.find("#edit-title")?.getAttribute("value")).toBe("C");
+    await b.form("#edit-card").submit({ title: "C by Bob" });
+    expect(b.find("#edit-card .error")?.textContent).toBe("Changed by someone else: it now reads “C by Alice”. Save again to replace it.");
+    expect(b.find("#edit-title")?.getAttribute("value")).toBe("C by Bob");
+    expect(titles(b).todo).toContain("C by Alice");
+    await b.form("#edit-card").submit({ title: "C by Bob" });
+    await a.flush();
+    expect(b.has("#edit-card")).toBe(false);
+    expect(titles(a).todo).toContain("C by Bob");
+  });
 });
