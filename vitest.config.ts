@@ -8,8 +8,6 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ["lagoon-source"] } },
   test: {
-    include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/support/global-setup.ts"],
     // the official client's sources (TypeScript, extensionless imports) run through Vite, so
     // tests can apply diffs with its Rendered class
     server: { deps: { inline: [/phoenix_live_view\/assets\/js\//] } },
@@ -18,5 +16,10 @@ export default defineConfig({
     // browser tests drive a real Chromium; keep parallelism modest on 2-core machines
     maxWorkers: 2,
     fileParallelism: true,
+    projects: [
+      { extends: true, test: { name: "lagoon", include: ["tests/**/*.test.ts"], globalSetup: ["tests/support/global-setup.ts"] } },
+      // the demo's app tests once more, on Postgres (tests/support/demo.ts reads the cluster's URL)
+      { extends: true, test: { name: "postgres", include: ["tests/app/**/*.test.ts"], globalSetup: ["tests/support/postgres-setup.ts"] } },
+    ],
   },
 });

@@ -1,7 +1,8 @@
 /** Accounts: registration, credentials, lookups. Views call this; no SQL in views. */
 import { z } from "zod";
-import { sql, type Db } from "./db.js";
+import { isUniqueViolation, type Db } from "./db.js";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./passwords.js";
+import { DisplayName, nameKey } from "./text.js";
 
 export interface User {
   readonly id: number;
@@ -10,7 +11,7 @@ export interface User {
 }
 
 export const Registration = z.object({
-  name: z.string().trim().min(1, "can't be blank").max(80, "should be at most 80 characters"),
+  name: DisplayName,
   email: z.string().trim().max(160, "should be at most 160 characters").pipe(z.email("must be a valid email")),
   password: z.string().min(12, "should be at least 12 characters").max(200, "should be at most 200 characters"),
 });
@@ -23,6 +24,8 @@ export const Credentials = z.object({
 
 export type RegisterResult = { ok: true; user: User } | { ok: false; errors: Record<string, string> };
 
+const TAKEN = "has already been taken";
+
 export class Accounts {
   readonly #db: Db;
 
@@ -30,29 +33,37 @@ export class Accounts {
     this.#db = db;
   }
 
-  get(id: number): User | null {
-    const row = sql(this.#db, "select id, name, email from users where id = ?").get(id) as User | undefined;
-    return row ?? null;
+  async get(id: number): Promise<User | null> {
+    return (await this.#db.get<User>("select id, name, email from users where id = ?", [id])) ?? null;
   }
 
-  emailTaken(email: string): boolean {
-    return sql(this.#db, "select 1 from users where email = ?").get(email.trim()) !== undefined;
+  /** The user registered with `email` (ignoring case), if any. */
+  async byEmail(email: string): Promise<User | null> {
+    return (await this.#db.get<User>("select id, name, email from users where lower(email) = lower(?)", [email.trim()])) ?? null;
+  }
+
+  async emailTaken(email: string): Promise<boolean> {
+    return (await this.byEmail(email)) !== null;
+  }
+
+  /** Someone is called `name` already, ignoring case and compatibility forms. */
+  async nameTaken(name: string): Promise<boolean> {
+    return (await this.#db.get("select 1 as taken from users where name_key = ?", [nameKey(name.trim())])) !== undefined;
   }
 
   async register(input: RegistrationInput): Promise<RegisterResult> {
-    if (this.emailTaken(input.email)) return { ok: false, errors: { email: "has already been taken" } };
+    const errors = await this.#taken(input);
+    if (errors) return { ok: false, errors };
     const hash = await hashPassword(input.password);
     try {
-      const info = sql(this.#db, "insert into users (name, email, password_hash, created_at) values (?, ?, ?, ?)").run(
-        input.name,
-        input.email,
-        hash,
-        Date.now(),
+      const row = await this.#db.get<{ id: number }>(
+        "insert into users (name, name_key, email, password_hash, created_at) values (?, ?, ?, ?, ?) returning id",
+        [input.name, nameKey(input.name), input.email, hash, Date.now()],
       );
-      return { ok: true, user: { id: Number(info.lastInsertRowid), name: input.name, email: input.email } };
+      return { ok: true, user: { id: row!.id, name: input.name, email: input.email } };
     } catch (error) {
-      // two registrations raced past the check: the unique index decides
-      if (error instanceof Error && /UNIQUE/.test(error.message)) return { ok: false, errors: { email: "has already been taken" } };
+      // two registrations raced past the checks: the unique indexes decided, ask which
+      if (isUniqueViolation(error)) return { ok: false, errors: (await this.#taken(input)) ?? { email: TAKEN } };
       throw error;
     }
   }
@@ -61,10 +72,17 @@ export class Accounts {
   async authenticate(email: unknown, password: unknown): Promise<User | null> {
     const creds = Credentials.safeParse({ email, password });
     if (!creds.success) return null;
-    const row = sql(this.#db, "select id, name, email, password_hash from users where email = ?").get(creds.data.email.trim()) as
-      | (User & { password_hash: string })
-      | undefined;
+    const row = await this.#db.get<User & { password_hash: string }>(
+      "select id, name, email, password_hash from users where lower(email) = lower(?)",
+      [creds.data.email.trim()],
+    );
     const ok = await verifyPassword(creds.data.password, row?.password_hash ?? DUMMY_HASH);
     return ok && row ? { id: row.id, name: row.name, email: row.email } : null;
+  }
+
+  async #taken(input: { name: string; email: string }): Promise<Record<string, string> | null> {
+    const [email, name] = await Promise.all([this.emailTaken(input.email), this.nameTaken(input.name)]);
+    if (!email && !name) return null;
+    return { ...(email ? { email: TAKEN } : {}), ...(name ? { name: TAKEN } : {}) };
   }
 }

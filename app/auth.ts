@@ -24,10 +24,10 @@ function userId(session: Session): number | null {
 
 /** Loads the current user, if any. */
 export function loadUser(accounts: Accounts): OnMount {
-  return (_params, session, socket) => {
+  return async (_params, session, socket) => {
     const id = userId(session);
     socket.assign({
-      currentUser: id === null ? null : accounts.get(id),
+      currentUser: id === null ? null : await accounts.get(id),
       csrfToken: typeof session._csrf_token === "string" ? session._csrf_token : "",
     });
   };

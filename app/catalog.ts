@@ -1,5 +1,5 @@
 /** The product catalog the search page queries. */
-import { sql, type Db } from "./db.js";
+import type { Db } from "./db.js";
 
 export interface Product {
   readonly id: number;
@@ -27,17 +27,18 @@ export class Catalog {
     signal?.throwIfAborted();
     const words = query.slice(0, MAX_QUERY_LENGTH).trim().split(/\s+/).filter(Boolean).slice(0, 8);
     if (words.length === 0) return [];
-    // LIKE wildcards in the user's words are matched literally
-    const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const where = words.map(() => "(name like ? escape '\\' or category like ? escape '\\')").join(" and ");
+    // LIKE wildcards in the user's words are matched literally; lower() on both sides
+    // matches ignoring case in both stores (Postgres's LIKE heeds case, SQLite's does not)
+    const like = (w: string) => `%${w.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const where = words.map(() => "(lower(name) like ? escape '\\' or lower(category) like ? escape '\\')").join(" and ");
     const args = words.flatMap((w) => [like(w), like(w)]);
-    return sql(
-      this.#db,
-      `select id, name, category, price_cents as priceCents from products where ${where} order by name limit ${LIMIT}`,
-    ).all(...args) as Product[];
+    return this.#db.all<Product>(
+      `select id, name, category, price_cents as "priceCents" from products where ${where} order by name limit ${LIMIT}`,
+      args,
+    );
   }
 
-  count(): number {
-    return (sql(this.#db, "select count(*) as n from products").get() as { n: number }).n;
+  async count(): Promise<number> {
+    return (await this.#db.get<{ n: number }>("select count(*) as n from products"))!.n;
   }
 }

@@ -3,7 +3,7 @@ import { Presence, type PubSub } from "lagoon";
 import { Accounts } from "./accounts.js";
 import { Catalog } from "./catalog.js";
 import { Chat } from "./chat.js";
-import { openDb, type Db } from "./db.js";
+import { openDb, type Db, type DbOptions } from "./db.js";
 import { Posts } from "./posts.js";
 import { Todos } from "./todos.js";
 import { createWorkPool, type WorkPool } from "./work/pool.js";
@@ -21,11 +21,19 @@ export interface AppContext {
   /** Worker threads for CPU-heavy work. */
   readonly work: WorkPool;
   /** Stops the presence heartbeat and the workers, and closes the database. */
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function openContext(opts: { db: string; pubsub: PubSub; catalogDelayMs?: number }): AppContext {
-  const db = openDb(opts.db);
+export interface ContextOptions {
+  /** The store: Postgres at `db.url`, else the SQLite file `db.file`. */
+  readonly db: DbOptions;
+  readonly pubsub: PubSub;
+  readonly catalogDelayMs?: number;
+}
+
+/** Opens (and migrates) the database, then builds the domain over it. */
+export async function openContext(opts: ContextOptions): Promise<AppContext> {
+  const db = await openDb(opts.db);
   const presence = new Presence(opts.pubsub);
   const work = createWorkPool();
   return {
@@ -38,10 +46,9 @@ export function openContext(opts: { db: string; pubsub: PubSub; catalogDelayMs?:
     chat: new Chat(db, opts.pubsub),
     presence,
     work,
-    close: () => {
+    close: async () => {
       presence.close();
-      void work.close();
-      db.close();
+      await Promise.all([work.close(), db.close()]);
     },
   };
 }

@@ -3,7 +3,12 @@
  * `npm start -- --workers N`: N processes share the port (Node cluster); PubSub crosses
  * them through the primary, or through Redis when LAGOON_REDIS_URL is set (which is also
  * how several machines behind a load balancer share it: any process can serve any
- * reconnect, since session and view tokens are signed and self-contained).
+ * reconnect, since session and view tokens are signed and self-contained). With
+ * DATABASE_URL they share one Postgres database too.
+ *
+ * SIGTERM (or SIGINT) drains: /readyz turns false, no new connections, live clients are
+ * sent to reconnect elsewhere, and the process exits once they left or after
+ * LAGOON_DRAIN_MS.
  */
 import cluster from "node:cluster";
 import { ClusterPubSub, RedisPubSub, relayClusterPubSub } from "lagoon/server";
@@ -27,7 +32,8 @@ const workers = cluster.isPrimary ? workersArg(process.argv.slice(2)) : 1;
 const where = `http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${settings.port}`;
 
 if (cluster.isPrimary && workers > 1) {
-  openDb(settings.db).close(); // migrate and seed once, before the workers open the file
+  // migrate and seed once, before the workers open the database
+  await (await openDb({ url: settings.databaseUrl, file: settings.db })).close();
   if (!settings.redisUrl) relayClusterPubSub();
   let stopping = false;
   let listening = 0;
@@ -43,7 +49,7 @@ if (cluster.isPrimary && workers > 1) {
   const shutdown = () => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
-    setTimeout(() => process.exit(0), 5_000).unref();
+    setTimeout(() => process.exit(0), settings.drainMs + 2_000).unref();
     cluster.on("exit", () => {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     });
@@ -59,7 +65,10 @@ if (cluster.isPrimary && workers > 1) {
   const app = await createApp({
     secret: settings.secret,
     db: settings.db,
+    databaseUrl: settings.databaseUrl,
     pubsub,
+    metricsToken: settings.metricsToken,
+    production: settings.production,
     catalogDelayMs: settings.catalogDelayMs,
     allowedHosts: settings.allowedHosts,
   });
@@ -67,9 +76,12 @@ if (cluster.isPrimary && workers > 1) {
   if (cluster.isPrimary)
     console.log(`Lagoon demo at http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${listening.port}`);
 
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     void listening
-      .close()
+      .drain({ timeoutMs: settings.drainMs })
       .then(() => pubsub?.close?.())
       .finally(() => {
         void app.close().finally(() => process.exit(0));

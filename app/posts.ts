@@ -1,5 +1,5 @@
 /** Blog posts for the posts pages. */
-import { sql, type Db } from "./db.js";
+import type { Db } from "./db.js";
 
 export interface Post {
   readonly id: number;
@@ -11,7 +11,7 @@ export interface Post {
 
 export type PostSort = "newest" | "oldest";
 
-const COLUMNS = "id, title, body, author, published_at as publishedAt";
+const COLUMNS = `id, title, body, author, published_at as "publishedAt"`;
 
 export class Posts {
   readonly #db: Db;
@@ -20,13 +20,13 @@ export class Posts {
     this.#db = db;
   }
 
-  list(sort: PostSort): Post[] {
+  list(sort: PostSort): Promise<Post[]> {
     const order = sort === "oldest" ? "asc" : "desc";
-    return sql(this.#db, `select ${COLUMNS} from posts order by published_at ${order}, id ${order}`).all() as Post[];
+    return this.#db.all<Post>(`select ${COLUMNS} from posts order by published_at ${order}, id ${order}`);
   }
 
-  get(id: number): Post | null {
+  async get(id: number): Promise<Post | null> {
     if (!Number.isSafeInteger(id)) return null;
-    return (sql(this.#db, `select ${COLUMNS} from posts where id = ?`).get(id) as Post | undefined) ?? null;
+    return (await this.#db.get<Post>(`select ${COLUMNS} from posts where id = ?`, [id])) ?? null;
   }
 }

@@ -1,24 +1,31 @@
 /**
  * The demo application: its routes over its domain, the ordinary routes (log in, log out,
- * /metrics), and its islands. `npm start` serves it through app/main.ts (several workers,
- * Redis); `npm run dev` through Lagoon's dev server, which loads this module's default
- * export and reloads it when a module changes; tests build it with `createApp`.
+ * /metrics), its readiness checks (database, Redis), and its islands. `npm start` serves
+ * it through app/main.ts (several workers, Redis); `npm run dev` through Lagoon's dev
+ * server, which loads this module's default export and reloads it when a module changes;
+ * tests build it with `createApp`.
  */
 import { MemoryPubSub, type PubSub } from "lagoon";
 import { loadIslands } from "lagoon/islands";
-import { defineApp, instantiateApp, manifestAssets, TelemetryWindow } from "lagoon/server";
+import { defineApp, instantiateApp, manifestAssets, RedisPubSub, TelemetryWindow } from "lagoon/server";
 import type { AppDefinition, Assets, Lagoon, LagoonOptions } from "lagoon/server";
 import { authRoutes } from "./auth.js";
 import { demoLimits } from "./limits.js";
 import { openContext, type AppContext } from "./context.js";
+import { metricsGuard } from "./metrics-guard.js";
 import { routes } from "./routes.js";
 import { loadSettings } from "./settings.js";
 
 export interface AppOptions {
   secret: string;
   /** SQLite file (created, migrated and seeded when missing); ":memory:" for a throwaway one. */
-  db: string;
+  db?: string;
+  /** A postgres:// URL: the database is there instead (migrated and seeded on start). */
+  databaseUrl?: string;
   pubsub?: PubSub;
+  /** The bearer token /metrics asks for; unset, /metrics is open unless `production`. */
+  metricsToken?: string;
+  production?: boolean;
   /** Simulated catalog latency for the search page, in ms. */
   catalogDelayMs?: number;
   /** Browser bundle tags; default: the Vite build in dist/client. */
@@ -38,8 +45,10 @@ export interface App {
   close(): Promise<void>;
 }
 
+type DefinitionOptions = Pick<AppOptions, "socket" | "metricsToken" | "production" | "allowedHosts">;
+
 /** The demo over an opened domain context. */
-function definition(ctx: AppContext, opts: { socket?: LagoonOptions["socket"]; allowedHosts?: readonly string[] }): AppDefinition {
+function definition(ctx: AppContext, opts: DefinitionOptions): AppDefinition {
   // the last five minutes of this server's telemetry, for /dashboard
   const telemetry = new TelemetryWindow();
   const limits = demoLimits();
@@ -51,7 +60,10 @@ function definition(ctx: AppContext, opts: { socket?: LagoonOptions["socket"]; a
     socket: opts.socket,
     setup(lagoon) {
       authRoutes(lagoon, ctx.accounts, limits);
-      lagoon.app.get("/metrics", lagoon.metrics());
+      lagoon.app.get("/metrics", metricsGuard(opts), lagoon.metrics());
+      lagoon.health.check("database", () => ctx.db.ping());
+      const pubsub = ctx.pubsub;
+      if (pubsub instanceof RedisPubSub) lagoon.health.check("redis", () => pubsub.reachable());
       return () => ctx.close();
     },
   };
@@ -60,10 +72,14 @@ function definition(ctx: AppContext, opts: { socket?: LagoonOptions["socket"]; a
 /** The demo's islands, for server rendering. */
 export const islandsDir = new URL("./islands/", import.meta.url);
 
-/** Builds the demo on `opts.db`, with its islands loaded, ready to listen. */
+/** Builds the demo on its database, with its islands loaded, ready to listen. */
 export async function createApp(opts: AppOptions): Promise<App> {
   await loadIslands(islandsDir);
-  const ctx = openContext({ db: opts.db, pubsub: opts.pubsub ?? new MemoryPubSub(), catalogDelayMs: opts.catalogDelayMs });
+  const ctx = await openContext({
+    db: { url: opts.databaseUrl, file: opts.db },
+    pubsub: opts.pubsub ?? new MemoryPubSub(),
+    catalogDelayMs: opts.catalogDelayMs,
+  });
   const clientDir = opts.clientDir ?? "dist/client";
   const running = await instantiateApp(definition(ctx, opts), {
     secret: opts.secret,
@@ -74,9 +90,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
 }
 
 /** `npm run dev`: the demo as Lagoon's dev server loads it, on the settings' database. */
-export default defineApp(() => {
+export default defineApp(async () => {
   const settings = loadSettings();
-  return definition(openContext({ db: settings.db, pubsub: new MemoryPubSub(), catalogDelayMs: settings.catalogDelayMs }), {
+  const ctx = await openContext({
+    db: { url: settings.databaseUrl, file: settings.db },
+    pubsub: new MemoryPubSub(),
+    catalogDelayMs: settings.catalogDelayMs,
+  });
+  return definition(ctx, {
+    metricsToken: settings.metricsToken,
+    production: settings.production,
     allowedHosts: settings.allowedHosts,
   });
 });

@@ -1,7 +1,11 @@
 /**
  * Settings from the environment, with defaults that need nothing installed:
- * PORT (3000), HOST (127.0.0.1), LAGOON_DB (./data/lagoon.db), LAGOON_SECRET (generated
- * into ./data/secret on first start), LAGOON_REDIS_URL (unset: in-process PubSub),
+ * PORT (3000), HOST (127.0.0.1), LAGOON_DB (./data/lagoon.db, the SQLite file),
+ * DATABASE_URL (a postgres:// URL: Postgres instead of SQLite), LAGOON_SECRET (generated
+ * into ./data/secret on first start; every process of one deployment needs the same),
+ * LAGOON_REDIS_URL (unset: in-process PubSub), LAGOON_METRICS_TOKEN (the bearer token
+ * /metrics asks for; unset: /metrics is open in development and closed in production),
+ * LAGOON_DRAIN_MS (how long SIGTERM waits for live clients to leave, default 10000),
  * LAGOON_ALLOWED_HOSTS (host names the live socket accepts besides loopback ones, comma
  * separated).
  */
@@ -13,8 +17,13 @@ export interface Settings {
   port: number;
   host: string;
   db: string;
+  databaseUrl: string | undefined;
   secret: string;
   redisUrl: string | undefined;
+  metricsToken: string | undefined;
+  /** NODE_ENV is "production" (npm start sets it). */
+  production: boolean;
+  drainMs: number;
   catalogDelayMs: number;
   allowedHosts: string[] | undefined;
 }
@@ -34,8 +43,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     port,
     host: env.HOST ?? "127.0.0.1",
     db: env.LAGOON_DB ?? "./data/lagoon.db",
+    databaseUrl: env.DATABASE_URL || undefined,
     secret: env.LAGOON_SECRET ?? secretFrom("./data/secret"),
     redisUrl: env.LAGOON_REDIS_URL || undefined,
+    metricsToken: env.LAGOON_METRICS_TOKEN || undefined,
+    production: env.NODE_ENV === "production",
+    drainMs: Math.max(0, Number(env.LAGOON_DRAIN_MS ?? 10_000) || 0),
     catalogDelayMs: Math.max(0, Number(env.LAGOON_CATALOG_DELAY_MS ?? 0) || 0),
     allowedHosts: env.LAGOON_ALLOWED_HOSTS
       ? ["localhost", "127.0.0.1", "::1", ...env.LAGOON_ALLOWED_HOSTS.split(",").map((h) => h.trim())]

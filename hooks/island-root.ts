@@ -4,12 +4,20 @@
  * they were rendered with, then renders the current ones; new props are a store change,
  * so the component keeps its React state.
  */
-import { createRoot, hydrateRoot, type Root } from "react-dom/client";
+import { createElement, useLayoutEffect, type ReactNode } from "react";
+import { createRoot, hydrateRoot, type Root, type RootOptions } from "react-dom/client";
 import type { IslandModule } from "../islands/contract.js";
 import { islandElement } from "../islands/host.js";
 import type { IslandCommands } from "./island-commands.js";
 import { islandEmit, IslandError, type Push } from "./island-emit.js";
 import { PropsStore, readProps } from "./island-store.js";
+import { reportHydration, reportIslandError } from "./signals.js";
+
+/** Renders its children; its layout effect runs once, at the first commit of the whole tree under it. */
+function Committed({ onCommit, children }: { onCommit: () => void; children?: ReactNode }): ReactNode {
+  useLayoutEffect(onCommit, []);
+  return children;
+}
 
 export interface MountedIsland {
   /** The container's data-props changed. */
@@ -35,18 +43,29 @@ export function mountIsland(el: HTMLElement, mod: IslandModule, push: Push, comm
       : undefined;
   const store = new PropsStore({ props: initial.props, connected }, ssr ? { props: ssr.props, connected: false } : undefined);
   commands.use(contract);
-  const element = islandElement(mod, {
-    store,
-    emit: islandEmit(contract, el.id, push),
-    on: (command, handler) => commands.on(command, handler as (p: unknown) => void),
-  });
+  const started = performance.now();
+  const element = createElement(
+    Committed,
+    { onCommit: () => reportHydration(contract.name, performance.now() - started) },
+    islandElement(mod, {
+      store,
+      emit: islandEmit(contract, el.id, push),
+      on: (command, handler) => commands.on(command, handler as (p: unknown) => void),
+    }),
+  );
+  // errors React could not recover from, and hydration mismatches, are the island's: say so
+  const failed = (error: unknown) => {
+    console.error(`[lagoon] ${where}:`, error);
+    reportIslandError(`${contract.name}#${el.id}`, error);
+  };
+  const options: RootOptions = { onUncaughtError: failed, onRecoverableError: failed };
   let reactRoot: Root;
   if (ssr) {
-    reactRoot = hydrateRoot(root, element);
+    reactRoot = hydrateRoot(root, element, options);
   } else {
     // nothing (usable) from the server: render from scratch
     root.replaceChildren();
-    reactRoot = createRoot(root);
+    reactRoot = createRoot(root, options);
     reactRoot.render(element);
   }
   root.removeAttribute("data-ssr-props");

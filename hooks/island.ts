@@ -15,6 +15,7 @@ import { islands } from "virtual:lagoon/islands";
 import { commandEvent, islandKey, type IslandModule } from "../islands/contract.js";
 import { IslandCommands } from "./island-commands.js";
 import type { MountedIsland } from "./island-root.js";
+import { reportIslandError } from "./signals.js";
 
 type Load = "eager" | "idle" | "visible";
 const IDLE_TIMEOUT_MS = 2000;
@@ -83,7 +84,10 @@ export class IslandHook extends Hook {
           if (this.#gone) return;
           this.#island = mountIsland(el, mod, (event, value) => this.#push(event, value), commands, this.#connected);
         })
-        .catch((error: unknown) => console.error(`[lagoon] island ${name}#${el.id} failed to load:`, error));
+        .catch((error: unknown) => {
+          console.error(`[lagoon] island ${name}#${el.id} failed to load:`, error);
+          reportIslandError(`${name}#${el.id}`, error);
+        });
     });
   }
 

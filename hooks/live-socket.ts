@@ -1,14 +1,16 @@
 /**
  * Booting the official Phoenix LiveView client the way a Lagoon page needs it: the page's
  * CSRF token and the browser's time zone as connect params, Lagoon's hooks beside the
- * app's own, reconnects and rejoins with jitter, and what the user typed kept when the
- * server refuses a recovered form. Pages without a live view run it as a "dead view".
+ * app's own, reconnects and rejoins with jitter, what the user typed kept when the server
+ * refuses a recovered form, and browser signals reported to the server (signals.ts).
+ * Pages without a live view run it as a "dead view".
  */
 import { Socket } from "phoenix";
 import { LiveSocket, type HooksOptions } from "phoenix_live_view";
 import { jitteredBackoff, REJOIN_STEPS, RECONNECT_STEPS } from "./backoff.js";
 import { keepRefusedForms } from "./form-memory.js";
 import { IslandHook } from "./island.js";
+import { signals } from "./signals.js";
 
 /** Lagoon's client hooks, registered on the LiveSocket by name (phx-hook="Name"). */
 export const hooks: HooksOptions = { Island: IslandHook };
@@ -22,6 +24,8 @@ export interface LiveSocketOptions {
   readonly path?: string;
   /** Anything else the LiveSocket takes (uploaders, dom, metadata, ...). */
   readonly liveSocket?: Record<string, unknown>;
+  /** false: measure nothing and report nothing to the server (browser signals). */
+  readonly signals?: boolean;
 }
 
 /** Creates and connects the page's LiveSocket; also `window.liveSocket` (liveSocket.enableDebug() in the console). */
@@ -34,7 +38,10 @@ export function createLiveSocket(opts: LiveSocketOptions = {}): LiveSocket {
     // passed through to the phoenix Socket: after a restart, clients must not all come back at once
     reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
     rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),
+    // the phoenix Socket's encode option: signals see each outgoing push, then encode it as usual
+    ...(opts.signals === false ? {} : { encode: signals.encode }),
   });
+  if (opts.signals !== false) signals.attach(liveSocket.getSocket());
   keepRefusedForms();
   liveSocket.connect();
   (window as unknown as { liveSocket: LiveSocket }).liveSocket = liveSocket;

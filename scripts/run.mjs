@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start` / `npm test` / `npm run bench` / `npm run dev` on a fresh machine: installs
- * what is missing (npm dependencies; Debian's chromium for browser tests), builds what is
+ * what is missing (npm dependencies; Debian's chromium, redis-server and postgresql for
+ * the tests), builds what is
  * stale (the browser bundle; for start, the framework and the demo compiled to
  * JavaScript), then runs the command. Only the npm registry and Debian's packages are
  * used: no step downloads a browser or a prebuilt binary of its own.
@@ -43,18 +44,26 @@ function ensureDependencies() {
   writeFileSync(stamp, hash);
 }
 
+/** Some Postgres server is installed (Debian puts each major version in /usr/lib/postgresql/<version>). */
+function hasPostgres() {
+  const dir = "/usr/lib/postgresql";
+  return existsSync(dir) && readdirSync(dir).some((version) => existsSync(join(dir, version, "bin", "postgres")));
+}
+
 /**
  * Debian packages the tests need, installed when absent and we may: chromium for the
- * browser tests, redis-server for the Redis PubSub tests, in one apt-get run. The
- * benchmarks ask for chromium alone.
+ * browser tests, redis-server for the Redis PubSub tests, postgresql for the Postgres
+ * store (the tests start their own clusters in temporary directories, not the package's),
+ * in one apt-get run. The benchmarks ask for chromium alone.
  */
 function ensureTestPackages(
   packages = [
     ["/usr/bin/chromium", "chromium"],
     ["/usr/bin/redis-server", "redis-server"],
+    [hasPostgres, "postgresql"],
   ],
 ) {
-  const missing = packages.filter(([path]) => !existsSync(path));
+  const missing = packages.filter(([check]) => (typeof check === "function" ? !check() : !existsSync(check)));
   if (missing.length === 0) return;
   const names = missing.map(([, pkg]) => pkg);
   if (process.getuid?.() !== 0) {

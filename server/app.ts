@@ -11,6 +11,7 @@ import { MemoryPubSub, type PubSub } from "../shell/pubsub.js";
 import { Router, type LiveRoute } from "../shell/router.js";
 import type { Assets } from "./assets.js";
 import { defaultDocument, type DocumentFn } from "./document.js";
+import { Health } from "./health.js";
 import { listen, type Listening, type ListenOptions } from "./listen.js";
 import { LagoonMetrics, type MetricsOptions } from "./metrics.js";
 import { errorPages, pageRenderer, type PageFn } from "./pages.js";
@@ -67,6 +68,11 @@ export interface Lagoon {
   readonly pubsub: PubSub;
   readonly telemetry: Telemetry;
   readonly live: LiveSocketServer;
+  /**
+   * Liveness and readiness, served at GET /healthz and GET /readyz: register the app's
+   * readiness checks here (`lagoon.health.check("database", () => db.ping())`).
+   */
+  readonly health: Health;
   /** Calls `listener` with each of this Lagoon's telemetry events; returns the unsubscribe function. */
   onTelemetry(listener: TelemetryListener): () => void;
   /**
@@ -122,7 +128,11 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
     ...opts.socket,
   });
 
+  const health = new Health();
   const app = new Hono<LagoonEnv>();
+  // before sessions: probes carry no cookie and need none
+  app.get("/healthz", health.liveness());
+  app.get("/readyz", health.readinessRoute());
   app.use(closeUnreadBodies);
   if (opts.securityHeaders !== false) app.use(securityHeaders(opts.securityHeaders));
   app.use(sessionMiddleware(sessions, opts.trustProxy));
@@ -140,6 +150,7 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
     pubsub,
     telemetry,
     live,
+    health,
     page,
     onTelemetry: (listener) => telemetry.on(listener),
     prometheus,
@@ -147,7 +158,7 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
       const m = prometheus(options);
       return async (c) => c.body(await m.text(), 200, { "Content-Type": m.contentType });
     },
-    listen: (options) => listen(app.fetch, live, options),
+    listen: (options) => listen(app.fetch, live, options, health),
     attach: (server) => attachLiveSocket(server, live),
     clientAddress: (c) => {
       const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;

@@ -1,6 +1,8 @@
 /** Lagoon's server: the Hono host, the live socket, sessions, PubSub adapters, telemetry. */
 export { createLagoon, type Lagoon, type LagoonOptions } from "./app.js";
 export type { Listening, ListenOptions } from "./listen.js";
+export { Health, type HealthCheck, type Readiness } from "./health.js";
+export { DEFAULT_DRAIN_TIMEOUT_MS, type DrainOptions } from "./drain.js";
 export type { LagoonEnv, RequestSession } from "./request-session.js";
 export type { CookieSession, SessionOptions } from "./session.js";
 export { manifestAssets, devAssets, type Assets } from "./assets.js";
@@ -20,5 +22,19 @@ export {
 export { DEFAULT_SECURITY_HEADERS, type SecurityHeadersOptions } from "./security.js";
 export { RedisPubSub, type RedisPubSubOptions } from "./redis-pubsub.js";
 export { ClusterPubSub, relayClusterPubSub } from "./cluster-pubsub.js";
-export { onTelemetry, TELEMETRY_CHANNELS, type TelemetryEvent, type TelemetryListener } from "./telemetry.js";
-export { TelemetryWindow, type TelemetryWindowOptions, type WindowSnapshot, type SecondStats } from "./telemetry-window.js";
+export {
+  onTelemetry,
+  TELEMETRY_CHANNELS,
+  type ClientEvent,
+  type ReconnectCause,
+  type TelemetryEvent,
+  type TelemetryListener,
+} from "./telemetry.js";
+export {
+  TelemetryWindow,
+  type TelemetryWindowOptions,
+  type WindowSnapshot,
+  type SecondStats,
+  type ClientSnapshot,
+  type Percentiles,
+} from "./telemetry-window.js";

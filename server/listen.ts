@@ -1,7 +1,14 @@
-/** Serving a Lagoon app on a port: Node's HTTP server with the live socket on its upgrades. */
+/**
+ * Serving a Lagoon app on a port: Node's HTTP server with the live socket on its upgrades.
+ * `close` stops at once; `drain` is the graceful way out (SIGTERM, a deploy): readiness
+ * turns false, the server stops accepting connections, live clients are told to reconnect
+ * elsewhere (spread over a few seconds), and it closes once they are gone or at a timeout.
+ */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { DrainOptions } from "./drain.js";
+import type { Health } from "./health.js";
 import type { LiveSocketServer } from "./ws.js";
 import { attachLiveSocket } from "./ws.js";
 
@@ -10,6 +17,8 @@ export interface Listening {
   readonly url: string;
   readonly port: number;
   close(): Promise<void>;
+  /** Stops gracefully (see above); resolves once the server is closed. */
+  drain(opts?: DrainOptions): Promise<void>;
 }
 
 export interface ListenOptions {
@@ -30,10 +39,20 @@ export function listen(
   fetch: (req: Request, env?: unknown) => Response | Promise<Response>,
   live: LiveSocketServer,
   opts: ListenOptions = {},
+  health?: Health,
 ): Promise<Listening> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: opts.port ?? 3000, hostname: opts.hostname ?? "127.0.0.1" }, (info: AddressInfo) => {
-      resolve({ server: server as Server, port: info.port, url: listeningUrl(info), close: () => closeServer(server as Server, live) });
+      const close = () => closeServer(server, live);
+      const drain = async (drainOpts?: DrainOptions) => {
+        health?.drain();
+        // no new connections; requests under way finish, idle keep-alive connections close
+        server.close();
+        server.closeIdleConnections?.();
+        await live.drain(drainOpts);
+        await close();
+      };
+      resolve({ server, port: info.port, url: listeningUrl(info), close, drain });
     }) as Server;
     attachLiveSocket(server, live);
   });

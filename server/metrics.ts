@@ -4,9 +4,11 @@
  *
  * Label values come from code, never from client input: view names, route patterns, the
  * names of events a view defines (telemetry.ts drops the others), so the number of series
- * is bounded by the application.
+ * is bounded by the application. Browser signals add the lagoon_client_* metrics
+ * (client-metrics.ts), bounded the same way.
  */
 import { Counter, Gauge, Histogram, Registry, exponentialBuckets } from "prom-client";
+import { ClientMetrics } from "./client-metrics.js";
 import type { Telemetry, TelemetryEvent } from "./telemetry.js";
 
 export interface MetricsOptions {
@@ -38,6 +40,7 @@ export class LagoonMetrics {
   readonly #crashes: Counter<"view" | "phase">;
   readonly #refusals: Counter<"view" | "reason">;
   readonly #connected: Gauge<"view" | "route">;
+  readonly #client: ClientMetrics;
   /** Joined views per view and route, so a leave of a view joined before counting began is ignored. */
   readonly #joined = new Map<string, number>();
 
@@ -138,6 +141,7 @@ export class LagoonMetrics {
     memory("heap_used_bytes", "V8 heap in use", (m) => m.heapUsed);
     memory("heap_total_bytes", "V8 heap reserved", (m) => m.heapTotal);
     memory("rss_bytes", "Resident set size of the process", (m) => m.rss);
+    this.#client = new ClientMetrics(this.registry, prefix);
     this.#unsubscribe = telemetry.on((event) => this.record(event));
   }
 
@@ -172,6 +176,9 @@ export class LagoonMetrics {
         return;
       case "reconnect":
         this.#reconnects.inc({ view: e.view, route: e.route });
+        return;
+      case "client":
+        this.#client.record(e);
         return;
       case "leave": {
         this.#leaves.inc({ view: e.view, reason: e.reason ?? "unknown" });

@@ -1,9 +1,11 @@
 /**
  * Pages that are not live views: the app's own static pages, the 404 page and error
  * pages, all in the app's document. Error pages name no internals: a 5xx says "Something
- * went wrong" (the error goes to the server log), an HttpError its own message.
+ * went wrong" (the error goes to the server log), an HttpError its own message, and
+ * Hono's HTTPException the response it carries.
  */
 import type { Context, Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { HttpError } from "../shell/errors.js";
 import { escapeHtml } from "../shell/escape.js";
 import type { Assets } from "./assets.js";
@@ -37,6 +39,8 @@ export function pageRenderer(document: DocumentFn, assets: Assets): PageFn {
 export function errorPages(app: Hono<LagoonEnv>, page: PageFn): void {
   app.notFound((c) => page(c, { title: "Not found", body: `<main><h1>Page not found</h1><p><a href="/">Home</a></p></main>` }, 404));
   app.onError((error, c) => {
+    // Hono's own middleware (bearerAuth, basicAuth...) answers with the response it built
+    if (error instanceof HTTPException) return error.getResponse();
     const status = error instanceof HttpError ? error.status : 500;
     if (status >= 500) console.error("[lagoon] request failed:", error);
     const message = status >= 500 ? "Something went wrong" : error.message;

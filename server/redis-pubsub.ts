@@ -75,6 +75,18 @@ export class RedisPubSub implements PubSub {
     await Promise.all([this.#writer.ping(), this.#reader.ping()]);
   }
 
+  /**
+   * For readiness checks: both connections are up and Redis answers now. Throws at once
+   * while a connection is down (a command would wait in the offline queue instead).
+   */
+  async reachable(): Promise<void> {
+    for (const client of [this.#writer, this.#reader]) {
+      if (client.status !== "ready") throw new Error(`redis connection ${client.status}`);
+    }
+    // the reader sits in a blocking read: the writer answers for the server
+    await this.#writer.ping();
+  }
+
   subscribe(topic: string, subscriber: ViewHandle): () => void {
     return this.#local.subscribe(topic, subscriber);
   }

@@ -5,9 +5,15 @@
  *
  * Memory is bounded by the window: one bucket per second that saw events, each holding a
  * log-scale histogram of event times (4 bins per doubling: percentiles within ~19%) and
- * counters per view and event (names from code, never from client input).
+ * counters per view and event (names from code, never from client input). Browser signals
+ * (client events) are kept the same way: the event time users felt, joins, reconnects by
+ * cause, errors by view and island, hydration, and the Core Web Vitals' 75th percentiles.
  */
+import { ClientStats, type ClientSnapshot } from "./client-stats.js";
+import { BINS, bin, percentile } from "./histogram.js";
 import type { TelemetryEvent } from "./telemetry.js";
+
+export type { ClientSnapshot, Percentiles } from "./client-stats.js";
 
 export interface TelemetryWindowOptions {
   /** Length of the window in seconds; default 300 (five minutes). */
@@ -26,6 +32,8 @@ export interface SecondStats {
   readonly events: number;
   /** 95th percentile of their handling time in ms (null without events). */
   readonly p95: number | null;
+  /** 95th percentile of the event time browsers reported (pushed to patched), in ms. */
+  readonly feltP95: number | null;
   /** Bytes of the frames carrying diffs. */
   readonly bytes: number;
   /** Views connected at the end of the second. */
@@ -67,12 +75,12 @@ export interface WindowSnapshot {
      */
     readonly perView: number | null;
   };
+  /** What browsers reported over the window (browser signals). */
+  readonly client: ClientSnapshot;
   /** One entry per second of the window, oldest first. */
   readonly series: readonly SecondStats[];
 }
 
-/** Histogram bins: bin i holds times up to 2^((i+1)/4) µs; 128 bins reach ~4.6 hours. */
-const BINS = 128;
 const TOP = 10;
 
 interface KeyStats {
@@ -97,28 +105,8 @@ interface Bucket {
   crashes: number;
   views: number;
   heapUsed: number;
-}
-
-function bin(ms: number): number {
-  const us = ms * 1000;
-  if (!(us > 1)) return 0;
-  return Math.min(BINS - 1, Math.floor(Math.log2(us) * 4));
-}
-
-/** The upper bound of a bin, in ms. */
-function binValue(i: number): number {
-  return 2 ** ((i + 1) / 4) / 1000;
-}
-
-function percentile(hist: Uint32Array, total: number, p: number): number | null {
-  if (total === 0) return null;
-  const rank = Math.ceil((p / 100) * total);
-  let seen = 0;
-  for (let i = 0; i < BINS; i++) {
-    seen += hist[i]!;
-    if (seen >= rank) return binValue(i);
-  }
-  return binValue(BINS - 1);
+  /** Browser signals of this second, created with the first. */
+  client: ClientStats | undefined;
 }
 
 export class TelemetryWindow {
@@ -175,6 +163,9 @@ export class TelemetryWindow {
       case "reconnect":
         b.reconnects++;
         break;
+      case "client":
+        (b.client ??= new ClientStats()).record(e);
+        break;
       case "leave": {
         b.leaves++;
         const c = this.#connected.get(`${e.view} ${e.route}`);
@@ -186,7 +177,7 @@ export class TelemetryWindow {
         break;
       }
     }
-    if (e.bytes) {
+    if (e.name !== "client" && e.bytes) {
       b.diffs++;
       b.bytes += e.bytes;
     }
@@ -206,6 +197,7 @@ export class TelemetryWindow {
     let leaves = 0;
     let crashes = 0;
     const series: SecondStats[] = [];
+    const client = new ClientStats();
     let i = 0;
     const buckets = this.#buckets;
     // before the first bucket in the window: what the last older one left
@@ -219,12 +211,21 @@ export class TelemetryWindow {
     for (let t = from; t <= current.t; t += 1000) {
       const b = buckets[i]?.t === t ? buckets[i++] : undefined;
       if (!b) {
-        series.push({ t, events: 0, p95: null, bytes: 0, views, heapUsed });
+        series.push({ t, events: 0, p95: null, feltP95: null, bytes: 0, views, heapUsed });
         continue;
       }
       views = b.views;
       heapUsed = b.heapUsed;
-      series.push({ t, events: b.events, p95: b.hist ? percentile(b.hist, b.events, 95) : null, bytes: b.bytes, views, heapUsed });
+      series.push({
+        t,
+        events: b.events,
+        p95: b.hist ? percentile(b.hist, b.events, 95) : null,
+        feltP95: b.client?.feltP95() ?? null,
+        bytes: b.bytes,
+        views,
+        heapUsed,
+      });
+      if (b.client) client.add(b.client);
       events += b.events;
       if (b.hist) for (let j = 0; j < BINS; j++) hist[j]! += b.hist[j]!;
       for (const [key, k] of b.byEvent) {
@@ -262,6 +263,7 @@ export class TelemetryWindow {
       leaves,
       crashes,
       memory: { heapUsed: this.#heapUsed, rss: this.#rss, perView },
+      client: client.snapshot(),
       series,
     };
   }
@@ -290,6 +292,7 @@ export class TelemetryWindow {
       crashes: 0,
       views: this.#views,
       heapUsed: m.heapUsed,
+      client: undefined,
     };
     this.#buckets.push(bucket);
     const from = t - (this.seconds - 1) * 1000;

@@ -13,7 +13,7 @@
 import diagnostics from "node:diagnostics_channel";
 import type { SpanObserver, TelemetryEvent } from "../shell/spans.js";
 
-export type { ViewEvent, ConnectionEvent, TelemetryEvent } from "../shell/spans.js";
+export type { ViewEvent, ConnectionEvent, ClientEvent, ClientSignalKind, ReconnectCause, TelemetryEvent } from "../shell/spans.js";
 
 export type TelemetryListener = (event: TelemetryEvent) => void;
 
@@ -28,6 +28,7 @@ export const TELEMETRY_EVENTS = [
   "join",
   "reconnect",
   "leave",
+  "client",
 ] as const satisfies readonly TelemetryEvent["name"][];
 
 /** The diagnostics_channel name of each event: `lagoon:view:<name>`. */

@@ -16,6 +16,7 @@ import { warnOnce } from "../shell/errors.js";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, WebSocket, type ServerOptions } from "ws";
 import { LiveConnection } from "../shell/connection.js";
+import { drainSockets, type DrainOptions } from "./drain.js";
 import { AddressCounter, DEFAULT_SOCKET_LIMITS, TokenBucket, type SocketLimits } from "./limits.js";
 import { clientAddress, type TrustProxy } from "./proxy.js";
 import type { ConnectInfo } from "../shell/types.js";
@@ -54,6 +55,8 @@ export interface LiveSocketServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Closes every connection with 1001 (going away: clients reconnect rather than reload). */
   close(): Promise<void>;
+  /** Refuses new sockets (503) and closes the open ones, spread out (drain.ts); resolves when none is left. */
+  drain(opts?: DrainOptions): Promise<void>;
 }
 
 /** Close codes. Never 1000 from the server: the official client reloads the page on it. */
@@ -151,6 +154,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
   const addresses = new AddressCounter(limits.connectionsPerAddress);
   const admission = new Admission(limits, heapRatio);
   const alive = new WeakMap<WebSocket, boolean>();
+  let draining = false;
 
   // the open connections of each session and user, to close them when either is revoked
   const bySession = new Map<string, Set<WsConnection>>();
@@ -195,6 +199,10 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname !== opts.path) return false;
+      if (draining) {
+        reject(socket, 503, "Server draining");
+        return true;
+      }
       if (!hostAllowed(req.headers.host, opts.allowedHosts)) {
         warnOnce(
           "host-not-allowed",
@@ -243,6 +251,10 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
         }
       });
       return true;
+    },
+    drain(drainOpts) {
+      draining = true;
+      return drainSockets(wss.clients, drainOpts);
     },
     close() {
       clearInterval(heartbeat);

@@ -59,6 +59,11 @@ export class ComponentTree {
     return this.#byDef.get(def)?.get(id);
   }
 
+  /** The definitions of the components alive now. */
+  definitions(): IterableIterator<ComponentDef<any>> {
+    return this.#byDef.keys();
+  }
+
   /** A new render pass begins: ids may be used again. */
   beginRender(): void {
     this.#placed = undefined;

@@ -17,6 +17,7 @@ import { LiveViewProcess } from "./process.js";
 import type { ViewHandle } from "./pubsub.js";
 import type { LiveRoute, Router } from "./router.js";
 import { MAX_NESTING, nestedRoute, nestedSession, nestedView } from "./nested.js";
+import { SIGNALS_TOPIC, SignalsChannel } from "./signals.js";
 import type { SpanObserver } from "./spans.js";
 import type { Tokens, ViewToken } from "./tokens.js";
 import type { Conn } from "./transport.js";
@@ -64,6 +65,8 @@ const isRef = (v: unknown): v is string | null => v === null || (typeof v === "s
 export class LiveConnection implements ChannelOwner {
   readonly #ctx: ConnectionContext;
   readonly #views = new Map<string, ViewChannel>();
+  /** The browser signals channel (signals.ts), once the bundle joins it. */
+  #signals: SignalsChannel | undefined;
   #closed = false;
 
   constructor(ctx: ConnectionContext) {
@@ -104,6 +107,14 @@ export class LiveConnection implements ChannelOwner {
     if (topic === "phoenix") {
       if (event === "heartbeat") return this.#reply(null, ref, topic, { status: "ok", response: {} });
       return this.#reply(null, ref, topic, { status: "error", response: { reason: "unknown event" } });
+    }
+    if (topic === SIGNALS_TOPIC) {
+      this.#signals ??= new SignalsChannel({
+        send: (f) => this.send(f),
+        spans: this.spans,
+        view: (id) => this.#views.get(`lv:${id}`)?.proc,
+      });
+      return this.#signals.handle(joinRef, ref, event, body);
     }
     if (event === "phx_join") {
       void this.#join(joinRef ?? ref, ref, topic, body).catch((error: unknown) => {

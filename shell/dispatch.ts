@@ -58,7 +58,6 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
     proc.flash.clear(typeof key === "string" ? key : undefined);
     return proc.finish(ref, undefined);
   }
-  proc.span.event = name;
   const socket = target ? target.socket : proc.socket;
   let result: unknown;
   try {
@@ -66,7 +65,12 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
     const hooks = target ? undefined : proc.existingLifecycle();
     if (hooks?.has("handleEvent")) {
       const outcome = await hooks.run("handleEvent", [name, params, socket]);
-      if (outcome.halted) return proc.finish(ref, p.type === "hook" ? outcome.reply : undefined);
+      if (outcome.halted) {
+        // telemetry labels are never names the client made up: the view's own, or the hook's
+        const known = proc.route.view.events && Object.hasOwn(proc.route.view.events, name);
+        proc.span.event = known ? name : `hook:${outcome.by}`;
+        return proc.finish(ref, p.type === "hook" ? outcome.reply : undefined);
+      }
     }
     const events = (target ? target.def.events : proc.route.view.events) as Record<string, EventSpec<any>> | undefined;
     const spec = events && Object.hasOwn(events, name) ? events[name] : undefined;
@@ -74,6 +78,7 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
       const owner = target ? `component ${target.def.name ?? target.cid}` : proc.name;
       return refuse(proc, ref, form, { reason: "unknown_event", message: `${owner} has no event "${name.slice(0, 64)}"` });
     }
+    proc.span.event = name;
     if (typeof spec === "function") {
       result = await spec(params, socket);
     } else {

@@ -13,6 +13,8 @@ const STAGES: readonly LifecycleStage[] = ["handleParams", "handleEvent", "handl
 /** What running a stage's hooks decided. */
 export interface HookOutcome {
   readonly halted: boolean;
+  /** The hook that halted. */
+  readonly by?: string;
   /** The reply a halting handleEvent hook gave (`{ reply }`), for a hook's pushEvent. */
   readonly reply?: unknown;
 }
@@ -58,8 +60,8 @@ export class Lifecycle {
     for (const { name, fn } of this.#stages.get(stage) ?? []) {
       const result = await fn(...args);
       if (result === undefined || result === "cont") continue;
-      if (result === "halt") return { halted: true };
-      if (typeof result === "object" && result !== null && "reply" in result) return { halted: true, reply: result.reply };
+      if (result === "halt") return { halted: true, by: name };
+      if (typeof result === "object" && result !== null && "reply" in result) return { halted: true, by: name, reply: result.reply };
       throw new LagoonError("bad_hook", `${stage} hook "${name}" returned ${String(result)}; return "cont", "halt" or { reply }`);
     }
     return CONTINUE;

@@ -1,6 +1,7 @@
 /**
  * Telemetry spans, as the core produces them: a view's own (mount, messages, renders,
- * crashes) and what the connection sees of it (join, reconnect, leave). The server
+ * crashes), what the connection sees of it (join, reconnect, leave), and what browsers
+ * report of their pages (client). The server
  * publishes them (server/telemetry.ts); the core only builds them, after each reply is
  * sent, and only when someone observes.
  */
@@ -55,7 +56,41 @@ export interface ConnectionEvent {
   readonly reason?: string;
 }
 
-export type TelemetryEvent = ViewEvent | ConnectionEvent;
+/** What a browser measures of a page; `reconnect` names why its socket had closed. */
+export type ClientSignalKind = "event" | "join" | "reconnect" | "error" | "hydrate" | "lcp" | "inp" | "cls";
+
+export type ReconnectCause =
+  | "going_away"
+  | "connection_lost"
+  | "heartbeat_timeout"
+  | "policy"
+  | "server_error"
+  | "protocol"
+  | "client"
+  | "other";
+
+/**
+ * A browser's report about its page (shell/signals.ts), received over the live socket:
+ * measured there, so never trusted beyond telemetry; validated, clamped and labelled with
+ * bounded names here.
+ */
+export interface ClientEvent {
+  readonly name: "client";
+  readonly kind: ClientSignalKind;
+  /** The view it concerns (the page's main view for vitals and errors); "unknown" when not joined on the connection. */
+  readonly view: string;
+  /** That view's route pattern, or "unknown". */
+  readonly route: string;
+  /** event: the event's name when the view or one of its components defines it, else "unknown". */
+  readonly event?: string;
+  /** error, hydrate: the island's name (a bounded set, then "other"); "" for an error from no island. */
+  readonly island?: string;
+  readonly cause?: ReconnectCause;
+  /** Milliseconds (event and join: pushed to patched, as the user felt it; reconnect: time without a socket); cls: the score. */
+  readonly value: number;
+}
+
+export type TelemetryEvent = ViewEvent | ConnectionEvent | ClientEvent;
 
 /** Receives spans. `wants` says whether a span's costly measures (frame bytes) are worth taking. */
 export interface SpanObserver {

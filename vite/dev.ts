@@ -104,6 +104,12 @@ export async function serveDev(opts: DevServerOptions = {}): Promise<DevListenin
     current.lagoon.live.handleUpgrade(req, socket, head);
   });
   await new Promise<void>((done) => http.listen(opts.port ?? 3000, opts.hostname ?? "127.0.0.1", done));
+  const close = async () => {
+    await reloading;
+    await vite.close();
+    await closeServer(http, current.lagoon.live);
+    await current.close();
+  };
   const info = http.address() as AddressInfo;
   return {
     server: http,
@@ -114,11 +120,8 @@ export async function serveDev(opts: DevServerOptions = {}): Promise<DevListenin
       return current;
     },
     settled: () => reloading,
-    close: async () => {
-      await reloading;
-      await vite.close();
-      await closeServer(http, current.lagoon.live);
-      await current.close();
-    },
+    close,
+    // development has no load balancer to drain towards: stopping is closing
+    drain: close,
   };
 }

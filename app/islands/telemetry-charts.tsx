@@ -65,7 +65,8 @@ export default function TelemetryChartsIsland({ props }: IslandProps<typeof Tele
   return (
     <section className="charts" aria-label="Charts of the last minutes">
       <Chart kind="chart-events" title="Events per second" values={props.events} format={(v) => String(Math.round(v))} />
-      <Chart kind="chart-p95" title="p95 event time (ms)" values={props.p95} format={ms} bridge />
+      <Chart kind="chart-p95" title="p95 event time, handled on the server (ms)" values={props.p95} format={ms} bridge />
+      <Chart kind="chart-felt" title="p95 event time, felt in browsers (ms)" values={props.feltP95} format={ms} bridge />
       <Chart kind="chart-views" title="Connected views" values={props.views} format={(v) => String(Math.round(v))} />
       <Chart kind="chart-heap" title="Heap used (MiB)" values={props.heap} format={(v) => `${v.toFixed(1)} MiB`} />
     </section>

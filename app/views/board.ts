@@ -6,13 +6,17 @@ import type { AuthAssigns } from "../auth.js";
 import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
 import type { User } from "../accounts.js";
 import { privateTopic, TEAM_TOPIC, type Todo, type TodoChange, type Todos } from "../todos.js";
+import { changedBy, SAVE_AGAIN } from "./conflict.js";
 
 type Cards = PropsInput<typeof Board>;
 
 type BoardAssigns = AuthAssigns & {
   cards: Cards;
   form: NewTodoForm;
-  /** The card open in the edit form, if any. */
+  /**
+   * The card open in the edit form, as it was when the form opened (its version is the one
+   * a save expects; its title what the input shows, even when someone renames it meanwhile).
+   */
   editing: Todo | null;
   editError: string | null;
   pageTitle: string;
@@ -37,57 +41,61 @@ function cardsOf(todos: readonly Todo[]): Cards {
  */
 export function boardLive(todos: Todos) {
   const viewerOf = (socket: Socket): User => socket.assigns.currentUser!;
-  const refresh = (socket: Socket) => socket.assign({ cards: cardsOf(todos.visible(viewerOf(socket))) });
+  const refresh = async (socket: Socket) => socket.assign({ cards: cardsOf(await todos.visible(viewerOf(socket))) });
 
   return defineView<BoardAssigns>({
     name: "BoardLive",
-    mount(_params, _session, socket) {
+    async mount(_params, _session, socket) {
       const viewer = viewerOf(socket);
       if (socket.connected) {
         socket.subscribe(TEAM_TOPIC);
         socket.subscribe(privateTopic(viewer.id));
       }
       socket.assign({ pageTitle: "Board", form: NewTodo.empty(), editing: null, editError: null });
-      refresh(socket);
+      await refresh(socket);
     },
     events: {
       ...islandEvents(Board, {
-        move: ({ id, to, index }, socket: Socket) => {
-          const result = todos.move(viewerOf(socket), id, to, index);
+        move: async ({ id, to, index }, socket: Socket) => {
+          const result = await todos.move(viewerOf(socket), id, to, index);
           if (!result.ok) return { ok: false, error: result.error };
           // the new order rides on this event's reply; the broadcast updates the other boards
-          refresh(socket);
+          await refresh(socket);
           return { ok: true };
         },
-        select: ({ id }, socket: Socket) => {
-          const todo = todos.get(viewerOf(socket), id);
+        select: async ({ id }, socket: Socket) => {
+          const todo = await todos.get(viewerOf(socket), id);
           if (!todo) throw new EventRejected("not_found", "todo not found");
           socket.assign({ editing: todo, editError: null });
         },
       }),
       ...newTodoEvents(todos),
-      rename: event(Rename, ({ title }, socket) => {
+      rename: event(Rename, async ({ title }, socket) => {
         const editing = socket.assigns.editing;
         if (!editing) return;
-        const result = todos.rename(viewerOf(socket), editing.id, title);
+        const result = await todos.rename(viewerOf(socket), editing.id, title, editing.version);
+        if (!result.ok && result.reason === "conflict") {
+          // the user's text stays in the input; saving again replaces the current title knowingly
+          const current = result.current;
+          return void socket.assign({ editing: { ...current, title }, editError: changedBy(current, SAVE_AGAIN) });
+        }
         if (!result.ok) return void socket.assign({ editError: result.error });
         socket.assign({ editing: null, editError: null });
       }),
-      remove: (_p, socket) => {
+      remove: async (_p, socket) => {
         const editing = socket.assigns.editing;
-        if (editing) todos.remove(viewerOf(socket), editing.id);
+        if (editing) await todos.remove(viewerOf(socket), editing.id);
         socket.assign({ editing: null, editError: null });
       },
       close: (_p, socket) => {
         socket.assign({ editing: null, editError: null });
       },
     },
-    info(message: TodoChange, socket) {
-      refresh(socket);
+    async info(message: TodoChange, socket) {
+      await refresh(socket);
       const editing = socket.assigns.editing;
       if (message.type === "todo:saved") {
         pushCommand(socket, Board, "board", "highlight", { id: message.todo.id });
-        if (editing?.id === message.todo.id) socket.assign({ editing: message.todo });
       } else if (editing?.id === message.id) {
         socket.assign({ editing: null, editError: null });
       }

@@ -39,7 +39,7 @@ type ChatAssigns = AuthAssigns & {
 export function chatLive(chat: Chat, presence: Presence) {
   return defineView<ChatAssigns>({
     name: "ChatLive",
-    mount(params, _session, socket) {
+    async mount(params, _session, socket) {
       const room = RoomName.safeParse(params.room);
       if (!room.success) throw new HttpError(404, "No such room");
       const topic = roomTopic(room.data);
@@ -50,18 +50,18 @@ export function chatLive(chat: Chat, presence: Presence) {
         presence.watch(socket, topic);
       }
       socket.assign({ room: room.data, pageTitle: `#${room.data}`, form: MessageForm.empty(), present: presence.list(topic) });
-      socket.stream("messages", chat.recent(room.data));
+      socket.stream("messages", await chat.recent(room.data));
     },
     events: {
-      send: (params, socket) => {
+      send: async (params, socket) => {
         const form = MessageForm.submit(params);
         if (!form.data) return void socket.assign({ form });
-        const result = chat.post(socket.assigns.currentUser!, socket.assigns.room, form.data.body);
+        const result = await chat.post(socket.assigns.currentUser!, socket.assigns.room, form.data.body);
         if (!result.ok) return void socket.assign({ form: MessageForm.withErrors(form, { body: result.error }) });
         socket.assign({ form: MessageForm.empty() });
       },
-      delete: event(MessageId, ({ id }, socket) => {
-        const result = chat.remove(socket.assigns.currentUser!, socket.assigns.room, id);
+      delete: event(MessageId, async ({ id }, socket) => {
+        const result = await chat.remove(socket.assigns.currentUser!, socket.assigns.room, id);
         if (!result.ok) throw new EventRejected(result.error === "message not found" ? "not_found" : "forbidden", result.error);
       }),
     },

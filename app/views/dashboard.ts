@@ -1,13 +1,15 @@
 /**
  * Live telemetry of this server: connected views by route, event time percentiles, the
  * busiest events, diff bytes, memory, and charts of the last minutes, refreshed every
- * second from a TelemetryWindow the app feeds with its Lagoon's telemetry. The charts are a
- * React island (islands/telemetry.tsx): only their props change each second.
+ * second from a TelemetryWindow the app feeds with its Lagoon's telemetry. Beside them,
+ * what browsers report (browser signals): event time as users felt it next to the time the
+ * server took, joins, reconnects by cause, errors, island hydration and Web Vitals. The
+ * charts are a React island (islands/telemetry.tsx): only their props change each second.
  */
 import { defineView, html, type Template } from "lagoon";
 import { island } from "lagoon/islands";
 import { TelemetryCharts } from "../islands/telemetry-charts.contract.js";
-import type { SecondStats, TelemetryWindow, WindowSnapshot } from "lagoon/server";
+import type { Percentiles, SecondStats, TelemetryWindow, WindowSnapshot } from "lagoon/server";
 
 const REFRESH_MS = 1000;
 const MiB = 1024 * 1024;
@@ -23,6 +25,32 @@ function bytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+const three = (p: Percentiles) => `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}`;
+const round3 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+/** What browsers reported: their side of the same events, and what only they see. */
+function browser(s: WindowSnapshot): Template {
+  const c = s.client;
+  const v = c.vitals;
+  return html`<h2>As browsers saw it</h2>
+<dl class="figures">
+<dt>Felt event time p50 / p95 / p99</dt><dd id="felt-percentiles">${three(c.events)} (${c.events.count} events)</dd>
+<dt>Join time p95, felt</dt><dd id="felt-joins">${ms(c.joins.p95)}</dd>
+<dt>Reconnects</dt><dd id="client-reconnects">${c.reconnects.total ? c.reconnects.byCause.map((r) => `${r.cause} ${r.count}`).join(", ") : "none"}</dd>
+<dt>Island hydration p95</dt><dd id="hydration">${ms(c.hydration.p95)}</dd>
+<dt>Web Vitals p75: LCP / INP / CLS</dt><dd id="vitals">${ms(v.lcp.p75)} / ${ms(v.inp.p75)} / ${v.cls.p75 === null ? "–" : v.cls.p75.toFixed(3)}</dd>
+<dt>Browser errors</dt><dd id="client-errors">${c.errors.total}</dd>
+</dl>
+${
+  c.errors.byPlace.length
+    ? html`<table id="errors-by-place">
+<thead><tr><th scope="col">View</th><th scope="col">Island</th><th scope="col">Errors</th></tr></thead>
+<tbody>${c.errors.byPlace.map((e) => html`<tr><td>${e.view}</td><td>${e.island || "–"}</td><td>${e.count}</td></tr>`)}</tbody>
+</table>`
+    : ""
+}`;
+}
+
 function render(s: WindowSnapshot): Template {
   const series: readonly SecondStats[] = s.series;
   return html`<main class="dashboard">
@@ -32,6 +60,7 @@ function render(s: WindowSnapshot): Template {
 <dt>Connected views</dt><dd id="views-total">${s.connected.total}</dd>
 <dt>Events handled</dt><dd id="events-count">${s.events.count}</dd>
 <dt>Event time p50 / p95 / p99</dt><dd id="event-percentiles">${ms(s.events.p50)} / ${ms(s.events.p95)} / ${ms(s.events.p99)}</dd>
+<dt>Event time p95, felt in browsers / handled here</dt><dd id="p95-felt-handled">${ms(s.client.events.p95)} / ${ms(s.events.p95)}</dd>
 <dt>Diffs sent</dt><dd id="diffs">${s.diffs.count} frames, ${bytes(s.diffs.bytes)}${s.diffs.count ? ` (${bytes(s.diffs.bytes / s.diffs.count)} each)` : ""}</dd>
 <dt>Joins / reconnects / leaves / crashes</dt><dd id="lifecycle">${s.joins} / ${s.reconnects} / ${s.leaves} / ${s.crashes}</dd>
 <dt>Heap / RSS</dt><dd id="memory">${bytes(s.memory.heapUsed)} / ${bytes(s.memory.rss)}</dd>
@@ -54,11 +83,13 @@ ${island(TelemetryCharts, {
   props: {
     events: series.map((x) => x.events),
     // rounded: the props go over the wire every second
-    p95: series.map((x) => (x.p95 === null ? null : Math.round(x.p95 * 1000) / 1000)),
+    p95: series.map((x) => round3(x.p95)),
+    feltP95: series.map((x) => round3(x.feltP95)),
     views: series.map((x) => x.views),
     heap: series.map((x) => Math.round((x.heapUsed / MiB) * 10) / 10),
   },
 })}
+${browser(s)}
 </main>`;
 }
 

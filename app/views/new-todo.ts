@@ -20,10 +20,10 @@ export function newTodoEvents(todos: Todos) {
     validate: (params: Params, socket: Socket) => {
       socket.assign({ form: NewTodo.change(params) });
     },
-    add: (params: Params, socket: Socket) => {
+    add: async (params: Params, socket: Socket) => {
       const form = NewTodo.submit(params);
       if (!form.data) return void socket.assign({ form });
-      const result = todos.create(socket.assigns.currentUser!, { title: form.data.title, private: form.data.private === "on" });
+      const result = await todos.create(socket.assigns.currentUser!, { title: form.data.title, private: form.data.private === "on" });
       if (!result.ok) return void socket.assign({ form: NewTodo.withErrors(form, { title: result.error }) });
       socket.assign({ form: NewTodo.empty() });
     },

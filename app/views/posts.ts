@@ -13,9 +13,9 @@ export function postsLive(posts: Posts) {
     mount(_params, _session, socket) {
       socket.assign({ pageTitle: "Posts", patches: 0 });
     },
-    handleParams(params, _url, socket) {
+    async handleParams(params, _url, socket) {
       const sort: PostSort = params.sort === "oldest" ? "oldest" : "newest";
-      socket.assign({ sort, posts: posts.list(sort) });
+      socket.assign({ sort, posts: await posts.list(sort) });
       socket.update("patches", (n) => n + 1);
     },
     render: (a) => html`<main>
@@ -36,8 +36,8 @@ export function postsLive(posts: Posts) {
 export function postLive(posts: Posts) {
   return defineView<{ post: Post | null; pageTitle: string }>({
     name: "PostLive",
-    mount(params, _session, socket) {
-      const post = /^\d{1,15}$/.test(String(params.id ?? "")) ? posts.get(Number(params.id)) : null;
+    async mount(params, _session, socket) {
+      const post = /^\d{1,15}$/.test(String(params.id ?? "")) ? await posts.get(Number(params.id)) : null;
       // the HTTP render answers 404; a live navigation to a missing post shows the message
       if (!post && !socket.connected) throw new HttpError(404, "Post not found");
       socket.assign({ post, pageTitle: post?.title ?? "Post not found" });

@@ -4,14 +4,18 @@ import { tooMany, type DemoLimits } from "../limits.js";
 import { field } from "./fields.js";
 
 const RegistrationForm = defineForm(Registration, { name: "user" });
+const TAKEN = "has already been taken";
 
 /** The seed's RegistrationLive: errors while typing, for touched fields only; all on submit. */
 export function registerLive(accounts: Accounts, limits: DemoLimits) {
-  /** The schema cannot know which emails exist: ask the accounts once the email is valid. */
-  const withUniqueEmail = (form: Form<RegistrationInput>) =>
-    form.touched("email") && !form.error("email") && form.values.email && accounts.emailTaken(form.values.email)
-      ? RegistrationForm.withErrors(form, { email: "has already been taken" })
-      : form;
+  /** The schema cannot know which emails and names exist: ask the accounts once they are valid. */
+  const withUnique = async (form: Form<RegistrationInput>) => {
+    const taken = async (field: "email" | "name", check: (value: string) => Promise<boolean>) =>
+      form.touched(field) && !form.error(field) && form.values[field] && (await check(form.values[field]));
+    const [email, name] = await Promise.all([taken("email", (v) => accounts.emailTaken(v)), taken("name", (v) => accounts.nameTaken(v))]);
+    if (!email && !name) return form;
+    return RegistrationForm.withErrors(form, { ...(email ? { email: TAKEN } : {}), ...(name ? { name: TAKEN } : {}) });
+  };
 
   return defineView<{ form: Form<RegistrationInput>; pageTitle: string }>({
     name: "RegisterLive",
@@ -19,12 +23,12 @@ export function registerLive(accounts: Accounts, limits: DemoLimits) {
       socket.assign({ form: RegistrationForm.empty(), pageTitle: "Register" });
     },
     events: {
-      validate: (params, socket) => {
-        socket.assign({ form: withUniqueEmail(RegistrationForm.change(params)) });
+      validate: async (params, socket) => {
+        socket.assign({ form: await withUnique(RegistrationForm.change(params)) });
       },
       save: async (params, socket) => {
         const form = RegistrationForm.submit(params);
-        if (!form.data) return void socket.assign({ form: withUniqueEmail(form) });
+        if (!form.data) return void socket.assign({ form: await withUnique(form) });
         const allowed = await limits.registrationsPerAddress.hit(socket.connectInfo?.address ?? "unknown");
         if (!allowed.ok) return void socket.assign({ form: RegistrationForm.withErrors(form, { email: tooMany(allowed.retryAfter) }) });
         const result = await accounts.register(form.data);

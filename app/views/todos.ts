@@ -5,6 +5,7 @@ import type { AuthAssigns } from "../auth.js";
 import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
 import type { User } from "../accounts.js";
 import { privateTopic, TEAM_TOPIC, type Todo, type TodoChange, type TodoResult, type Todos } from "../todos.js";
+import { changedBy, SAVE_AGAIN } from "./conflict.js";
 
 /** A todo id as the browser sends it (phx-value-id): digits only. */
 const TodoId = z.object({
@@ -18,7 +19,7 @@ const EditTodo = z.object({ id: TodoId.shape.id, title: z.string().max(1000) });
 
 /** A refused change (missing, not visible, bad title) is an error reply; nothing changes. */
 function check(result: TodoResult): Todo {
-  if (!result.ok) throw new EventRejected(result.error === "todo not found" ? "not_found" : "invalid", result.error);
+  if (!result.ok) throw new EventRejected(result.reason, result.error);
   return result.todo;
 }
 
@@ -38,8 +39,19 @@ function confirmDelete(todo: Todo, myself: number): Template {
   );
 }
 
-/** `domId` is the stream item's DOM id: the component's root element carries it. */
-type ItemAssigns = { domId: string; todo: Todo; viewer: User; todos: Todos; editing: boolean; error: string | null };
+/**
+ * `domId` is the stream item's DOM id: the component's root element carries it. `editing`
+ * is the version the edit started from and the text its input shows: a broadcast renaming
+ * the todo meanwhile neither changes what the user is typing nor slips under their save.
+ */
+type ItemAssigns = {
+  domId: string;
+  todo: Todo;
+  viewer: User;
+  todos: Todos;
+  editing: { version: number; title: string } | null;
+  error: string | null;
+};
 
 /**
  * One todo: toggle, inline edit, delete. Events target the component (phx-target=myself);
@@ -49,25 +61,35 @@ type ItemAssigns = { domId: string; todo: Todo; viewer: User; todos: Todos; edit
 const TodoItem = defineComponent<ItemAssigns>({
   name: "TodoItem",
   mount(socket) {
-    socket.assign({ editing: false, error: null });
+    socket.assign({ editing: null, error: null });
   },
   events: {
-    toggle: event(TodoId, ({ id }, socket) => {
-      check(socket.assigns.todos.toggle(socket.assigns.viewer, id));
+    toggle: event(TodoId, async ({ id }, socket) => {
+      const { todo, viewer, todos } = socket.assigns;
+      // ticked as the user saw it: a change they had not seen yet wins, and they are told
+      const result = await todos.toggle(viewer, id, id === todo.id ? todo.version : undefined);
+      if (!result.ok && result.reason === "conflict") return void socket.assign({ todo: result.current, error: changedBy(result.current) });
+      socket.assign({ todo: check(result), error: null });
     }),
     edit: (_p, socket) => {
-      socket.assign({ editing: true, error: null });
+      const { todo } = socket.assigns;
+      socket.assign({ editing: { version: todo.version, title: todo.title }, error: null });
     },
     cancel: (_p, socket) => {
-      socket.assign({ editing: false, error: null });
+      socket.assign({ editing: null, error: null });
     },
-    save: event(EditTodo, ({ id, title }, socket) => {
-      const result = socket.assigns.todos.rename(socket.assigns.viewer, id, title);
-      if (!result.ok && result.error !== "todo not found") return void socket.assign({ error: result.error });
-      socket.assign({ todo: check(result), editing: false, error: null });
+    save: event(EditTodo, async ({ id, title }, socket) => {
+      const { viewer, todos, editing } = socket.assigns;
+      const result = await todos.rename(viewer, id, title, editing?.version);
+      if (!result.ok && result.reason === "conflict") {
+        // the user's text stays; saving again replaces the current one knowingly
+        return void socket.assign({ editing: { version: result.current.version, title }, error: changedBy(result.current, SAVE_AGAIN) });
+      }
+      if (!result.ok && result.reason === "invalid") return void socket.assign({ error: result.error });
+      socket.assign({ todo: check(result), editing: null, error: null });
     }),
-    delete: event(TodoId, ({ id }, socket) => {
-      check(socket.assigns.todos.remove(socket.assigns.viewer, id));
+    delete: event(TodoId, async ({ id }, socket) => {
+      check(await socket.assigns.todos.remove(socket.assigns.viewer, id));
     }),
   },
   render: ({ domId, todo, editing, error, myself }) =>
@@ -76,7 +98,7 @@ const TodoItem = defineComponent<ItemAssigns>({
         ? html`<form id=${`edit-${todo.id}`} phx-submit="save" phx-target=${myself}>
       <input type="hidden" name="id" value=${String(todo.id)}>
       <label for=${`edit-title-${todo.id}`}>Title</label>
-      <input id=${`edit-title-${todo.id}`} name="title" value=${todo.title} maxlength="1000" phx-mounted=${'[["focus",{}]]'}>
+      <input id=${`edit-title-${todo.id}`} name="title" value=${editing.title} maxlength="1000" phx-mounted=${'[["focus",{}]]'}>
       <button type="submit">Save</button> <button type="button" phx-click="cancel" phx-target=${myself}>Cancel</button>
       ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
     </form>`
@@ -85,7 +107,8 @@ const TodoItem = defineComponent<ItemAssigns>({
     <small>${todo.ownerName}${todo.private ? " · private" : ""}</small>
     <button type="button" phx-click="edit" phx-target=${myself}>Edit</button>
     <button type="button" phx-click=${showModal(`delete-todo-${todo.id}`)} aria-haspopup="dialog">Delete</button>
-    ${confirmDelete(todo, myself)}`
+    ${confirmDelete(todo, myself)}
+    ${error ? html`<p class="error" role="alert">${error}</p>` : ""}`
     }</li>`,
 });
 
@@ -99,14 +122,14 @@ type TodosAssigns = AuthAssigns & {
 export function todosLive(todos: Todos) {
   return defineView<TodosAssigns>({
     name: "TodosLive",
-    mount(_params, _session, socket) {
+    async mount(_params, _session, socket) {
       const viewer = socket.assigns.currentUser!;
       if (socket.connected) {
         socket.subscribe(TEAM_TOPIC);
         socket.subscribe(privateTopic(viewer.id));
       }
       socket.assign({ pageTitle: "Todos", form: NewTodo.empty() });
-      socket.stream("todos", todos.visible(viewer));
+      socket.stream("todos", await todos.visible(viewer));
     },
     events: {
       ...newTodoEvents(todos),

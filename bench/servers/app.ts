@@ -34,10 +34,9 @@ lagoon.app.get("/__bench/memory", (c) => c.json(memoryAfterGc()));
 lagoon.app.post("/__bench/todos", async (c) => {
   const email = c.req.query("email") ?? "";
   const n = Number(c.req.query("n") ?? 0);
-  const row = ctx.db.prepare("select id from users where email = ?").get(email) as { id: number } | undefined;
-  const user = row && ctx.accounts.get(row.id);
+  const user = await ctx.accounts.byEmail(email);
   if (!user) return c.text("no such user", 404);
-  for (let i = 0; i < n; i++) ctx.todos.create(user, { title: `Todo number ${i}` });
+  for (let i = 0; i < n; i++) await ctx.todos.create(user, { title: `Todo number ${i}` });
   return c.text("ok");
 });
 const { port } = await lagoon.listen({ port: 0, hostname: "127.0.0.1" });

@@ -27,7 +27,7 @@ const InlinePrimes = defineView<{ result: number }>({
 });
 
 const pubsub = new MemoryPubSub();
-const ctx = openContext({ db: ":memory:", pubsub });
+const ctx = await openContext({ db: { file: ":memory:" }, pubsub });
 
 const PoolPrimes = defineView<{ result: AsyncResult<number> }>({
   name: "PoolPrimes",

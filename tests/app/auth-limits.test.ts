@@ -82,8 +82,8 @@ describe("log-in redirects", () => {
 
 describe("log-in limits (live check)", () => {
   let app: Demo;
-  beforeAll(() => {
-    app = demo();
+  beforeAll(async () => {
+    app = await demo();
   });
   afterAll(() => app.close());
 

@@ -4,8 +4,8 @@ import { ReplyError, type LiveViewTest } from "../../shell/testing/index.js";
 import { demo, type Demo } from "../support/demo.js";
 
 let app: Demo;
-beforeEach(() => {
-  app = demo();
+beforeEach(async () => {
+  app = await demo();
 });
 afterEach(() => app.close());
 
@@ -20,14 +20,15 @@ const titles = (view: LiveViewTest) => {
 };
 
 async function boards() {
-  const alice = app.user("alice@example.com");
-  const bob = app.user("bob@example.com");
-  for (const title of ["A", "B", "C"]) app.ctx.todos.create(alice, { title });
-  const secret = app.ctx.todos.create(bob, { title: "Bob's secret", private: true });
+  const alice = await app.user("alice@example.com");
+  const bob = await app.user("bob@example.com");
+  for (const title of ["A", "B", "C"]) await app.ctx.todos.create(alice, { title });
+  const secret = await app.ctx.todos.create(bob, { title: "Bob's secret", private: true });
   if (!secret.ok) throw new Error(secret.error);
   const a = await app.visit("/board", { user: alice });
   const b = await app.visit("/board", { user: bob });
-  const id = (title: string) => app.ctx.todos.visible(alice).find((t) => t.title === title)!.id;
+  const todos = await app.ctx.todos.visible(alice);
+  const id = (title: string) => todos.find((t) => t.title === title)!.id;
   return { alice, bob, a, b, id, secretId: secret.todo.id };
 }
 
@@ -62,7 +63,7 @@ describe("/board (test client)", () => {
 
   it("refuses forged moves (unknown column, wrong types, another user's private todo) and changes nothing", async () => {
     const { a, b, id, secretId, alice, bob } = await boards();
-    const before = { alice: app.ctx.todos.visible(alice), bob: app.ctx.todos.visible(bob) };
+    const before = { alice: await app.ctx.todos.visible(alice), bob: await app.ctx.todos.visible(bob) };
     const forged = [
       { id: id("A"), to: "archive", index: 0 },
       { id: String(id("A")), to: "done", index: 0 },
@@ -88,7 +89,7 @@ describe("/board (test client)", () => {
       error: "todo not found",
     });
     await b.flush();
-    expect({ alice: app.ctx.todos.visible(alice), bob: app.ctx.todos.visible(bob) }).toEqual(before);
+    expect({ alice: await app.ctx.todos.visible(alice), bob: await app.ctx.todos.visible(bob) }).toEqual(before);
     expect(titles(a)).toEqual({ todo: ["A", "B", "C"], done: [] });
     expect(titles(b)).toEqual({ todo: ["A", "B", "C", "Bob's secret"], done: [] });
   });
@@ -111,5 +112,23 @@ describe("/board (test client)", () => {
     const error = await a.hook("Board:select", { id: "board", payload: { id: secretId } }).catch((e: unknown) => e);
     expect((error as ReplyError).response.reason).toBe("not_found");
     expect(a.has("#edit-card")).toBe(false);
+  });
+
+  it("tells the second of two boards renaming one card that it changed, keeping what was typed", async () => {
+    const { a, b, id } = await boards();
+    await a.hook("Board:select", { id: "board", payload: { id: id("C") } });
+    await b.hook("Board:select", { id: "board", payload: { id: id("C") } });
+    await a.form("#edit-card").submit({ title: "C by Alice" });
+    await b.flush();
+    // Bob's form still shows what he opened, and his save does not overwrite Alice's unseen
+    expect(b.find("#edit-title")?.getAttribute("value")).toBe("C");
+    await b.form("#edit-card").submit({ title: "C by Bob" });
+    expect(b.find("#edit-card .error")?.textContent).toBe("Changed by someone else: it now reads “C by Alice”. Save again to replace it.");
+    expect(b.find("#edit-title")?.getAttribute("value")).toBe("C by Bob");
+    expect(titles(b).todo).toContain("C by Alice");
+    await b.form("#edit-card").submit({ title: "C by Bob" });
+    await a.flush();
+    expect(b.has("#edit-card")).toBe(false);
+    expect(titles(a).todo).toContain("C by Bob");
   });
 });

@@ -1,6 +1,6 @@
 /** The demo's /dashboard through the in-process test client: figures from a TelemetryWindow, refreshed live. */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TelemetryWindow } from "../../server/index.js";
+import { TelemetryWindow, type ClientEvent } from "../../server/index.js";
 import { demo } from "../support/demo.js";
 
 const at = { id: "phx-x", connected: true } as const;
@@ -17,9 +17,9 @@ const click = (event: string, duration: number, bytes: number) => ({
 
 /** /dashboard as a logged-in user: the demo guards it like /todos. */
 async function dashboard(telemetry: TelemetryWindow) {
-  const app = demo({ telemetry });
-  const view = await app.visit("/dashboard", { user: app.user("alice@example.com") });
-  return Object.assign(view, { closeAll: () => (view.close(), app.close()) });
+  const app = await demo({ telemetry });
+  const view = await app.visit("/dashboard", { user: await app.user("alice@example.com") });
+  return Object.assign(view, { closeAll: async () => (view.close(), await app.close()) });
 }
 
 afterEach(() => {
@@ -28,9 +28,9 @@ afterEach(() => {
 
 describe("dashboard", () => {
   it("is for logged-in users: anonymous visitors are sent to /login", async () => {
-    const app = demo();
+    const app = await demo();
     await expect(app.visit("/dashboard")).rejects.toMatchObject({ to: expect.stringContaining("/login?return_to=%2Fdashboard") });
-    app.close();
+    await app.close();
   });
 
   it("shows connected views by route, event percentiles, top events, diff bytes and charts", async () => {
@@ -72,7 +72,54 @@ describe("dashboard", () => {
     expect(charts.views!.at(-1)).toBe(3);
     expect(charts.p95!.at(-1)).toBeCloseTo(3, 0);
     expect(charts.p95!.at(-2)).toBeNull();
-    view.closeAll();
+    await view.closeAll();
+  });
+
+  it("shows what browsers reported beside the server's own figures: felt and handled p95, reconnects, errors, vitals", async () => {
+    const telemetry = new TelemetryWindow({ now: () => 1_700_000_000_000 });
+    const view = await dashboard(telemetry);
+    expect(view.find("#p95-felt-handled")?.textContent).toBe("– / –");
+    expect(view.find("#client-reconnects")?.textContent).toBe("none");
+    const signal = (kind: ClientEvent["kind"], value: number, extra: Partial<ClientEvent> = {}): ClientEvent => ({
+      name: "client",
+      kind,
+      view: "CounterLive",
+      route: "/counter",
+      value,
+      ...extra,
+    });
+    for (let i = 0; i < 3; i++) {
+      telemetry.record(click("increment", 0.2, 88));
+      telemetry.record(signal("event", 24, { event: "increment" }));
+    }
+    telemetry.record(signal("join", 40));
+    telemetry.record(signal("reconnect", 900, { cause: "going_away" }));
+    telemetry.record(signal("reconnect", 300, { cause: "going_away" }));
+    telemetry.record(signal("reconnect", 5000, { cause: "connection_lost" }));
+    telemetry.record(signal("error", 0, { island: "" }));
+    telemetry.record(signal("error", 0, { island: "Board" }));
+    telemetry.record(signal("error", 0, { island: "Board" }));
+    telemetry.record(signal("hydrate", 12, { island: "Board" }));
+    telemetry.record(signal("lcp", 800));
+    telemetry.record(signal("inp", 64));
+    telemetry.record(signal("cls", 0.05));
+    await view.send("refresh");
+    // felt in the 24 ms bin, handled in the 0.2 ms one (bins are ~19% wide)
+    expect(view.find("#p95-felt-handled")?.textContent).toMatch(/^2\d\.\d ms \/ 2\d\d µs$/);
+    expect(view.find("#felt-percentiles")?.textContent).toContain("(3 events)");
+    expect(view.find("#client-reconnects")?.textContent).toBe("going_away 2, connection_lost 1");
+    expect(view.find("#client-errors")?.textContent).toBe("3");
+    const rows = (view.find("#errors-by-place tbody")?.querySelectorAll("tr") ?? []).map((tr) =>
+      tr.querySelectorAll("td").map((td) => td.textContent),
+    );
+    expect(rows).toEqual([
+      ["CounterLive", "Board", "2"],
+      ["CounterLive", "–", "1"],
+    ]);
+    expect(view.find("#vitals")?.textContent).toMatch(/^[89]\d\d\.\d ms \/ [67]\d\.\d ms \/ 0\.0[56]\d$/);
+    const charts = JSON.parse(view.find("#charts")?.getAttribute("data-props") ?? "null") as Record<string, unknown[]>;
+    expect(charts.feltP95!.at(-1)).toBeCloseTo(24, -1);
+    await view.closeAll();
   });
 
   it("refreshes every second while connected, and stops when the view ends", async () => {
@@ -86,7 +133,7 @@ describe("dashboard", () => {
     await view.flush();
     expect(pushes()).toBe(before + 1);
     expect(view.find("#views-total")?.textContent).toBe("1");
-    view.closeAll();
+    await view.closeAll();
     expect(vi.getTimerCount()).toBe(0);
   });
 });

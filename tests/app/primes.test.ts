@@ -4,8 +4,8 @@ import { demo, type Demo } from "../support/demo.js";
 import { countPrimes } from "../../app/work/primes.js";
 
 let app: Demo;
-beforeEach(() => {
-  app = demo();
+beforeEach(async () => {
+  app = await demo();
 });
 afterEach(() => app.close());
 

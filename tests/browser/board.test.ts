@@ -8,22 +8,20 @@ import type { User } from "../../app/accounts.js";
 
 const env = inChromium(() => startServer());
 
-const user = (email: string): User => {
-  const row = env.server.ctx.db.prepare("select id from users where email = ?").get(email) as { id: number };
-  return env.server.ctx.accounts.get(row.id)!;
-};
+const user = async (email: string): Promise<User> => (await env.server.ctx.accounts.byEmail(email))!;
+const positions = () => env.server.ctx.db.all("select id, done, position from todos order by id");
 
 let ids: Record<string, number>;
 let secretId: number;
-beforeEach(() => {
-  env.server.ctx.db.prepare("delete from todos").run();
-  const alice = user("alice@example.com");
+beforeEach(async () => {
+  await env.server.ctx.db.run("delete from todos");
+  const alice = await user("alice@example.com");
   ids = {};
   for (const title of ["Water the plants", "Book the ferry", "Buy sunscreen"]) {
-    const r = env.server.ctx.todos.create(alice, { title });
+    const r = await env.server.ctx.todos.create(alice, { title });
     if (r.ok) ids[title] = r.todo.id;
   }
-  const secret = env.server.ctx.todos.create(user("bob@example.com"), { title: "Bob's surprise", private: true });
+  const secret = await env.server.ctx.todos.create(await user("bob@example.com"), { title: "Bob's surprise", private: true });
   if (secret.ok) secretId = secret.todo.id;
 });
 
@@ -102,7 +100,7 @@ describe("/board in Chromium", () => {
     await expect.poll(() => column(alice.page, "done")).toEqual(["Book the ferry"]);
     await expect.poll(() => column(bob.page, "done")).toEqual(["Book the ferry"]);
     expect(await column(bob.page, "todo")).toEqual(["Water the plants", "Buy sunscreen", "Bob's surprise"]);
-    expect(env.server.ctx.todos.get(user("alice@example.com"), ids["Book the ferry"])?.done).toBe(true);
+    expect((await env.server.ctx.todos.get(await user("alice@example.com"), ids["Book the ferry"]))?.done).toBe(true);
     expect(alice.problems).toEqual([]);
     expect(bob.problems).toEqual([]);
     await alice.context.close();
@@ -136,7 +134,7 @@ describe("/board in Chromium", () => {
   it("refuses forged moves (unknown column, wrong types, another user's private todo); nothing changes anywhere", async () => {
     const alice = await boardFor("alice@example.com");
     const bob = await boardFor("bob@example.com");
-    const before = env.server.ctx.db.prepare("select id, done, position from todos order by id").all();
+    const before = await positions();
     const outcomes = await alice.page.evaluate(
       async ({ a, secret }) => {
         const el = document.getElementById("board")!;
@@ -162,7 +160,7 @@ describe("/board in Chromium", () => {
     );
     expect(outcomes.slice(0, 3).every((o) => JSON.stringify(o).includes('"reason":"invalid_params"'))).toBe(true);
     expect(outcomes[3]).toEqual({ ok: false, error: "todo not found" });
-    expect(env.server.ctx.db.prepare("select id, done, position from todos order by id").all()).toEqual(before);
+    expect(await positions()).toEqual(before);
     // a real move still goes through afterwards, and is the only change the other board sees
     await handle(alice.page, "Water the plants").focus();
     await dragKey(alice.page, "Space", "Picked up Water the plants");

@@ -37,11 +37,17 @@ describe("dashboard in Chromium", () => {
         (tr) => tr.textContent?.includes("increment") && tr.children[2]?.textContent === "5",
       ),
     );
+    // and the counter tab's own report of those clicks, as its user felt them, beside the server's time
+    await dashboard.waitForFunction(() =>
+      /^\d[\d.]* (µs|ms) \/ \d[\d.]* (µs|ms)$/.test(document.querySelector("#p95-felt-handled")?.textContent ?? ""),
+    );
     // the dashboard itself is a connected view too
     expect(Number(await dashboard.textContent("#views-total"))).toBe(2);
     expect(await dashboard.textContent("#event-percentiles")).toMatch(/^\d+(\.\d)? (µs|ms) \/ /);
     // the charts island (Recharts) hydrated and draws the new props: the events line rises
     // off the zero line
+    // it loads when scrolled to (load: "visible")
+    await dashboard.locator("#charts").scrollIntoViewIfNeeded();
     const line = dashboard.locator(".chart-events .recharts-line-curve");
     await line.waitFor();
     await dashboard.waitForFunction(() => {

@@ -16,7 +16,8 @@ async function open(path: string): Promise<{ page: Page; errors: string[]; frame
   page.on("websocket", (ws) =>
     ws.on("framesent", (f) => {
       const text = String(f.payload);
-      if (!text.includes('"phoenix","heartbeat"')) frames.push(text);
+      // the views' frames: not heartbeats, nor the browser-signals channel's batches
+      if (text.includes('"lv:')) frames.push(text);
     }),
   );
   await page.goto(env.server.url + path);

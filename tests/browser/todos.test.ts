@@ -71,7 +71,8 @@ describe("todos with two users in Chromium", () => {
     const alice = await userPage("alice@example.com", "/todos");
     const frames: string[] = [];
     alice.page.on("websocket", (ws) =>
-      ws.on("framesent", (f) => void (String(f.payload).includes('"heartbeat"') || frames.push(String(f.payload)))),
+      // the views' frames: not heartbeats, nor the browser-signals channel's batches
+      ws.on("framesent", (f) => void (String(f.payload).includes('"lv:') && frames.push(String(f.payload)))),
     );
     await alice.page.getByLabel("New todo").fill("Feed the cat");
     await alice.page.getByRole("button", { name: "Add" }).click();

@@ -135,7 +135,9 @@ describe("a new app from the packed tarball", () => {
       expect(await page.textContent("#stepper output")).toBe("3");
       expect(errors).toEqual([]);
       await page.close();
-      expect(await (await fetch(url + "/healthz")).text()).toBe("ok");
+      expect(await (await fetch(url + "/healthz")).json()).toEqual({ status: "ok" });
+      expect(await (await fetch(url + "/readyz")).json()).toEqual({ status: "ready", checks: {} });
+      expect((await (await fetch(url + "/api/time")).json()).now).toMatch(/^\d{4}-/);
     } finally {
       stop(proc);
     }

@@ -3,7 +3,7 @@ import { visit, ReplyError } from "../../shell/testing/index.js";
 import { demo as openDemo } from "../support/demo.js";
 import { coreRouter } from "../support/views/core.js";
 
-const demo = openDemo().router;
+const demo = (await openDemo()).router;
 
 describe("test client: counter", () => {
   it("renders Count: 0 first, then follows clicks", async () => {

@@ -1,6 +1,7 @@
 /**
  * Starts the demo app on 127.0.0.1 with a free port for a test, on its own SQLite file in
- * a temporary directory (the real database, seeded), and stops it.
+ * a temporary directory (the real database, seeded) unless given a `databaseUrl`, and
+ * stops it.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -19,7 +20,7 @@ export interface TestServer extends Listening {
 
 export async function startServer(opts: Partial<AppOptions> & { port?: number } = {}): Promise<TestServer> {
   let dir: string | undefined;
-  const dbFile = opts.db ?? join((dir = mkdtempSync(join(tmpdir(), "lagoon-test-"))), "lagoon.db");
+  const dbFile = opts.db ?? (opts.databaseUrl ? "" : join((dir = mkdtempSync(join(tmpdir(), "lagoon-test-"))), "lagoon.db"));
   const secret = opts.secret ?? randomBytes(32).toString("hex");
   const app = await createApp({ ...opts, secret, db: dbFile });
   const listening = await app.lagoon.listen({ port: opts.port ?? 0, hostname: "127.0.0.1" });

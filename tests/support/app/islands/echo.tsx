@@ -8,6 +8,8 @@ export const renders = { count: 0 };
 
 export default function EchoIsland({ props }: IslandProps<typeof Echo>) {
   renders.count++;
+  // a render that fails in the browser only (the server renders it fine): for the error signals' test
+  if (props.text === "crash in the browser" && typeof window !== "undefined") throw new Error("Echo crashed on purpose");
   return (
     <div className="echo">
       <p className="echo-text">{props.text}</p>
