@@ -97,23 +97,18 @@ function isRecord(value: unknown): value is Raw {
 }
 
 class FormState<T> extends Fields implements Form<T> {
+  readonly values: FormValues<T>;
+  readonly errors: FieldErrors;
+  readonly submitted: boolean;
+
   constructor(
     root: FormRoot,
     readonly data: T | undefined,
   ) {
     super(root, []);
-  }
-
-  get values(): FormValues<T> {
-    return this.root.values as FormValues<T>;
-  }
-
-  get errors(): FieldErrors {
-    return this.root.errors;
-  }
-
-  get submitted(): boolean {
-    return this.root.submitted;
+    this.values = root.values as FormValues<T>;
+    this.errors = root.errors;
+    this.submitted = root.submitted;
   }
 
   get valid(): boolean {
