@@ -2,52 +2,92 @@
  * Forms bound to a schema, with the LiveView client's used-input tracking.
  *
  * The client marks every input the user has not touched yet with an `_unused_<field>` param
- * on `phx-change`; a form built by `change` shows errors only for touched fields, one built
- * by `submit` shows them all. Values are kept as the strings the user typed, so the form
+ * on `phx-change`; a form built by `change` shows errors only for used fields, one built by
+ * `submit` shows them all. Values are kept as the strings the user typed, so the form
  * re-renders exactly what is in the inputs, and a reconnect (the client re-sends every
  * form's values as a change) restores them.
+ *
+ * Fields may nest: objects (`post[author][name]`), lists of strings for checkbox groups and
+ * multi-selects (`post[tags][]`) and rows, arrays of objects (`post[links][0][url]`) added,
+ * removed and reordered with Ecto's sort and drop params (form-arrays.ts). Paths name them
+ * in code: `"author.name"`, `"tags"`, `"links.0.url"`.
  */
 import type { Schema } from "./schema.js";
+import { pathKey } from "./form-paths.js";
+import { issueField, readShape, type ObjectShape } from "./form-shape.js";
+import { readForm } from "./form-read.js";
+import { Fields, type FieldErrors, type FormFields, type FormRoot } from "./form-fields.js";
+
+export type { FieldErrors, FormFields, FormRow, ButtonOptions } from "./form-fields.js";
 
 /** A schema with a known set of fields: a zod object (`z.object({...})`) is one. */
 export interface ObjectSchema<T> extends Schema<T> {
   readonly shape: Record<string, unknown>;
 }
 
-export type FieldErrors = Readonly<Record<string, readonly string[]>>;
+/** What a form holds for a field: text as typed, a list's chosen strings, a nested object, rows. */
+export type FormValue = string | readonly string[] | FormValueTree | readonly FormValueTree[];
+export interface FormValueTree {
+  readonly [field: string]: FormValue;
+}
 
-export interface Form<T> {
-  /** The params key the inputs are nested under (`user` for `user[email]`); "" for none. */
-  readonly name: string;
-  /** What is in each input, as typed (non-text params become ""). */
-  readonly values: Readonly<Record<string, string>>;
-  /** Errors to show: touched fields while typing, every field after a submit. */
+type Scalar = string | number | boolean | bigint | symbol | Date | null | undefined;
+
+/** The value a form keeps for a field whose parsed type is `T`. */
+type ValueOf<T> = unknown extends T
+  ? FormValue
+  : [NonNullable<T>] extends [readonly (infer E)[]]
+    ? [NonNullable<E>] extends [Scalar]
+      ? readonly string[]
+      : readonly FormValues<NonNullable<E>>[]
+    : [NonNullable<T>] extends [Scalar]
+      ? string
+      : FormValues<NonNullable<T>>;
+
+/** A form's values, shaped like its data with strings as typed: `{ title: string; tags: readonly string[]; links: { url: string }[] }`. */
+export type FormValues<T> = unknown extends T ? FormValueTree : { readonly [K in keyof T & string]-?: ValueOf<T[K]> };
+
+/** Values to start a form with: any part of its values. */
+export type FormPrefill<T> = unknown extends T ? FormValueTree : PrefillOf<FormValues<T>>;
+type PrefillOf<V> = V extends string
+  ? string
+  : V extends readonly string[]
+    ? readonly string[]
+    : V extends readonly (infer R)[]
+      ? readonly PrefillOf<R>[]
+      : { readonly [K in keyof V]?: PrefillOf<V[K]> };
+
+/** A form's state; `V`, its values' type, follows from `T` (a separate parameter so `Form<X>` is a `Form<unknown>`). */
+export interface Form<T, V = FormValues<T>> extends FormFields {
+  /** What is in each input, as typed: text as strings, lists as arrays, rows as arrays of objects. */
+  readonly values: V;
+  /** Errors to show, by path (`email`, `links.0.url`): used fields while typing, every field after a submit. */
   readonly errors: FieldErrors;
   /** The parsed data when the whole form is valid. */
   readonly data: T | undefined;
   readonly valid: boolean;
   readonly submitted: boolean;
-  /** The first error to show for a field. */
-  error(field: string): string | undefined;
-  /** The user has typed into the field (or submitted the form). */
-  touched(field: string): boolean;
-  /** The input's name attribute: `user[email]`. */
-  inputName(field: string): string;
-  /** A DOM id for the field's input: `user_email`. */
-  inputId(field: string): string;
 }
 
 export interface FormDef<T> {
   readonly name: string;
+  /** The top-level fields. */
   readonly fields: readonly string[];
-  /** A form nobody has typed into: no errors. */
-  empty(values?: Partial<Record<string, string>>): Form<T>;
-  /** From a `phx-change` payload: errors for touched fields only. */
+  /** A form nobody has typed into: no errors. `values` fill it, rows and lists included. */
+  empty(values?: FormPrefill<T>): Form<T>;
+  /** From a `phx-change` payload: errors for used fields only. */
   change(params: unknown): Form<T>;
   /** From a `phx-submit` payload: every error. */
   submit(params: unknown): Form<T>;
-  /** The same form with errors the schema cannot know (an email already taken). */
+  /** The same form with errors the schema cannot know (an email already taken), by path; shown at once. */
   withErrors(form: Form<T>, errors: Readonly<Record<string, string>>): Form<T>;
+}
+
+export interface FormOptions {
+  /** The params key the inputs are nested under (`user` for `user[email]`); default none. */
+  name?: string;
+  /** The most rows any array of objects may have (default 100): more is refused with an error on the rows. */
+  maxRows?: number;
 }
 
 type Raw = Record<string, unknown>;
@@ -56,99 +96,84 @@ function isRecord(value: unknown): value is Raw {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function own(obj: Raw, key: string): boolean {
-  return Object.hasOwn(obj, key);
-}
+class FormState<T> extends Fields implements Form<T> {
+  readonly values: FormValues<T>;
+  readonly errors: FieldErrors;
+  readonly submitted: boolean;
 
-class FormState<T> implements Form<T> {
   constructor(
-    readonly name: string,
-    readonly values: Readonly<Record<string, string>>,
-    readonly errors: FieldErrors,
+    root: FormRoot,
     readonly data: T | undefined,
-    readonly submitted: boolean,
-    touched: ReadonlySet<string>,
   ) {
-    this.#touched = touched;
-  }
-
-  readonly #touched: ReadonlySet<string>;
-
-  touched(field: string): boolean {
-    return this.#touched.has(field);
+    super(root, []);
+    this.values = root.values as FormValues<T>;
+    this.errors = root.errors;
+    this.submitted = root.submitted;
   }
 
   get valid(): boolean {
     return this.data !== undefined;
   }
+}
 
-  error(field: string): string | undefined {
-    return own(this.errors, field) ? this.errors[field]![0] : undefined;
-  }
-
-  inputName(field: string): string {
-    return this.name ? `${this.name}[${field}]` : field;
-  }
-
-  inputId(field: string): string {
-    return this.name ? `${this.name}_${field}` : field;
-  }
+function addError(errors: Record<string, string[]>, key: string, message: string): void {
+  (errors[key] ??= []).push(message);
 }
 
 /**
  * Declares a form: `defineForm(z.object({ email: z.email() }), { name: "user" })`.
  * Params outside the schema's fields are ignored; a missing field counts as empty, as a
- * browser always sends every input; a non-text value fails the schema like any bad value.
+ * browser always sends every input; a value of the wrong type fails the schema like any
+ * bad value. Arrays of objects hold at most `maxRows` rows.
  */
-export function defineForm<T>(schema: ObjectSchema<T>, opts: { name?: string } = {}): FormDef<T> {
+export function defineForm<T>(schema: ObjectSchema<T>, opts: FormOptions = {}): FormDef<T> {
   const name = opts.name ?? "";
-  const fields = Object.keys(schema.shape);
+  const maxRows = Math.max(0, Math.floor(opts.maxRows ?? 100));
+  const read = readShape(schema);
+  const shape: ObjectShape = read.kind === "object" ? read : { kind: "object", fields: new Map() };
+  const fields = [...shape.fields.keys()];
+  const tooMany = `has too many rows (at most ${maxRows})`;
 
   const scope = (params: unknown): Raw => {
     if (!isRecord(params)) return {};
     if (!name) return params;
-    const nested = own(params, name) ? params[name] : undefined;
+    const nested = Object.hasOwn(params, name) ? params[name] : undefined;
     return isRecord(nested) ? nested : {};
   };
 
   const build = (params: unknown, submitted: boolean): Form<T> => {
-    const raw = scope(params);
-    const values: Record<string, string> = {};
-    const input: Raw = {};
-    const shown = new Set<string>();
-    for (const field of fields) {
-      const value = own(raw, field) ? raw[field] : undefined;
-      values[field] = typeof value === "string" ? value : "";
-      input[field] = value === undefined ? "" : value;
-      if (submitted || (own(raw, field) && !own(raw, `_unused_${field}`))) shown.add(field);
-    }
-    const result = schema.safeParse(input);
-    if (result.success) return new FormState(name, values, {}, result.data, submitted, shown);
+    const { values, input, used, rowKeys, overflow } = readForm(shape, scope(params), maxRows);
     const errors: Record<string, string[]> = {};
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? "");
-      if (!shown.has(field)) continue;
-      (errors[field] ??= []).push(issue.message);
+    for (const key of overflow) addError(errors, key, tooMany);
+    const result = schema.safeParse(input);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const key = pathKey(issueField(shape, issue.path));
+        if (submitted || used.has(key)) addError(errors, key, issue.message);
+      }
     }
-    return new FormState<T>(name, values, errors, undefined, submitted, shown);
+    const data = result.success && overflow.length === 0 ? result.data : undefined;
+    return new FormState<T>({ name, shape, values, errors, used, rowKeys, submitted }, data);
   };
 
   return {
     name,
     fields,
-    empty: (values = {}) => {
-      const all: Record<string, string> = {};
-      for (const field of fields) all[field] = values[field] ?? "";
-      return new FormState<T>(name, all, {}, undefined, false, new Set());
+    empty: (prefill) => {
+      const { values, rowKeys, overflow } = readForm(shape, isRecord(prefill) ? prefill : {}, maxRows);
+      const errors: Record<string, string[]> = {};
+      for (const key of overflow) addError(errors, key, tooMany);
+      return new FormState<T>({ name, shape, values, errors, used: new Set(), rowKeys, submitted: false }, undefined);
     },
     change: (params) => build(params, false),
     submit: (params) => build(params, true),
     withErrors: (form, extra) => {
+      const root = Fields.rootOf(form);
+      if (!root) throw new TypeError("withErrors takes a form its definition built");
       const errors: Record<string, string[]> = {};
-      for (const [field, list] of Object.entries(form.errors)) errors[field] = [...list];
-      for (const [field, message] of Object.entries(extra)) (errors[field] ??= []).push(message);
-      const touched = new Set(fields.filter((f) => form.touched(f)));
-      return new FormState<T>(name, form.values, errors, undefined, form.submitted, touched);
+      for (const [key, list] of Object.entries(root.errors)) errors[key] = [...list];
+      for (const [key, message] of Object.entries(extra)) addError(errors, key, message);
+      return new FormState<T>({ ...root, errors }, undefined);
     },
   };
 }

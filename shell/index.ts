@@ -48,7 +48,20 @@ export type { LiveStream, StreamOptions, StreamConfig } from "./streams.js";
 export { live, liveSession, type LiveRoute, type OnMount, type Layout } from "./router.js";
 export { MemoryPubSub, type PubSub, type ViewHandle } from "./pubsub.js";
 export { Presence, type PresenceEntry, type PresenceMeta, type PresenceChanged, type PresenceOptions } from "./presence.js";
-export { defineForm, type Form, type FormDef, type FieldErrors } from "./forms.js";
+export {
+  defineForm,
+  type Form,
+  type FormDef,
+  type FormOptions,
+  type FormFields,
+  type FormRow,
+  type FormValues,
+  type FormValue,
+  type FormValueTree,
+  type FormPrefill,
+  type ButtonOptions,
+  type FieldErrors,
+} from "./forms.js";
 export { LagoonError, TemplateError, EventParamsError, EventRejected, HttpError } from "./errors.js";
 export { UnsafeUrlError, localPath } from "./urls.js";
 export type { Schema, Infer } from "./schema.js";

@@ -1,42 +1,17 @@
 /**
  * What a test drives in a ElementHost's page: an element (click, key, focus, blur) and a
- * form (change, submit), found by selector and fired with the values the official client
- * would send: phx-value-* attributes, the phx-target component, the form's own inputs.
- * Bindings holding JS commands run them all (commands.ts), not only their pushes.
+ * form (change, submit, in forms.ts), found by selector and fired with the values the
+ * official client would send: phx-value-* attributes, the phx-target component, the form's
+ * own inputs. Bindings holding JS commands run them all (commands.ts), not only their pushes.
  */
 import type { HTMLElement } from "node-html-parser";
-import { execJS, type CommandHost, type PushArgs } from "./commands.js";
+import { closestWith, contains, dispatchesChange, phxValues, type ElementHost } from "./bindings.js";
+import { execJS, type PushArgs } from "./commands.js";
 import { isVisible, keyOf } from "./client-state.js";
+import { sendForm } from "./forms.js";
 
-/** What the drivers need of a test view (index.ts's ElementHost). */
-export interface ElementHost extends CommandHost {
-  find(selector: string, text?: string | RegExp): HTMLElement | null;
-  html(): string;
-  /** Sends an `event` push as the client would. */
-  push(payload: Record<string, unknown>): Promise<unknown>;
-  /** Field names the user has typed into, per form selector (for `_unused_` markers). */
-  touched(form: string): Set<string>;
-}
-
-function phxValues(el: HTMLElement): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(el.attributes)) {
-    if (name.startsWith("phx-value-")) out[name.slice("phx-value-".length).toLowerCase()] = value;
-  }
-  return out;
-}
-
-function closestWith(el: HTMLElement, attr: string): HTMLElement | null {
-  for (let node: HTMLElement | null = el; node; node = node.parentNode as HTMLElement | null) {
-    if (node.hasAttribute?.(attr)) return node;
-  }
-  return null;
-}
-
-function contains(ancestor: HTMLElement, el: HTMLElement): boolean {
-  for (let node: HTMLElement | null = el; node; node = node.parentNode as HTMLElement | null) if (node === ancestor) return true;
-  return false;
-}
+export type { ElementHost } from "./bindings.js";
+export { TestForm, type FormInput } from "./forms.js";
 
 const CHECKABLE = new Set(["checkbox", "radio"]);
 
@@ -152,6 +127,9 @@ export class TestElement {
     const link = bound ? null : closestWith(el, "data-phx-link");
     if (!bound && !link) throw new Error(`${this.#selector} has no phx-click binding`);
     view.client.focus(bound ?? link ?? el);
+    // a button whose click is JS.dispatch("change") sends its form's change, with its name and value
+    const form = bound && dispatchesChange(bound.getAttribute("phx-click") ?? "") ? bound.closest("form") : null;
+    if (bound && form) return sendForm(view, form, "form", "phx-change", {}, { submitter: bound });
     const away = isVisible(el)
       ? view
           .dom()
@@ -186,110 +164,5 @@ export class TestElement {
 
   focus(values: Record<string, string> = {}): Promise<string> {
     return this.#fire("focus", "phx-focus", values);
-  }
-}
-
-type FormInput = { [key: string]: string | number | boolean | string[] | FormInput };
-
-function flatten(values: FormInput, prefix = "", out: [string, string][] = []): [string, string][] {
-  for (const [key, value] of Object.entries(values)) {
-    const name = prefix ? `${prefix}[${key}]` : key;
-    if (Array.isArray(value)) for (const v of value) out.push([`${name}[]`, String(v)]);
-    else if (typeof value === "object" && value !== null) flatten(value, name, out);
-    else out.push([name, String(value)]);
-  }
-  return out;
-}
-
-function unusedName(name: string): string {
-  const m = /^(.*\[)([^\]]*)(\].*)$/.exec(name.replace(/\[\]$/, ""));
-  const base = m ? `${m[1]}_unused_${m[2]}${m[3]}` : `_unused_${name.replace(/\[\]$/, "")}`;
-  return name.endsWith("[]") ? base + "[]" : base;
-}
-
-export class TestForm {
-  readonly #view: ElementHost;
-  readonly #selector: string;
-
-  constructor(view: ElementHost, selector: string) {
-    this.#view = view;
-    this.#selector = selector;
-  }
-
-  #form(): HTMLElement {
-    const el = this.#view.find(this.#selector);
-    if (!el) throw new Error(`no form matches ${this.#selector}\n${this.#view.html()}`);
-    return el;
-  }
-
-  /** The form's current fields as the browser would serialise them. */
-  #fields(form: HTMLElement): [string, string][] {
-    const out: [string, string][] = [];
-    for (const el of form.querySelectorAll("input, select, textarea")) {
-      const name = el.getAttribute("name");
-      if (!name || el.hasAttribute("disabled")) continue;
-      const tag = el.tagName.toLowerCase();
-      const type = (el.getAttribute("type") ?? "text").toLowerCase();
-      if (tag === "input") {
-        if (["submit", "button", "reset", "file", "image"].includes(type)) continue;
-        if ((type === "checkbox" || type === "radio") && !el.hasAttribute("checked")) continue;
-        out.push([name, el.getAttribute("value") ?? (type === "checkbox" ? "on" : "")]);
-      } else if (tag === "select") {
-        const options = el.querySelectorAll("option");
-        const selected = options.filter((o) => o.hasAttribute("selected"));
-        const chosen = selected.length ? selected : options.slice(0, 1);
-        for (const o of el.hasAttribute("multiple") ? selected : chosen) out.push([name, o.getAttribute("value") ?? o.textContent]);
-      } else {
-        // the HTML parser drops a newline right after <textarea>
-        out.push([name, el.textContent.replace(/^\r?\n/, "")]);
-      }
-    }
-    return out;
-  }
-
-  #encode(form: HTMLElement, values: FormInput, unused: boolean): { value: string; names: string[] } {
-    const given = flatten(values);
-    const givenNames = new Set(given.map(([n]) => n));
-    const fields = this.#fields(form).filter(([n]) => !givenNames.has(n));
-    const all = [...fields, ...given];
-    const touched = this.#view.touched(this.#selector);
-    const params = new URLSearchParams();
-    for (const [name, value] of all) {
-      if (unused && !touched.has(name)) params.append(unusedName(name), "");
-      params.append(name, value);
-    }
-    return { value: params.toString(), names: given.map(([n]) => n) };
-  }
-
-  async #send(attr: string, values: FormInput, target: string | undefined, change: boolean): Promise<string> {
-    const form = this.#form();
-    const encoded = form.getAttribute(attr);
-    if (!encoded) throw new Error(`${this.#selector} has no ${attr} binding`);
-    const touched = this.#view.touched(this.#selector);
-    for (const [name] of flatten(values)) touched.add(name);
-    const { value, names } = this.#encode(form, values, change);
-    await execJS(this.#view, form, encoded, change ? "change" : "submit", (source, args, cid) => {
-      const meta: Record<string, unknown> = { ...phxValues(source), ...args.value };
-      if (change) meta._target = target ?? names[names.length - 1] ?? "undefined";
-      return this.#view.push({
-        type: "form",
-        event: args.event,
-        value,
-        meta,
-        ...(change ? { uploads: {} } : {}),
-        ...(cid !== undefined ? { cid } : {}),
-      });
-    });
-    return this.#view.html();
-  }
-
-  /** A phx-change as if the user typed `values` (marking those fields touched). */
-  change(values: FormInput = {}, target?: string): Promise<string> {
-    return this.#send("phx-change", values, target, true);
-  }
-
-  /** A phx-submit with the form's fields overridden by `values`. */
-  submit(values: FormInput = {}): Promise<string> {
-    return this.#send("phx-submit", values, undefined, false);
   }
 }
