@@ -20,6 +20,7 @@ import { sessionMiddleware, type LagoonEnv } from "./request-session.js";
 import { Sessions, type SessionOptions } from "./session.js";
 import { Signer } from "./signing.js";
 import { Telemetry, type TelemetryListener } from "./telemetry.js";
+import { createUploadStore, type UploadStoreOptions } from "./upload-store.js";
 import { attachLiveSocket, createLiveSocket, type LiveSocketOptions, type LiveSocketServer } from "./ws.js";
 
 export interface LagoonOptions {
@@ -48,6 +49,8 @@ export interface LagoonOptions {
    * is the socket's peer and https is the server's own TLS.
    */
   readonly trustProxy?: TrustProxy;
+  /** Temporary files of uploads: `dir` (default: `lagoon-uploads` in the OS temporary directory). */
+  readonly uploads?: UploadStoreOptions;
 }
 
 /** A Lagoon app: its Hono app with the live routes, the live socket, and what they share. */
@@ -104,6 +107,7 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
     origins: opts.origins,
     trustProxy: opts.trustProxy,
     trackedStatic: assets.tracked,
+    uploads: createUploadStore(opts.uploads),
     ...opts.socket,
   });
 

@@ -12,3 +12,4 @@ export { RedisPubSub, type RedisPubSubOptions } from "./redis-pubsub.js";
 export { ClusterPubSub, relayClusterPubSub } from "./cluster-pubsub.js";
 export { onTelemetry, TELEMETRY_CHANNELS, type TelemetryEvent, type TelemetryListener } from "./telemetry.js";
 export { TelemetryWindow, type TelemetryWindowOptions, type WindowSnapshot, type SecondStats } from "./telemetry-window.js";
+export { createUploadStore, type FileUploadStore, type UploadStoreOptions } from "./upload-store.js";

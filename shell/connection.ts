@@ -19,10 +19,15 @@ import type { SpanObserver } from "./spans.js";
 import type { Tokens } from "./tokens.js";
 import type { Conn } from "./transport.js";
 import type { ConnectInfo, Flash, Session } from "./types.js";
+import { BINARY_HEADER_MAX, decodeBinaryPush, UploadChannels } from "./upload-channel.js";
+import { preflight, uploadProgress } from "./upload-events.js";
+import type { UploadStore } from "./uploads.js";
 
 export interface ConnectionLimits {
   /** Views one connection may have joined at once. */
   maxViews: number;
+  /** Largest frame the transport accepts, in bytes: upload chunks are sized to fit. */
+  maxFrame?: number;
 }
 
 /** A verified cookie session: Lagoon's `sid`, and what the app stores. */
@@ -42,6 +47,8 @@ export interface ConnectionContext {
   readonly info: ConnectInfo;
   /** Paths of the running build's phx-track-static assets, to tell views a deploy happened. */
   readonly trackedStatic?: readonly string[];
+  /** Where upload channels write the bytes they receive (temporary files); none: uploads are refused. */
+  readonly uploads?: UploadStore;
 }
 
 const TOPIC_MAX = 200;
@@ -50,6 +57,7 @@ const isRef = (v: unknown): v is string | null => v === null || (typeof v === "s
 export class LiveConnection implements ChannelOwner {
   readonly #ctx: ConnectionContext;
   readonly #views = new Map<string, ViewChannel>();
+  #uploadChannels: UploadChannels | undefined;
   #closed = false;
 
   constructor(ctx: ConnectionContext) {
@@ -91,6 +99,7 @@ export class LiveConnection implements ChannelOwner {
       if (event === "heartbeat") return this.#reply(null, ref, topic, { status: "ok", response: {} });
       return this.#reply(null, ref, topic, { status: "error", response: { reason: "unknown event" } });
     }
+    if (topic.startsWith("lvu:")) return this.#upload(joinRef, ref, topic, event, body);
     if (event === "phx_join") {
       void this.#join(joinRef ?? ref, ref, topic, body).catch((error: unknown) => {
         console.error("[lagoon] join failed", error);
@@ -117,6 +126,12 @@ export class LiveConnection implements ChannelOwner {
       case "cids_destroyed":
         void proc.cidsDestroyed(body.cids, ref);
         return;
+      case "allow_upload":
+        void proc.enqueue(ref, "event", () => preflight(proc, body, ref, (this.#ctx.limits.maxFrame ?? Infinity) - BINARY_HEADER_MAX));
+        return;
+      case "progress":
+        void proc.enqueue(ref, "event", () => uploadProgress(proc, body, ref));
+        return;
       case "phx_leave":
         this.#views.delete(topic);
         channel.left("leave");
@@ -129,10 +144,26 @@ export class LiveConnection implements ChannelOwner {
     }
   }
 
+  /**
+   * Handles one binary frame: an upload chunk on a joined `lvu:` topic. Anything else
+   * closes the connection with 1003, as binary frames did before uploads. Never throws.
+   */
+  handleBinary(bytes: Uint8Array): void {
+    if (this.#closed) return;
+    const push = decodeBinaryPush(bytes);
+    if (!push || !push.topic.startsWith("lvu:")) {
+      // 1003: unsupported data
+      this.#ctx.conn.close(1003, "binary frames are for uploads only");
+      return this.close();
+    }
+    this.#uploads().binary(push);
+  }
+
   /** The connection ended: every view on it is freed at once. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#uploadChannels?.closeAll();
     for (const channel of this.#views.values()) {
       channel.left("disconnect");
       channel.proc.close("disconnect");
@@ -170,6 +201,31 @@ export class LiveConnection implements ChannelOwner {
 
   drop(channel: ViewChannel): void {
     if (this.current(channel)) this.#views.delete(channel.topic);
+  }
+
+  #uploads(): UploadChannels {
+    return (this.#uploadChannels ??= new UploadChannels({
+      send: (frame) => this.send(frame),
+      store: this.#ctx.uploads,
+      findToken: (token) => {
+        for (const channel of this.#views.values()) {
+          const entry = channel.proc.existingUploads()?.byToken(token);
+          if (entry) return entry;
+        }
+        return undefined;
+      },
+    }));
+  }
+
+  /** A text frame on an upload topic (upload-channel.ts). */
+  #upload(joinRef: string | null, ref: string, topic: string, event: string, body: Record<string, unknown>): void {
+    if (event !== "phx_join") return this.#uploads().text(joinRef, ref, topic, event);
+    void this.#uploads()
+      .join(joinRef ?? ref, ref, topic, body)
+      .catch((error: unknown) => {
+        console.error("[lagoon] upload join failed", error);
+        this.#reply(joinRef, ref, topic, { status: "error", response: { reason: "join failed" } });
+      });
   }
 
   async #join(joinRef: string, ref: string, topic: string, payload: Record<string, unknown>): Promise<void> {

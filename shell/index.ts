@@ -30,3 +30,6 @@ export { defineForm, type Form, type FormDef, type FieldErrors } from "./forms.j
 export { LagoonError, TemplateError, EventParamsError, EventRejected, HttpError } from "./errors.js";
 export { UnsafeUrlError } from "./urls.js";
 export type { Schema, Infer } from "./schema.js";
+export { consumeUploadedEntries, uploadedEntries } from "./uploads.js";
+export type { Upload, UploadEntry, Uploads, UploadOptions, UploadedFile, ExternalUpload, UploadStore, UploadSink } from "./uploads.js";
+export { liveFileInput, liveImgPreview, uploadErrors, type FileInputAttrs } from "./upload-input.js";

@@ -13,6 +13,7 @@ import type { ViewHandle } from "./pubsub.js";
 import type { ProcessLink, SocketBase } from "./socket.js";
 import type { Assigns, ComponentDef, ConnectInfo } from "./types.js";
 import type { NavigationKind } from "./urls.js";
+import type { ViewUploads } from "./uploads.js";
 
 export class SocketLink implements ProcessLink {
   readonly #proc: ViewProcessCore;
@@ -103,5 +104,9 @@ export class SocketLink implements ProcessLink {
 
   sendParent(message: unknown): void {
     this.#proc.handle.send(message);
+  }
+
+  uploads(): ViewUploads {
+    return this.#proc.uploads();
   }
 }

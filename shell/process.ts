@@ -26,6 +26,8 @@ import type { Template } from "./template.js";
 import type { Assigns, Params, Session } from "./types.js";
 import { COMPONENTS, EVENTS, REPLY, TITLE } from "./wire.js";
 import type { ComponentRef } from "./components.js";
+import { uploadHost } from "./upload-events.js";
+import { ViewUploads } from "./uploads.js";
 
 const NOOP_HOST: ViewHost = { reply() {}, push() {}, stopped() {} };
 const sockets = socketInternals();
@@ -85,6 +87,7 @@ export class LiveViewProcess implements ViewProcessCore {
   #components: ComponentTree | undefined;
   #subscriptions: Map<string, () => void> | undefined;
   #tasks: AsyncTasks | undefined;
+  #uploads: ViewUploads | undefined;
   /** Cleanups registered with socket.onEnd (presence, external resources). */
   #onEnd: (() => void)[] | undefined;
 
@@ -132,6 +135,14 @@ export class LiveViewProcess implements ViewProcessCore {
 
   existingTasks(): AsyncTasks | undefined {
     return this.#tasks;
+  }
+
+  uploads(): ViewUploads {
+    return (this.#uploads ??= new ViewUploads(uploadHost(this)));
+  }
+
+  existingUploads(): ViewUploads | undefined {
+    return this.#uploads;
   }
 
   nextStreamRef(): string {
@@ -397,6 +408,9 @@ export class LiveViewProcess implements ViewProcessCore {
     this.#onEnd = undefined;
     this.#tasks?.cancelAll();
     this.#tasks = undefined;
+    // uploads end with the view: their channels close and their temporary files go
+    this.#uploads?.end();
+    this.#uploads = undefined;
     this.#components = undefined;
     this.#state = undefined;
   }

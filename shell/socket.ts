@@ -21,6 +21,7 @@ import type {
 } from "./types.js";
 import type { StreamConfig, StreamOptions } from "./streams.js";
 import { checkNavigation, type NavigationKind } from "./urls.js";
+import { cancelUpload, type UploadOptions, type ViewUploads } from "./uploads.js";
 
 /** What a socket asks of the view process it belongs to. */
 export interface ProcessLink {
@@ -45,6 +46,7 @@ export interface ProcessLink {
   streamRef(): string;
   /** Messages a component's `send` delivers: the parent view's info. */
   sendParent(message: unknown): void;
+  uploads(): ViewUploads;
 }
 
 /** What the view process reads and resets of a socket around each render. */
@@ -236,6 +238,21 @@ export class SocketBase<A extends Assigns> implements Socket<A> {
 
   sendUpdate<CA extends Assigns>(def: ComponentDef<CA>, id: string, assigns: Partial<CA>): this {
     this.#link.sendUpdate(def, id, assigns);
+    return this;
+  }
+
+  allowUpload(name: string, opts: UploadOptions<this>): this {
+    this.#link.uploads().allow(this, name, opts);
+    return this;
+  }
+
+  disallowUpload(name: string): this {
+    this.#link.uploads().disallow(this, name);
+    return this;
+  }
+
+  cancelUpload(name: string, ref: unknown): this {
+    cancelUpload(this, name, ref);
     return this;
   }
 }
