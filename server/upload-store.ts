@@ -9,7 +9,7 @@
  * directories of processes that are gone (and those of its own pid, which a restarted
  * container reuses).
  */
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, unlinkSync } from "node:fs";
 import { open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -91,6 +91,12 @@ class FileSink implements UploadSink {
   }
 
   async remove(): Promise<void> {
+    // unlinked at once (an open file can be, on POSIX), so it is gone when the view renders; closed after
+    try {
+      unlinkSync(this.path);
+    } catch {
+      // Windows: after the close below
+    }
     await this.close().catch(() => {});
     await rm(this.path, { force: true }).catch(() => {});
   }

@@ -38,7 +38,7 @@ function phxValues(el: HTMLElement): Record<string, string> {
 }
 
 /** The cid an element's events go to: its phx-target (a cid or a selector), else none (the view). */
-function targetCid(view: ElementHost, el: HTMLElement): number | undefined {
+export function targetCid(view: ElementHost, el: HTMLElement): number | undefined {
   const target = el.getAttribute("phx-target") ?? closestAttr(el, "phx-target");
   if (!target) return undefined;
   if (/^\d+$/.test(target)) return Number(target);
@@ -184,7 +184,7 @@ export class TestForm {
     return { value: params.toString(), names: given.map(([n]) => n) };
   }
 
-  async #send(attr: string, values: FormInput, target: string | undefined, change: boolean): Promise<string> {
+  async #send(attr: string, values: FormInput, target: string | undefined, change: boolean, uploads = {}): Promise<string> {
     const form = this.#form();
     const b = binding(form.getAttribute(attr) ?? "");
     if (!b) throw new Error(`${this.#selector} has no ${attr} binding`);
@@ -199,7 +199,7 @@ export class TestForm {
       event: b.event,
       value,
       meta,
-      ...(change ? { uploads: {} } : {}),
+      ...(change ? { uploads } : {}),
       ...(cid !== undefined ? { cid } : {}),
     });
     return this.#view.html();
@@ -208,6 +208,11 @@ export class TestForm {
   /** A phx-change as if the user typed `values` (marking those fields touched). */
   change(values: FormInput = {}, target?: string): Promise<string> {
     return this.#send("phx-change", values, target, true);
+  }
+
+  /** @internal the change a file input fires: `uploads` declares its files (uploads.ts) */
+  __uploads(target: string, uploads: Record<string, unknown[]>): Promise<string> {
+    return this.#send("phx-change", {}, target, true, uploads);
   }
 
   /** A phx-submit with the form's fields overridden by `values`. */

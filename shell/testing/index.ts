@@ -17,11 +17,14 @@ import { Router, type LiveRoute } from "../router.js";
 import { renderStatic } from "../static.js";
 import type { Tokens, ViewToken } from "../tokens.js";
 import type { ConnectInfo, Flash, Session } from "../types.js";
-import { TestElement, TestForm, type ElementHost } from "./elements.js";
+import type { UploadStore } from "../uploads.js";
+import { targetCid, TestElement, TestForm, type ElementHost } from "./elements.js";
 import { extract, RenderedTree, type StreamOp } from "./merge.js";
+import { testUploadStore, UploadDriver, type TestFile, type UploadOutcome } from "./uploads.js";
 
 export { RenderedTree, extract } from "./merge.js";
 export { TestElement, TestForm } from "./elements.js";
+export type { TestFile, UploadOutcome } from "./uploads.js";
 
 export interface VisitOptions {
   /** The cookie session the view sees (e.g. `{ userId: 1 }`). */
@@ -38,6 +41,8 @@ export interface VisitOptions {
   connectInfo?: Partial<ConnectInfo>;
   /** The page's tracked assets are not the running build's (`socket.staticChanged`). */
   staticChanged?: boolean;
+  /** Where uploads' temporary files go (default: a directory of the OS temporary directory). */
+  uploads?: UploadStore;
 }
 
 /** A mount or handler ended in navigation; `visit()` rejects with it when mount redirects. */
@@ -192,6 +197,7 @@ export class LiveViewTest implements ElementHost {
   #touched = new Map<string, Set<string>>();
   #alive = false;
   #crashed = false;
+  #uploads: UploadDriver | undefined;
 
   constructor(id: string, staticHtml: string, env: Env, opts: VisitOptions & { session: Session; origin: string }) {
     this.id = id;
@@ -208,9 +214,11 @@ export class LiveViewTest implements ElementHost {
       router: env.router,
       tokens: env.tokens,
       services: env.services,
-      limits: { maxViews: 1 },
+      // the server's default frame limit, so uploads are chunked as they would be
+      limits: { maxViews: 1, maxFrame: 64 * 1024 },
       info: { address: "127.0.0.1", userAgent: undefined, xHeaders: {}, ...opts.connectInfo },
       trackedStatic: opts.staticChanged ? ["/__lagoon-test/current-build.js"] : undefined,
+      uploads: opts.uploads ?? testUploadStore(),
     });
   }
 
@@ -296,6 +304,45 @@ export class LiveViewTest implements ElementHost {
     return result;
   }
 
+  /**
+   * Chooses `files` for the file input of upload `name` (its form's phx-change declares
+   * them), then uploads them as the official client does: a preflight, the bytes in chunks
+   * over the same connection, progress after each chunk; each file up to `percent` (100).
+   * Submit the form after it, as a user would. Files refused in the form are not uploaded.
+   */
+  async upload(name: string, files: readonly TestFile[], opts: { percent?: number } = {}): Promise<UploadOutcome> {
+    return this.#uploader().upload(name, files, opts.percent ?? 100);
+  }
+
+  /** Only chooses `files` (the form change): the entries are validated, nothing is uploaded. */
+  async selectFiles(name: string, files: readonly TestFile[]): Promise<string> {
+    await this.#uploader().select(name, files);
+    return this.html();
+  }
+
+  #uploader(): UploadDriver {
+    return (this.#uploads ??= new UploadDriver({
+      dom: () => this.#dom,
+      html: () => this.html(),
+      nextRef: () => String(++this.#ref),
+      call: async (event, payload) => {
+        const reply = await this.#call(String(++this.#ref), event, payload);
+        if (reply.status === "ok" && reply.response.diff) this.#apply(reply.response.diff);
+        await settle();
+        return reply;
+      },
+      change: (form, target, uploads) => {
+        const id = form.getAttribute("id");
+        if (!id) throw new Error(`the form of file input "${target}" needs an id`);
+        return new TestForm(this, `[id="${id}"]`).__uploads(target, uploads);
+      },
+      cid: (el) => targetCid(this, el),
+      sendText: (frame) => this.#connection.handle(JSON.stringify(frame)),
+      sendBinary: (bytes) => this.#connection.handleBinary(bytes),
+      flush: settle,
+    }));
+  }
+
   /** Follows a patch link (or back/forward) to `path` on this view. */
   async patch(path: string): Promise<string> {
     const url = new URL(path, this.#opts.origin + this.path);
@@ -365,6 +412,7 @@ export class LiveViewTest implements ElementHost {
 
   #ended(): void {
     this.#alive = false;
+    this.#uploads?.ended();
     this.#connection.close();
     open.delete(this.#connection);
   }
@@ -384,6 +432,7 @@ export class LiveViewTest implements ElementHost {
   }
 
   #receive([, ref, topic, event, payload]: Frame): void {
+    if (topic.startsWith("lvu:")) return this.#uploads?.receive(ref, topic, event, payload as Reply);
     if (topic !== this.#topic) return;
     if (event === "phx_reply") {
       this.messages.push({ kind: "reply", event, payload });
