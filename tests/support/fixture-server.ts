@@ -20,6 +20,8 @@ export interface FixtureOptions {
   socket?: LagoonOptions["socket"];
   /** The browser bundle's tags; default the build in dist/client. */
   assets?: LagoonOptions["assets"];
+  /** Where uploads' temporary files go. */
+  uploads?: LagoonOptions["uploads"];
 }
 
 export async function startFixtureServer(
@@ -32,6 +34,7 @@ export async function startFixtureServer(
     secret: opts.secret ?? randomBytes(32).toString("hex"),
     assets: opts.assets ?? manifestAssets(FIXTURE_CLIENT),
     socket: opts.socket,
+    uploads: opts.uploads,
   });
   lagoon.app.use("/assets/*", serveStatic({ root: FIXTURE_CLIENT }));
   const listening = await lagoon.listen({ port: opts.port ?? 0 });
