@@ -6,6 +6,11 @@
  * past the declared size, a chunk while one is being written, a chunk for a topic not
  * joined, or silence for the chunk timeout, and the channel is refused or closed.
  *
+ * An entry the server refuses on its bytes (an image that is not one, a file that cannot
+ * be written) keeps being received, its bytes dropped as they come, and its error is
+ * shown beside it: the official client locks a submitting form until every entry of the
+ * submit has finished, and an entry answered with an error never does.
+ *
  * Binary frames use the phoenix serializer's push layout (`binaryEncode`): kind 0, four
  * length bytes, then join ref, ref, topic and event, then the payload.
  */
@@ -76,6 +81,8 @@ class UploadChannel {
   #timer: NodeJS.Timeout | undefined;
   #writing = false;
   #head: Uint8Array | undefined;
+  /** Why the server refused the entry's bytes, once it has. */
+  #refused: string | undefined;
 
   constructor(
     readonly channels: UploadChannels,
@@ -87,36 +94,53 @@ class UploadChannel {
   /** Silence for the chunk timeout abandons the upload, before the first chunk too. */
   arm(): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.end("timeout"), this.entry.config.chunkTimeout);
+    this.#timer = setTimeout(() => this.end("abandon"), this.entry.config.chunkTimeout);
     this.#timer.unref?.();
   }
 
   async chunk(ref: string, data: Uint8Array): Promise<void> {
     const entry = this.entry;
     if (this.#writing) return this.refuse(ref, { reason: "chunk_in_flight" }, "abandon");
-    if (entry.complete) return this.refuse(ref, { reason: "file_size_limit_exceeded", limit: entry.client.size }, "keep");
-    if (entry.received + data.length > entry.client.size) {
-      return this.refuse(ref, { reason: "file_size_limit_exceeded", limit: entry.client.size }, "abandon");
-    }
+    const limit = { reason: "file_size_limit_exceeded", limit: entry.client.size };
+    if (entry.complete) return this.refuse(ref, limit, "keep");
+    if (entry.received + data.length > entry.client.size) return this.refuse(ref, limit, "abandon");
     this.arm();
-    if (!this.#imageOk(data)) return this.refuse(ref, { reason: "not_an_image" }, "fail", "not_an_image");
-    const sink = entry.sink!;
-    this.#writing = true;
-    try {
-      await sink.write(data);
-      entry.received += data.length;
-      if (entry.received === entry.client.size) {
-        await sink.close();
-        entry.complete = true;
-        clearTimeout(this.#timer);
+    if (this.#refused === undefined && !this.#imageOk(data)) this.#refuse("not_an_image");
+    if (this.#refused === undefined) {
+      this.#writing = true;
+      try {
+        await entry.sink!.write(data);
+        if (entry.received + data.length === entry.client.size) await entry.sink!.close();
+      } catch (error) {
+        console.error("[lagoon] could not write an upload file:", error);
+        this.#refuse("writer_error");
+      } finally {
+        this.#writing = false;
       }
-    } catch {
-      return this.refuse(ref, { reason: "writer_error" }, "fail", "writer_error");
-    } finally {
-      this.#writing = false;
+    }
+    entry.received += data.length;
+    if (entry.received === entry.client.size) {
+      clearTimeout(this.#timer);
+      if (this.#refused === undefined) entry.complete = true;
     }
     // the entry may have been cancelled, consumed or dropped while the chunk was written
-    if (this.channels.current(this)) this.reply(ref, { status: "ok", response: {} });
+    if (this.channels.current(this)) this.reply(ref, { status: "ok", response: this.#refused ? { error: this.#refused } : {} });
+  }
+
+  /** The server refuses the entry's bytes: the file goes now, the error shows in the view. */
+  #refuse(reason: string): void {
+    this.#refused = reason;
+    const entry = this.entry;
+    const { config } = entry;
+    entry.failed = true;
+    const sink = entry.sink;
+    entry.sink = undefined;
+    void sink?.remove();
+    config.registry.host.later(() => {
+      if (!config.entries.includes(entry)) return;
+      config.error(entry.ref, reason);
+      config.publish();
+    });
   }
 
   /** An entry declared as an image must begin with an image's bytes (checked once the first ones arrived). */
@@ -134,33 +158,23 @@ class UploadChannel {
     this.channels.owner.send([this.joinRef, ref, this.topic, "phx_reply", reply]);
   }
 
-  /**
-   * An error reply, then the channel closes. "abandon": the entry goes (its bytes are
-   * incomplete); "fail": it stays with `error` shown beside it; "keep": it stays as it is.
-   */
-  refuse(ref: string, response: Record<string, unknown>, then: "abandon" | "fail" | "keep", error?: string): void {
+  /** An error reply, then the channel closes. "abandon": the entry goes (its bytes are incomplete); "keep": it stays. */
+  refuse(ref: string, response: Record<string, unknown>, then: "abandon" | "keep"): void {
     this.reply(ref, { status: "error", response });
-    this.end(then, error);
+    this.end(then);
   }
 
-  /** Closes the channel (phx_close) and settles the entry. */
-  end(then: "abandon" | "fail" | "keep" | "timeout", error?: string): void {
+  /** Closes the channel (phx_close); an entry whose bytes did not all arrive goes. */
+  end(then: "abandon" | "keep"): void {
     if (!this.channels.current(this)) return;
     this.stop();
     const entry = this.entry;
     entry.channel = undefined;
     const { config } = entry;
-    if (then === "keep") return;
-    if (then !== "fail" && entry.complete) return;
+    if (then === "keep" || entry.complete || entry.failed) return;
     config.registry.host.later(() => {
       if (!config.entries.includes(entry)) return;
-      if (then === "fail") {
-        entry.failed = true;
-        entry.release();
-        config.error(entry.ref, error ?? "failed");
-      } else {
-        config.drop(entry);
-      }
+      config.drop(entry);
       config.publish();
     });
   }

@@ -199,9 +199,11 @@ export class UploadDriver {
       if (reply.status !== "ok") {
         const reason = String(reply.response.reason ?? reply.status);
         errors[t.file.name] = reason;
-        if (reply.status === "error" && reason !== "writer_error") await report({ error: reason });
+        if (reply.status === "error") await report({ error: reason });
         return;
       }
+      // refused on its bytes: the client, none the wiser, uploads the rest
+      if (reply.response.error) errors[t.file.name] = String(reply.response.error);
       offset += chunk.length;
       const now = Math.min(100, Math.floor((offset / size) * 100));
       if (now > sent) await report((sent = now));
