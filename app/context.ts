@@ -1,10 +1,13 @@
 /** The demo's domain layer, opened once per server and handed to the views that use it. */
+import { randomBytes } from "node:crypto";
 import { Presence, type PubSub } from "lagoon";
 import { Accounts } from "./accounts.js";
 import { Catalog } from "./catalog.js";
 import { Chat } from "./chat.js";
 import { openDb, type Db } from "./db.js";
+import { Files } from "./files.js";
 import { Posts } from "./posts.js";
+import { DiskStorage } from "./storage.js";
 import { Todos } from "./todos.js";
 import { createWorkPool, type WorkPool } from "./work/pool.js";
 
@@ -16,6 +19,9 @@ export interface AppContext {
   readonly posts: Posts;
   readonly todos: Todos;
   readonly chat: Chat;
+  readonly files: Files;
+  /** Where uploaded files are kept. */
+  readonly storage: DiskStorage;
   /** Who is in which chat room, across processes when the PubSub is. */
   readonly presence: Presence;
   /** Worker threads for CPU-heavy work. */
@@ -24,8 +30,21 @@ export interface AppContext {
   close(): void;
 }
 
-export function openContext(opts: { db: string; pubsub: PubSub; catalogDelayMs?: number }): AppContext {
+export interface ContextOptions {
+  db: string;
+  pubsub: PubSub;
+  catalogDelayMs?: number;
+  /** Where uploaded files are kept (default ./data/uploads). */
+  filesDir?: string;
+  /** Signs direct upload policies: the app's secret, so every process accepts them (default: one of its own). */
+  secret?: string;
+  /** Browsers upload files to the storage themselves rather than through the live socket. */
+  directUploads?: boolean;
+}
+
+export function openContext(opts: ContextOptions): AppContext {
   const db = openDb(opts.db);
+  const storage = new DiskStorage(opts.filesDir ?? "./data/uploads", opts.secret ?? randomBytes(32).toString("hex"));
   const presence = new Presence(opts.pubsub);
   const work = createWorkPool();
   return {
@@ -36,6 +55,8 @@ export function openContext(opts: { db: string; pubsub: PubSub; catalogDelayMs?:
     posts: new Posts(db),
     todos: new Todos(db, opts.pubsub),
     chat: new Chat(db, opts.pubsub),
+    files: new Files(db, storage, { direct: opts.directUploads }),
+    storage,
     presence,
     work,
     close: () => {

@@ -64,6 +64,16 @@ const MIGRATIONS: readonly string[] = [
      created_at integer not null
    );
    create index messages_room on messages(room, id);`,
+  `create table files (
+     id integer primary key,
+     owner_id integer not null references users(id),
+     storage_key text not null unique,
+     name text not null,
+     type text not null,
+     size integer not null,
+     created_at integer not null
+   );
+   create index files_owner on files(owner_id, id);`,
 ];
 
 export const DEMO_PASSWORD = "lagoon-demo-password";

@@ -56,7 +56,7 @@ if (cluster.isPrimary && workers > 1) {
     : cluster.isWorker
       ? new ClusterPubSub()
       : undefined;
-  const app = await createApp({ secret: settings.secret, db: settings.db, pubsub, catalogDelayMs: settings.catalogDelayMs });
+  const app = await createApp({ ...settings, pubsub });
   const listening = await app.lagoon.listen({ port: settings.port, hostname: settings.host });
   if (cluster.isPrimary)
     console.log(`Lagoon demo at http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${listening.port}`);

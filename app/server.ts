@@ -10,6 +10,9 @@ import { defineApp, instantiateApp, manifestAssets, TelemetryWindow } from "lago
 import type { AppDefinition, Assets, Lagoon, LagoonOptions } from "lagoon/server";
 import { authRoutes } from "./auth.js";
 import { openContext, type AppContext } from "./context.js";
+import { downloadRoutes } from "./downloads.js";
+import { FILE_LIMITS } from "./files.js";
+import { directUploadRoute } from "./storage.js";
 import { routes } from "./routes.js";
 import { loadSettings } from "./settings.js";
 
@@ -26,6 +29,12 @@ export interface AppOptions {
   clientDir?: string;
   /** Live socket limits (frame rate, sockets per address...); Lagoon's defaults otherwise. */
   socket?: LagoonOptions["socket"];
+  /** Where uploaded files are kept (default ./data/uploads). */
+  filesDir?: string;
+  /** Where uploads in progress are written (default ./data/tmp). */
+  uploadTmpDir?: string;
+  /** Browsers post files to the storage themselves (the S3 uploader) rather than through the live socket. */
+  directUploads?: boolean;
 }
 
 export interface App {
@@ -36,7 +45,7 @@ export interface App {
 }
 
 /** The demo over an opened domain context. */
-function definition(ctx: AppContext, opts: { socket?: LagoonOptions["socket"] }): AppDefinition {
+function definition(ctx: AppContext, opts: { socket?: LagoonOptions["socket"]; uploadTmpDir?: string }): AppDefinition {
   // the last five minutes of this server's telemetry, for /dashboard
   const telemetry = new TelemetryWindow();
   return {
@@ -44,8 +53,12 @@ function definition(ctx: AppContext, opts: { socket?: LagoonOptions["socket"] })
     observe: (event) => telemetry.record(event),
     pubsub: ctx.pubsub,
     socket: opts.socket,
+    uploads: { dir: opts.uploadTmpDir ?? "./data/tmp" },
     setup(lagoon) {
       authRoutes(lagoon, ctx.accounts);
+      downloadRoutes(lagoon, ctx.files, ctx.accounts);
+      // takes only what the storage presigned, which it does for direct uploads
+      directUploadRoute(lagoon, ctx.storage, FILE_LIMITS.maxFileSize);
       lagoon.app.get("/metrics", lagoon.metrics());
       return () => ctx.close();
     },
@@ -58,7 +71,14 @@ export const islandsDir = new URL("./islands/", import.meta.url);
 /** Builds the demo on `opts.db`, with its islands loaded, ready to listen. */
 export async function createApp(opts: AppOptions): Promise<App> {
   await loadIslands(islandsDir);
-  const ctx = openContext({ db: opts.db, pubsub: opts.pubsub ?? new MemoryPubSub(), catalogDelayMs: opts.catalogDelayMs });
+  const ctx = openContext({
+    db: opts.db,
+    pubsub: opts.pubsub ?? new MemoryPubSub(),
+    catalogDelayMs: opts.catalogDelayMs,
+    filesDir: opts.filesDir,
+    secret: opts.secret,
+    directUploads: opts.directUploads,
+  });
   const clientDir = opts.clientDir ?? "dist/client";
   const running = await instantiateApp(definition(ctx, opts), {
     secret: opts.secret,
@@ -71,5 +91,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
 /** `npm run dev`: the demo as Lagoon's dev server loads it, on the settings' database. */
 export default defineApp(() => {
   const settings = loadSettings();
-  return definition(openContext({ db: settings.db, pubsub: new MemoryPubSub(), catalogDelayMs: settings.catalogDelayMs }), {});
+  const ctx = openContext({ ...settings, pubsub: new MemoryPubSub() });
+  return definition(ctx, { uploadTmpDir: settings.uploadTmpDir });
 });

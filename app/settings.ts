@@ -1,7 +1,9 @@
 /**
  * Settings from the environment, with defaults that need nothing installed:
  * PORT (3000), HOST (127.0.0.1), LAGOON_DB (./data/lagoon.db), LAGOON_SECRET (generated
- * into ./data/secret on first start), LAGOON_REDIS_URL (unset: in-process PubSub).
+ * into ./data/secret on first start), LAGOON_REDIS_URL (unset: in-process PubSub),
+ * LAGOON_FILES_DIR (./data/uploads: stored files), LAGOON_UPLOAD_TMP (./data/tmp: uploads
+ * in progress), LAGOON_DIRECT_UPLOADS=1 (browsers post files to the storage themselves).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +16,9 @@ export interface Settings {
   secret: string;
   redisUrl: string | undefined;
   catalogDelayMs: number;
+  filesDir: string;
+  uploadTmpDir: string;
+  directUploads: boolean;
 }
 
 function secretFrom(file: string): string {
@@ -34,5 +39,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     secret: env.LAGOON_SECRET ?? secretFrom("./data/secret"),
     redisUrl: env.LAGOON_REDIS_URL || undefined,
     catalogDelayMs: Math.max(0, Number(env.LAGOON_CATALOG_DELAY_MS ?? 0) || 0),
+    filesDir: env.LAGOON_FILES_DIR ?? "./data/uploads",
+    uploadTmpDir: env.LAGOON_UPLOAD_TMP ?? "./data/tmp",
+    directUploads: env.LAGOON_DIRECT_UPLOADS === "1",
   };
 }

@@ -10,6 +10,7 @@ const NAV: [string, string][] = [
   ["/posts", "Posts"],
   ["/board", "Board"],
   ["/dashboard", "Dashboard"],
+  ["/files", "Files"],
 ];
 
 function flashes(flash: Record<string, string>): Template {

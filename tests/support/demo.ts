@@ -1,4 +1,7 @@
-/** The demo app in-process for test-client tests: an in-memory database (seeded) and PubSub. */
+/** The demo app in-process for test-client tests: an in-memory database (seeded) and PubSub, files in a temporary directory. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { MemoryPubSub } from "lagoon";
 import { loadIslands } from "lagoon/islands";
 import { TelemetryWindow } from "lagoon/server";
@@ -10,6 +13,8 @@ import type { User } from "../../app/accounts.js";
 
 export interface Demo {
   readonly ctx: AppContext;
+  /** Where the demo keeps uploaded files. */
+  readonly filesDir: string;
   readonly router: ReturnType<typeof routes>;
   /** Mounts `path` as `user` (anonymous when omitted), sharing the demo's PubSub. */
   visit(path: string, opts?: { user?: User } & Omit<VisitOptions, "session" | "pubsub">): Promise<LiveViewTest>;
@@ -18,12 +23,14 @@ export interface Demo {
 }
 
 /** `telemetry`: the window /dashboard reads (a fresh one by default). */
-export function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindow } = {}): Demo {
+export function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindow; directUploads?: boolean } = {}): Demo {
   const pubsub = new MemoryPubSub();
-  const ctx = openContext({ db: ":memory:", pubsub, catalogDelayMs: opts.catalogDelayMs });
+  const filesDir = mkdtempSync(join(tmpdir(), "lagoon-demo-files-"));
+  const ctx = openContext({ db: ":memory:", pubsub, catalogDelayMs: opts.catalogDelayMs, filesDir, directUploads: opts.directUploads });
   const router = routes(ctx, opts.telemetry ?? new TelemetryWindow());
   return {
     ctx,
+    filesDir,
     router,
     visit: (path, opts = {}) =>
       visit(router, path, {
@@ -36,7 +43,10 @@ export function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindo
       if (!row) throw new Error(`no user ${email}`);
       return ctx.accounts.get(row.id)!;
     },
-    close: () => ctx.close(),
+    close: () => {
+      ctx.close();
+      rmSync(filesDir, { recursive: true, force: true });
+    },
   };
 }
 
