@@ -53,8 +53,11 @@ function removeStale(root: string): void {
     return; // no directory yet: nothing left behind
   }
   for (const name of names) {
-    const pid = Number(/^(\d+)-/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) continue;
+    // only the directories of upload stores: anything else in `dir` is not ours to remove
+    const m = /^(\d+)-[\w-]+$/.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && alive(pid)) continue;
     rmSync(join(root, name), { recursive: true, force: true });
   }
 }
