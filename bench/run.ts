@@ -7,6 +7,7 @@ import { memoryPerView } from "./memory.js";
 import { roundTrip } from "./roundtrip.js";
 import { cpuRoundTrip } from "./cpu.js";
 import { streamMemory } from "./stream.js";
+import { uploadThroughput } from "./uploads.js";
 
 const suites: [string, () => Promise<Result[]>][] = [
   ["round trip", roundTrip],
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["http first render", firstRender],
   ["stream memory", streamMemory],
   ["browser apply", clientApply],
+  ["uploads", uploadThroughput],
 ];
 const only = process.argv[2];
 const results: Result[] = [];
