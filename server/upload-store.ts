@@ -14,7 +14,7 @@ import { open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomId } from "../shell/random.js";
-import type { UploadSink, UploadStore } from "../shell/uploads.js";
+import type { UploadSink, UploadStore } from "../shell/upload-types.js";
 
 export interface UploadStoreOptions {
   /** Where temporary upload files go (default: `lagoon-uploads` in the OS temporary directory). */

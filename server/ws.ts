@@ -22,7 +22,7 @@ import type { Router } from "../shell/router.js";
 import type { ViewServices } from "../shell/internal.js";
 import type { Sessions } from "./session.js";
 import type { Conn } from "../shell/transport.js";
-import type { UploadStore } from "../shell/uploads.js";
+import type { UploadStore } from "../shell/upload-types.js";
 
 export interface LiveSocketOptions {
   readonly path: string;

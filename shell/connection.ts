@@ -21,7 +21,7 @@ import type { Conn } from "./transport.js";
 import type { ConnectInfo, Flash, Session } from "./types.js";
 import { BINARY_HEADER_MAX, decodeBinaryPush, UploadChannels } from "./upload-channel.js";
 import { preflight, uploadProgress } from "./upload-events.js";
-import type { UploadStore } from "./uploads.js";
+import type { UploadStore } from "./upload-types.js";
 
 export interface ConnectionLimits {
   /** Views one connection may have joined at once. */

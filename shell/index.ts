@@ -31,5 +31,5 @@ export { LagoonError, TemplateError, EventParamsError, EventRejected, HttpError 
 export { UnsafeUrlError } from "./urls.js";
 export type { Schema, Infer } from "./schema.js";
 export { consumeUploadedEntries, uploadedEntries } from "./uploads.js";
-export type { Upload, UploadEntry, Uploads, UploadOptions, UploadedFile, ExternalUpload, UploadStore, UploadSink } from "./uploads.js";
+export type { Upload, UploadEntry, Uploads, UploadOptions, UploadedFile, ExternalUpload, UploadStore, UploadSink } from "./upload-types.js";
 export { liveFileInput, liveImgPreview, uploadErrors, type FileInputAttrs } from "./upload-input.js";

@@ -21,7 +21,8 @@ import type {
 } from "./types.js";
 import type { StreamConfig, StreamOptions } from "./streams.js";
 import { checkNavigation, type NavigationKind } from "./urls.js";
-import { cancelUpload, type UploadOptions, type ViewUploads } from "./uploads.js";
+import type { UploadOptions } from "./upload-types.js";
+import { cancelUpload, type ViewUploads } from "./uploads.js";
 
 /** What a socket asks of the view process it belongs to. */
 export interface ProcessLink {

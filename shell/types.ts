@@ -9,7 +9,7 @@ import type { ViewHandle } from "./pubsub.js";
 import type { Schema } from "./schema.js";
 import type { LiveStream, StreamConfig, StreamOptions } from "./streams.js";
 import type { Template } from "./template.js";
-import type { UploadOptions } from "./uploads.js";
+import type { UploadOptions } from "./upload-types.js";
 
 export type Assigns = Record<string, any>;
 export type Flash = Record<string, string>;

@@ -15,7 +15,8 @@
  * length bytes, then join ref, ref, topic and event, then the payload.
  */
 import { sniffImage, SNIFF_BYTES } from "./mime.js";
-import type { EntryState, UploadStore } from "./uploads.js";
+import type { EntryState } from "./upload-config.js";
+import type { UploadStore } from "./upload-types.js";
 
 export interface BinaryPush {
   readonly joinRef: string;

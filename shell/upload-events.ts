@@ -7,7 +7,8 @@
  */
 import { EventRejected } from "./errors.js";
 import type { ViewProcessCore } from "./internal.js";
-import type { ConfigState, EntryState, ExternalUpload, UploadHost, UploadOwner } from "./uploads.js";
+import type { ConfigState, EntryState, UploadHost, UploadOwner } from "./upload-config.js";
+import type { ExternalUpload } from "./upload-types.js";
 
 /** What an upload registry needs of its view process. */
 export function uploadHost(proc: ViewProcessCore): UploadHost {

@@ -9,7 +9,7 @@
  *   </form>
  */
 import { html, type Template } from "./template.js";
-import type { Upload, UploadEntry } from "./uploads.js";
+import type { Upload, UploadEntry } from "./upload-types.js";
 
 /** Attributes a file input may carry besides those the hook needs. */
 export interface FileInputAttrs {

@@ -17,7 +17,7 @@ import { Router, type LiveRoute } from "../router.js";
 import { renderStatic } from "../static.js";
 import type { Tokens, ViewToken } from "../tokens.js";
 import type { ConnectInfo, Flash, Session } from "../types.js";
-import type { UploadStore } from "../uploads.js";
+import type { UploadStore } from "../upload-types.js";
 import { targetCid, TestElement, TestForm, type ElementHost } from "./elements.js";
 import { extract, RenderedTree, type StreamOp } from "./merge.js";
 import { testUploadStore, UploadDriver, type TestFile, type UploadOutcome } from "./uploads.js";

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { HTMLElement } from "node-html-parser";
 import { randomId } from "../random.js";
 import { encodeBinaryPush } from "../upload-channel.js";
-import type { UploadSink, UploadStore } from "../uploads.js";
+import type { UploadSink, UploadStore } from "../upload-types.js";
 
 /** A file as a test chooses it. */
 export interface TestFile {
