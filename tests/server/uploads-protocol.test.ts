@@ -251,6 +251,22 @@ describe("hostile uploads", () => {
     await j.client.close();
   });
 
+  it("refuses a chunk sent while the previous one is still being written, and drops the entry", async () => {
+    const j = await uploads();
+    const { ref, token } = await tokenFor(j, 100);
+    const { joinRef, topic } = await joinUpload(j.client, ref, token);
+    const replies = [j.client.nextRef(), j.client.nextRef()].map((r) => ({ r, reply: j.client.waitFor((f) => f[1] === r) }));
+    // both frames in one TCP segment: the server reads the second while it writes the first
+    const socket = (j.client.ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+    socket.cork();
+    for (const { r } of replies)
+      j.client.ws.send(encodeBinaryPush({ joinRef, ref: r, topic, event: "chunk", payload: new Uint8Array(10) }));
+    socket.uncork();
+    expect((await replies[1]!.reply)[4]).toEqual({ status: "error", response: { reason: "chunk_in_flight" } });
+    await closedTopic(j.client, topic);
+    await j.client.close();
+  });
+
   it("closes the connection with 1003 on binary frames for other topics, or that are not pushes", async () => {
     const cases = [
       encodeBinaryPush({ joinRef: "1", ref: "2", topic: "phoenix", event: "heartbeat", payload: new Uint8Array() }),

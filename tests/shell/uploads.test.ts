@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createUploadStore } from "../../server/upload-store.js";
+import { defineView, html, live, liveFileInput, liveSession, type Uploads } from "../../shell/index.js";
 import { visit } from "../../shell/testing/index.js";
 import { sha256, uploadRoutes, uploadStats } from "../support/views/uploads.js";
 
@@ -224,5 +225,44 @@ describe("uploads through the test client", () => {
     expect(li?.textContent).toBe("a.txt (6 bytes)");
     expect(tempFiles()).toEqual([]);
     view.close();
+  });
+});
+
+/** allowUpload's options from the URL; events that allow it again and disallow it. */
+const ConfigLive = defineView<{ uploads: Uploads<"f"> }>({
+  name: "ConfigLive",
+  mount(params, _s, socket) {
+    socket.allowUpload("f", {
+      accept: params.accept === "bad" ? [".nope"] : params.accept === "none" ? [] : "any",
+      chunkSize: params.chunk === undefined ? undefined : Number(params.chunk),
+    });
+  },
+  events: {
+    v: () => {},
+    again: (_p, socket) => void socket.allowUpload("f", { accept: "any" }),
+    drop: (_p, socket) => void socket.disallowUpload("f"),
+  },
+  render: (a) => html`<form id="f" phx-change="v">${a.uploads.f ? liveFileInput(a.uploads.f) : ""}</form>`,
+});
+const configRoutes = [liveSession({ name: "config" }, [live("/config", ConfigLive)])];
+
+describe("allowUpload", () => {
+  it("refuses unknown accept entries and bad sizes, naming the upload", async () => {
+    await expect(visit(configRoutes, "/config?accept=bad")).rejects.toThrow('allowUpload("f"): unknown accept entry ".nope"');
+    await expect(visit(configRoutes, "/config?accept=none")).rejects.toThrow("accept must be a non-empty list");
+    await expect(visit(configRoutes, "/config?chunk=0")).rejects.toThrow('allowUpload("f"): chunkSize must be a positive integer');
+  });
+
+  it("allows again (a new ref) or disallows an upload without entries, and neither while it has some", async () => {
+    const view = await visit(configRoutes, "/config", { uploads: store });
+    const ref = view.find("input[type=file]")!.getAttribute("id");
+    await view.hook("again", {});
+    expect(view.find("input[type=file]")!.getAttribute("id")).not.toBe(ref);
+    await view.hook("drop", {});
+    expect(view.find("input[type=file]")).toBeNull();
+
+    const busy = await visit(configRoutes, "/config", { uploads: store });
+    await busy.selectFiles("f", [{ name: "a.txt", content: "a" }]);
+    await expect(busy.hook("again", {})).rejects.toThrow(/crashed/);
   });
 });
