@@ -109,7 +109,7 @@ export class DiskStorage implements FileStorage {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "forbidden";
     const p = JSON.parse(Buffer.from(policy, "base64url").toString()) as Policy;
-    if (p.key !== key || p.expires < Date.now() || !KEY.test(p.key) || file.type !== p.type) return "forbidden";
+    if (p.key !== key || p.expires < Date.now() || !KEY.test(p.key) || (p.type !== "" && file.type !== p.type)) return "forbidden";
     if (file.size > p.maxSize) return "too_large";
     try {
       // "wx": a policy stores its key once

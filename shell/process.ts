@@ -207,7 +207,10 @@ export class LiveViewProcess implements ViewProcessCore {
     return this.enqueue(ref, "event", async () => {
       this.span.event = "cids_destroyed";
       const gone = this.#components?.destroyed(asCids(cids)) ?? [];
-      for (const entry of gone) this.#tasks?.cancelAll(`c${entry.cid}:`);
+      for (const entry of gone) {
+        this.#tasks?.cancelAll(`c${entry.cid}:`);
+        this.#uploads?.forgetComponent(entry.cid);
+      }
       this.reply(ref, { status: "ok", response: { cids: gone.map((e) => e.cid) } });
     });
   }

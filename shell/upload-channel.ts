@@ -113,6 +113,8 @@ class UploadChannel {
         await entry.sink!.write(data);
         if (entry.received + data.length === entry.client.size) await entry.sink!.close();
       } catch (error) {
+        // a file removed meanwhile (cancel, the view's end) is no failure
+        if (!this.channels.current(this)) return;
         console.error("[lagoon] could not write an upload file:", error);
         this.#refuse("writer_error");
       } finally {

@@ -38,8 +38,10 @@ const DEFAULTS = { maxEntries: 1, maxFileSize: 8_000_000, chunkSize: 64_000, chu
 const WILDCARDS = new Set(["image/*", "audio/*", "video/*"]);
 // a name a user's system could have given the file: no path, no control characters
 const BAD_NAME = /[\u0000-\u001f\u007f/\\]/;
-/** Entries one message may declare: more are ignored (too_many_files is reported all the same). */
-const MAX_DECLARED = 256;
+/** Entries an upload holds past its maxEntries: more declared are ignored (too_many_files is shown all the same). */
+const MAX_EXTRA = 16;
+/** The client's entry refs are counters ("0", "1", ...): anything else is refused. */
+const ENTRY_REF = /^[\w-]{1,64}$/;
 
 /** One declared file and, for channel uploads, the bytes received so far. */
 export class EntryState {
@@ -170,14 +172,14 @@ export class ConfigState {
 
   /** Entries the browser declared (a change event or a preflight); "error" when a non-auto upload has errors. */
   put(declared: unknown): "ok" | "error" {
-    const list = Array.isArray(declared) ? declared.slice(0, MAX_DECLARED) : [];
+    const list = Array.isArray(declared) ? declared.slice(0, this.maxEntries + MAX_EXTRA) : [];
     // one file at a time: a newly chosen file replaces the previous one
     if (this.maxEntries === 1 && list.length === 1 && !this.entry(refOf(list[0]) ?? "")) {
       for (const entry of [...this.entries]) this.drop(entry);
     }
     for (const item of list) {
       const ref = refOf(item);
-      if (ref === undefined || this.entry(ref)) continue;
+      if (ref === undefined || this.entry(ref) || this.entries.length >= this.maxEntries + MAX_EXTRA) continue;
       this.#add(ref, item as Record<string, unknown>);
     }
     const tooMany = this.entries.length > this.maxEntries;
@@ -281,5 +283,5 @@ export class ConfigState {
 
 function refOf(item: unknown): string | undefined {
   const ref = (item as { ref?: unknown } | null)?.ref;
-  return typeof ref === "string" && ref.length > 0 && ref.length <= 64 ? ref : undefined;
+  return typeof ref === "string" && ENTRY_REF.test(ref) && ref !== "__proto__" ? ref : undefined;
 }

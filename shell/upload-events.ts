@@ -73,8 +73,9 @@ export async function preflight(proc: ViewProcessCore, payload: Record<string, u
 }
 
 function channelReply(config: ConfigState, entries: EntryState[], meta: Record<string, number>): Record<string, unknown> {
-  const tokens: Record<string, string> = {};
-  const errors: Record<string, string[]> = {};
+  // keyed by client refs: objects without a prototype
+  const tokens: Record<string, string> = Object.create(null);
+  const errors: Record<string, string[]> = Object.create(null);
   for (const entry of entries) {
     if (entry.valid) tokens[entry.ref] = entry.token!;
     else errors[entry.ref] = config.errorsOf(entry.ref);
@@ -84,8 +85,8 @@ function channelReply(config: ConfigState, entries: EntryState[], meta: Record<s
 
 /** Asks the view where each entry goes; an EventRejected refuses that entry. */
 async function external(config: ConfigState, entries: EntryState[], meta: Record<string, number>): Promise<Record<string, unknown>> {
-  const metas: Record<string, ExternalUpload> = {};
-  const errors: Record<string, unknown[]> = {};
+  const metas: Record<string, ExternalUpload> = Object.create(null);
+  const errors: Record<string, unknown[]> = Object.create(null);
   for (const entry of entries) {
     if (!entry.valid) {
       if (config.autoUpload) errors[entry.ref] = config.errorsOf(entry.ref).map((reason) => ({ reason }));
@@ -122,8 +123,8 @@ export async function uploadProgress(proc: ViewProcessCore, payload: Record<stri
     return proc.reply(ref, { status: "error", response: { reason: "bad progress" } });
   }
   const entry = typeof payload.entry_ref === "string" ? config.entry(payload.entry_ref) : undefined;
-  // an entry cancelled meanwhile: nothing to update
-  if (!entry || !entry.valid || entry.failed) return proc.finish(ref, undefined);
+  // an entry cancelled meanwhile, refused, or a direct upload never preflighted: nothing to update
+  if (!entry || !entry.valid || entry.failed || (config.external && !entry.meta)) return proc.finish(ref, undefined);
   if (isError) {
     // a channel upload's failures are the server's to record (upload-channel.ts)
     if (config.external) config.error(entry.ref, "external_client_failure");

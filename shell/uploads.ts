@@ -63,6 +63,15 @@ export class ViewUploads implements UploadRegistry {
     return this.#tokens.get(token);
   }
 
+  /** A live component went away: its uploads go with it. */
+  forgetComponent(cid: number): void {
+    for (const config of [...this.configs.values()]) {
+      if (config.cid !== cid) continue;
+      for (const entry of [...config.entries]) config.drop(entry);
+      this.configs.delete(config.ref);
+    }
+  }
+
   /** The view ended: every upload channel stops and every temporary file goes. */
   end(): void {
     for (const config of this.configs.values()) for (const entry of config.entries) entry.release();
@@ -87,7 +96,8 @@ export function uploadedEntries(socket: object, name: string): { completed: Uplo
   return { completed, inProgress: config.entries.filter((e) => !finished(e)).map((e) => e.snapshot()) };
 }
 
-const finished = (e: EntryState) => e.valid && !e.failed && e.done && (e.config.external || e.complete);
+// a direct upload is done once the client says so, but only after its preflight gave it somewhere to go
+const finished = (e: EntryState) => e.valid && !e.failed && e.done && (e.config.external ? e.meta !== undefined : e.complete);
 
 /**
  * Hands each finished entry of the upload to `fn` (a temporary file's path, or what

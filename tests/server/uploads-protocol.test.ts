@@ -267,6 +267,45 @@ describe("hostile uploads", () => {
     await j.client.close();
   });
 
+  it("never takes a direct upload as done without its preflight", async () => {
+    const j = await uploads("/uploads/external");
+    const change = {
+      type: "form",
+      event: "validate",
+      value: "",
+      meta: { _target: "docs" },
+      uploads: { [j.uploadRef]: [declare("0", "a.txt", 5)] },
+    };
+    await j.client.push(j.joinRef, j.topic, "event", change);
+    await j.client.push(j.joinRef, j.topic, "progress", { ref: j.uploadRef, entry_ref: "0", progress: 100 });
+    const saved = await j.client.push(j.joinRef, j.topic, "event", { type: "form", event: "save", value: "" });
+    expect(saved[4].status).toBe("ok");
+    expect(JSON.stringify(saved[4])).not.toContain("a.txt");
+    expect(j.client.frames.some((f) => f[3] === "phx_error")).toBe(false);
+    await j.client.close();
+  });
+
+  it("drops a live component's uploads and their files when the component goes", async () => {
+    const j = await uploads("/uploads/component");
+    const response = (
+      await j.client.push(j.joinRef, j.topic, "allow_upload", { ref: j.uploadRef, entries: [declare("0", "c.txt", 10)], cid: 1 })
+    )[4].response;
+    // a preflight naming the view instead of the component that owns the upload
+    expect((await j.client.push(j.joinRef, j.topic, "allow_upload", { ref: j.uploadRef, entries: [] }))[4].response).toEqual({
+      reason: "unknown upload",
+    });
+    const { joinRef, topic } = await joinUpload(j.client, "0", response.entries["0"]);
+    expect(await chunk(j.client, joinRef, topic, new Uint8Array(5))).toEqual({ status: "ok", response: {} });
+    expect(tempFiles()).toHaveLength(1);
+    await j.client.push(j.joinRef, j.topic, "event", { type: "click", event: "hide", value: {} });
+    await j.client.push(j.joinRef, j.topic, "cids_will_destroy", { cids: [1] });
+    const closing = closedTopic(j.client, topic);
+    expect((await j.client.push(j.joinRef, j.topic, "cids_destroyed", { cids: [1] }))[4].response).toEqual({ cids: [1] });
+    await closing;
+    expect(tempFiles()).toEqual([]);
+    await j.client.close();
+  });
+
   it("closes the connection with 1003 on binary frames for other topics, or that are not pushes", async () => {
     const cases = [
       encodeBinaryPush({ joinRef: "1", ref: "2", topic: "phoenix", event: "heartbeat", payload: new Uint8Array() }),

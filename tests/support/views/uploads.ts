@@ -126,7 +126,7 @@ export const ExternalUploadLive = uploadsView("ExternalUploadLive", () => ({
   },
 }));
 
-/** An upload owned by a live component. */
+/** An upload of a live component's own. */
 const UploadBox = defineComponent<{ uploads: Uploads<"docs">; saved: Saved[] }>({
   name: "UploadBox",
   mount(socket) {
@@ -156,9 +156,12 @@ ${savedList(a.saved)}
 </section>`,
 });
 
-export const ComponentUploadLive = defineView({
+/** An upload owned by a live component, which `hide` removes. */
+export const ComponentUploadLive = defineView<{ shown: boolean }>({
   name: "ComponentUploadLive",
-  render: () => html`<main>${component(UploadBox, { id: "box" })}</main>`,
+  mount: (_p, _s, socket) => void socket.assign({ shown: true }),
+  events: { hide: (_p, socket) => void socket.assign({ shown: false }) },
+  render: (a) => html`<main>${a.shown ? component(UploadBox, { id: "box" }) : ""}</main>`,
 });
 
 export function uploadRoutes() {
