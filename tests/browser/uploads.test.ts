@@ -143,6 +143,8 @@ describe("uploads in Chromium", () => {
       { name: "fake.png", mimeType: "image/png", buffer: Buffer.from("<html><script>alert(1)</script>") },
       { name: "real.png", mimeType: "image/png", buffer: PNG },
     ]);
+    // the preview hook draws each image from the file itself
+    await page.waitForFunction(() => document.querySelector("#phx-preview-1")?.getAttribute("src")?.startsWith("blob:"));
     await page.getByRole("button", { name: "Upload" }).click();
     await page.waitForFunction(() => document.querySelector("#saved li")?.textContent === "real.png (20 bytes)");
     expect(await entryText(page)).toEqual(["fake.png 0% not_an_image Cancel"]);

@@ -143,6 +143,12 @@ describe("uploads through the test client", () => {
       { name: "real.png", type: "image/png", content: PNG },
     ]);
     expect(outcome.errors).toEqual({ "cat.png": "not_an_image" });
+    // a preview the client draws from the file itself
+    const preview = view.find("#entry-1 img")!;
+    expect(preview.getAttribute("id")).toBe("phx-preview-1");
+    expect(preview.getAttribute("data-phx-hook")).toBe("Phoenix.LiveImgPreview");
+    expect(preview.getAttribute("data-phx-entry-ref")).toBe("1");
+    expect(preview.getAttribute("data-phx-upload-ref")).toBe(view.find("input[type=file]")!.getAttribute("id"));
     expect(view.find("#entry-0 .error")?.textContent).toBe("not_an_image");
     expect(view.find("input[type=file]")!.getAttribute("data-phx-error-refs")).toBe("0");
     await view.form("#upload-form").submit();

@@ -14,6 +14,7 @@ import {
   html,
   live,
   liveFileInput,
+  liveImgPreview,
   liveSession,
   uploadErrors,
   type Upload,
@@ -49,7 +50,7 @@ type A = { uploads: Uploads<"docs">; saved: Saved[]; note: string };
 export function entries(upload: Upload, cancel = "cancel", target?: number) {
   return html`<ul class="entries">${upload.entries.map(
     (e) =>
-      html`<li id=${`entry-${e.ref}`} class="entry" data-ref=${e.ref}><span class="name">${e.clientName}</span> <progress value=${e.progress} max="100"></progress> <span class="pct">${e.progress}%</span>${uploadErrors(upload, e).map((r) => html` <span class="error">${r}</span>`)} <button type="button" phx-click=${cancel} phx-value-ref=${e.ref} phx-target=${target ?? false}>Cancel</button></li>`,
+      html`<li id=${`entry-${e.ref}`} class="entry" data-ref=${e.ref}>${e.clientType.startsWith("image/") ? liveImgPreview(e, { width: 40, alt: "" }) : ""}<span class="name">${e.clientName}</span> <progress value=${e.progress} max="100"></progress> <span class="pct">${e.progress}%</span>${uploadErrors(upload, e).map((r) => html` <span class="error">${r}</span>`)} <button type="button" phx-click=${cancel} phx-value-ref=${e.ref} phx-target=${target ?? false}>Cancel</button></li>`,
   )}</ul><p class="upload-errors">${uploadErrors(upload).join(" ")}</p>`;
 }
 
