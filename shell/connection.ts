@@ -99,7 +99,7 @@ export class LiveConnection implements ChannelOwner {
       if (event === "heartbeat") return this.#reply(null, ref, topic, { status: "ok", response: {} });
       return this.#reply(null, ref, topic, { status: "error", response: { reason: "unknown event" } });
     }
-    if (topic.startsWith("lvu:")) return this.#upload(joinRef, ref, topic, event, body);
+    if (topic.startsWith("lvu:")) return this.#uploads().text(joinRef, ref, topic, event, body);
     if (event === "phx_join") {
       void this.#join(joinRef ?? ref, ref, topic, body).catch((error: unknown) => {
         console.error("[lagoon] join failed", error);
@@ -215,17 +215,6 @@ export class LiveConnection implements ChannelOwner {
         return undefined;
       },
     }));
-  }
-
-  /** A text frame on an upload topic (upload-channel.ts). */
-  #upload(joinRef: string | null, ref: string, topic: string, event: string, body: Record<string, unknown>): void {
-    if (event !== "phx_join") return this.#uploads().text(joinRef, ref, topic, event);
-    void this.#uploads()
-      .join(joinRef ?? ref, ref, topic, body)
-      .catch((error: unknown) => {
-        console.error("[lagoon] upload join failed", error);
-        this.#reply(joinRef, ref, topic, { status: "error", response: { reason: "join failed" } });
-      });
   }
 
   async #join(joinRef: string, ref: string, topic: string, payload: Record<string, unknown>): Promise<void> {

@@ -207,7 +207,7 @@ export class UploadChannels {
   }
 
   /** `phx_join` on `lvu:<ref>` with `{ token }`. */
-  async join(joinRef: string, ref: string, topic: string, payload: Record<string, unknown>): Promise<void> {
+  async #join(joinRef: string, ref: string, topic: string, payload: Record<string, unknown>): Promise<void> {
     const refuse = (reason: string) => void this.owner.send([joinRef, ref, topic, "phx_reply", { status: "error", response: { reason } }]);
     const token = payload.token;
     const entry = typeof token === "string" && token.length <= 64 ? this.owner.findToken(token) : undefined;
@@ -237,11 +237,18 @@ export class UploadChannels {
     this.owner.send([joinRef, ref, topic, "phx_reply", { status: "ok", response: {} }]);
   }
 
-  /** A text frame on an `lvu:` topic: a leave, or anything else refused. */
-  text(joinRef: string | null, ref: string, topic: string, event: string): void {
+  /** A text frame on an `lvu:` topic: a join, a leave, or anything else refused. */
+  text(joinRef: string | null, ref: string, topic: string, event: string, payload: Record<string, unknown>): void {
     const channel = this.#byTopic.get(topic);
     const reply = (status: "ok" | "error", response: Record<string, unknown>) =>
       this.owner.send([joinRef, ref, topic, "phx_reply", { status, response }]);
+    if (event === "phx_join") {
+      void this.#join(joinRef ?? ref, ref, topic, payload).catch((error: unknown) => {
+        console.error("[lagoon] upload join failed", error);
+        reply("error", { reason: "join failed" });
+      });
+      return;
+    }
     if (!channel || channel.joinRef !== joinRef) {
       return void (event === "phx_leave" ? reply("ok", {}) : reply("error", { reason: "unmatched topic" }));
     }
