@@ -55,7 +55,7 @@ export class EntryState {
   meta: ExternalUpload | undefined;
   /** The upload channel receiving the bytes; `stop` closes it without telling the entry. */
   channel: { stop(): void } | undefined;
-  /** The channel failed (or it was refused): the entry stays, with its error, until cancelled. */
+  /** The server refused its bytes, or `external` refused it: it stays, with its error, until cancelled. */
   failed = false;
   sink: UploadSink | undefined;
   received = 0;
@@ -133,9 +133,10 @@ export class ConfigState {
         );
       }
       for (const item of accept) {
-        const ext = typeof item === "string" && item.startsWith(".") ? mimeOfExtension(item.toLowerCase()) : undefined;
-        if (ext) {
-          this.#types.add(ext);
+        // as in Phoenix, an extension also accepts every file of its MIME type
+        const typeOfExt = typeof item === "string" && item.startsWith(".") ? mimeOfExtension(item.toLowerCase()) : undefined;
+        if (typeOfExt) {
+          this.#types.add(typeOfExt);
           this.#exts.add(item.toLowerCase());
         } else if (typeof item === "string" && (WILDCARDS.has(item) || isKnownMime(item))) {
           this.#types.add(item);
