@@ -1,10 +1,13 @@
 /** The demo's domain layer, opened once per server and handed to the views that use it. */
+import { randomBytes } from "node:crypto";
 import { Presence, type PubSub } from "lagoon";
 import { Accounts } from "./accounts.js";
 import { Catalog } from "./catalog.js";
 import { Chat } from "./chat.js";
 import { openDb, type Db, type DbOptions } from "./db.js";
+import { Files } from "./files.js";
 import { Posts } from "./posts.js";
+import { DiskStorage } from "./storage.js";
 import { Todos } from "./todos.js";
 import { createWorkPool, type WorkPool } from "./work/pool.js";
 
@@ -16,6 +19,9 @@ export interface AppContext {
   readonly posts: Posts;
   readonly todos: Todos;
   readonly chat: Chat;
+  readonly files: Files;
+  /** Where uploaded files are kept. */
+  readonly storage: DiskStorage;
   /** Who is in which chat room, across processes when the PubSub is. */
   readonly presence: Presence;
   /** Worker threads for CPU-heavy work. */
@@ -29,11 +35,18 @@ export interface ContextOptions {
   readonly db: DbOptions;
   readonly pubsub: PubSub;
   readonly catalogDelayMs?: number;
+  /** Where uploaded files are kept (default ./data/uploads). */
+  readonly filesDir?: string;
+  /** Signs direct upload policies: the app's secret, so every process accepts them (default: one of its own). */
+  readonly secret?: string;
+  /** Browsers upload files to the storage themselves rather than through the live socket. */
+  readonly directUploads?: boolean;
 }
 
 /** Opens (and migrates) the database, then builds the domain over it. */
 export async function openContext(opts: ContextOptions): Promise<AppContext> {
   const db = await openDb(opts.db);
+  const storage = new DiskStorage(opts.filesDir ?? "./data/uploads", opts.secret ?? randomBytes(32).toString("hex"));
   const presence = new Presence(opts.pubsub);
   const work = createWorkPool();
   return {
@@ -44,6 +57,8 @@ export async function openContext(opts: ContextOptions): Promise<AppContext> {
     posts: new Posts(db),
     todos: new Todos(db, opts.pubsub),
     chat: new Chat(db, opts.pubsub),
+    files: new Files(db, storage, { direct: opts.directUploads }),
+    storage,
     presence,
     work,
     close: async () => {

@@ -71,6 +71,9 @@ if (cluster.isPrimary && workers > 1) {
     production: settings.production,
     catalogDelayMs: settings.catalogDelayMs,
     allowedHosts: settings.allowedHosts,
+    filesDir: settings.filesDir,
+    uploadTmpDir: settings.uploadTmpDir,
+    directUploads: settings.directUploads,
   });
   const listening = await app.lagoon.listen({ port: settings.port, hostname: settings.host });
   if (cluster.isPrimary)

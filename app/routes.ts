@@ -8,6 +8,7 @@ import { boardLive } from "./views/board.js";
 import { chatLive } from "./views/chat.js";
 import { CounterLive } from "./views/counter.js";
 import { dashboardLive } from "./views/dashboard.js";
+import { filesLive } from "./views/files.js";
 import { HomeLive } from "./views/home.js";
 import { IslandsLive } from "./views/islands.js";
 import { currentPage, layout } from "./views/layout.js";
@@ -43,6 +44,7 @@ export function routes(ctx: AppContext, telemetry: TelemetryWindow, limits: Demo
       live("/board", boardLive(ctx.todos)),
       live("/chat/:room", chatLive(ctx.chat, ctx.presence)),
       live("/dashboard", dashboardLive(telemetry)),
+      live("/files", filesLive(ctx.files)),
     ]),
   ];
 }

@@ -12,6 +12,9 @@ import type { AppDefinition, Assets, Lagoon, LagoonOptions } from "lagoon/server
 import { authRoutes } from "./auth.js";
 import { demoLimits } from "./limits.js";
 import { openContext, type AppContext } from "./context.js";
+import { downloadRoutes } from "./downloads.js";
+import { FILE_LIMITS } from "./files.js";
+import { directUploadRoute } from "./storage.js";
 import { metricsGuard } from "./metrics-guard.js";
 import { routes } from "./routes.js";
 import { loadSettings } from "./settings.js";
@@ -36,6 +39,12 @@ export interface AppOptions {
   socket?: LagoonOptions["socket"];
   /** Host names the live socket accepts besides loopback ones (LAGOON_ALLOWED_HOSTS). */
   allowedHosts?: readonly string[];
+  /** Where uploaded files are kept (default ./data/uploads). */
+  filesDir?: string;
+  /** Where uploads in progress are written (default ./data/tmp). */
+  uploadTmpDir?: string;
+  /** Browsers post files to the storage themselves (the S3 uploader) rather than through the live socket. */
+  directUploads?: boolean;
 }
 
 export interface App {
@@ -45,7 +54,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-type DefinitionOptions = Pick<AppOptions, "socket" | "metricsToken" | "production" | "allowedHosts">;
+type DefinitionOptions = Pick<AppOptions, "socket" | "metricsToken" | "production" | "allowedHosts" | "uploadTmpDir">;
 
 /** The demo over an opened domain context. */
 function definition(ctx: AppContext, opts: DefinitionOptions): AppDefinition {
@@ -58,8 +67,12 @@ function definition(ctx: AppContext, opts: DefinitionOptions): AppDefinition {
     observe: (event) => telemetry.record(event),
     pubsub: ctx.pubsub,
     socket: opts.socket,
+    uploads: { dir: opts.uploadTmpDir ?? "./data/tmp" },
     setup(lagoon) {
       authRoutes(lagoon, ctx.accounts, limits);
+      downloadRoutes(lagoon, ctx.files, ctx.accounts);
+      // takes only what the storage presigned, which it does for direct uploads
+      directUploadRoute(lagoon, ctx.storage, FILE_LIMITS.maxFileSize);
       lagoon.app.get("/metrics", metricsGuard(opts), lagoon.metrics());
       lagoon.health.check("database", () => ctx.db.ping());
       const pubsub = ctx.pubsub;
@@ -79,6 +92,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     db: { url: opts.databaseUrl, file: opts.db },
     pubsub: opts.pubsub ?? new MemoryPubSub(),
     catalogDelayMs: opts.catalogDelayMs,
+    filesDir: opts.filesDir,
+    secret: opts.secret,
+    directUploads: opts.directUploads,
   });
   const clientDir = opts.clientDir ?? "dist/client";
   const running = await instantiateApp(definition(ctx, opts), {
@@ -96,10 +112,14 @@ export default defineApp(async () => {
     db: { url: settings.databaseUrl, file: settings.db },
     pubsub: new MemoryPubSub(),
     catalogDelayMs: settings.catalogDelayMs,
+    filesDir: settings.filesDir,
+    secret: settings.secret,
+    directUploads: settings.directUploads,
   });
   return definition(ctx, {
     metricsToken: settings.metricsToken,
     production: settings.production,
     allowedHosts: settings.allowedHosts,
+    uploadTmpDir: settings.uploadTmpDir,
   });
 });

@@ -7,7 +7,9 @@
  * /metrics asks for; unset: /metrics is open in development and closed in production),
  * LAGOON_DRAIN_MS (how long SIGTERM waits for live clients to leave, default 10000),
  * LAGOON_ALLOWED_HOSTS (host names the live socket accepts besides loopback ones, comma
- * separated).
+ * separated), LAGOON_FILES_DIR (./data/uploads: stored files), LAGOON_UPLOAD_TMP
+ * (./data/tmp: uploads in progress), LAGOON_DIRECT_UPLOADS=1 (browsers post files to the
+ * storage themselves).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -26,6 +28,9 @@ export interface Settings {
   drainMs: number;
   catalogDelayMs: number;
   allowedHosts: string[] | undefined;
+  filesDir: string;
+  uploadTmpDir: string;
+  directUploads: boolean;
 }
 
 function secretFrom(file: string): string {
@@ -53,5 +58,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     allowedHosts: env.LAGOON_ALLOWED_HOSTS
       ? ["localhost", "127.0.0.1", "::1", ...env.LAGOON_ALLOWED_HOSTS.split(",").map((h) => h.trim())]
       : undefined,
+    filesDir: env.LAGOON_FILES_DIR ?? "./data/uploads",
+    uploadTmpDir: env.LAGOON_UPLOAD_TMP ?? "./data/tmp",
+    directUploads: env.LAGOON_DIRECT_UPLOADS === "1",
   };
 }

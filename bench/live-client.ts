@@ -4,6 +4,7 @@
  */
 import WebSocket from "ws";
 import type { PageInfo } from "../tests/support/protocol.js";
+import { encodeBinaryPush } from "../shell/upload-channel.js";
 
 export interface Reply {
   /** The frame's text as received. */
@@ -60,6 +61,19 @@ export class LiveClient {
     return new Promise((resolve) => {
       this.#pending.set(ref, resolve);
       this.ws.send(JSON.stringify([JOIN_REF, ref, this.topic, event, payload]));
+    });
+  }
+
+  /** Sends a frame on any topic (an upload channel's); binary when `payload` is bytes (encoded as the official client does). */
+  sendTo(topic: string, joinRef: string, event: string, payload: unknown): Promise<Reply> {
+    const ref = String(++this.#ref);
+    return new Promise((resolve) => {
+      this.#pending.set(ref, resolve);
+      this.ws.send(
+        payload instanceof Uint8Array
+          ? encodeBinaryPush({ joinRef, ref, topic, event, payload })
+          : JSON.stringify([joinRef, ref, topic, event, payload]),
+      );
     });
   }
 

@@ -9,6 +9,7 @@ import { roundTrip } from "./roundtrip.js";
 import { cpuRoundTrip } from "./cpu.js";
 import { streamMemory } from "./stream.js";
 import { fairness } from "./fairness.js";
+import { uploadThroughput } from "./uploads.js";
 
 const suites: [string, () => Promise<Result[]>][] = [
   ["round trip", roundTrip],
@@ -20,6 +21,7 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["stream memory", streamMemory],
   ["browser apply", clientApply],
   ["fairness", fairness],
+  ["uploads", uploadThroughput],
 ];
 const only = process.argv[2];
 const results: Result[] = [];

@@ -11,6 +11,7 @@ import { jitteredBackoff, REJOIN_STEPS, RECONNECT_STEPS } from "./backoff.js";
 import { keepRefusedForms } from "./form-memory.js";
 import { IslandHook } from "./island.js";
 import { signals } from "./signals.js";
+import { uploaders, type Uploader } from "./uploaders.js";
 
 /** Lagoon's client hooks, registered on the LiveSocket by name (phx-hook="Name"). */
 export const hooks: HooksOptions = { Island: IslandHook };
@@ -22,7 +23,9 @@ export interface LiveSocketOptions {
   readonly params?: Record<string, unknown>;
   /** The live socket's endpoint; default "/live" (createLagoon's `socketPath`). */
   readonly path?: string;
-  /** Anything else the LiveSocket takes (uploaders, dom, metadata, ...). */
+  /** The app's own uploaders for direct uploads, beside Lagoon's `S3`. */
+  readonly uploaders?: Readonly<Record<string, Uploader>>;
+  /** Anything else the LiveSocket takes (dom, metadata, ...). */
   readonly liveSocket?: Record<string, unknown>;
   /** false: measure nothing and report nothing to the server (browser signals). */
   readonly signals?: boolean;
@@ -35,6 +38,7 @@ export function createLiveSocket(opts: LiveSocketOptions = {}): LiveSocket {
     ...opts.liveSocket,
     params: { _csrf_token: csrfToken, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, ...opts.params },
     hooks: { ...hooks, ...opts.hooks },
+    uploaders: { ...uploaders, ...opts.uploaders },
     // passed through to the phoenix Socket: after a restart, clients must not all come back at once
     reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
     rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),

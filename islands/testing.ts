@@ -31,7 +31,16 @@ import {
 import { loadIslands } from "./discover.js";
 import { registeredIslands } from "./registry.js";
 
-export { Redirected, ReplyError, type LiveViewTest, type VisitOptions, TestElement, TestForm } from "../shell/testing/index.js";
+export {
+  Redirected,
+  ReplyError,
+  type LiveViewTest,
+  type VisitOptions,
+  TestElement,
+  TestForm,
+  type TestFile,
+  type UploadOutcome,
+} from "../shell/testing/index.js";
 export { loadIslands } from "./discover.js";
 
 /** An island on a test page, driven the way its component would. */

@@ -22,6 +22,7 @@ import { sessionMiddleware, type LagoonEnv } from "./request-session.js";
 import { Sessions, type SessionOptions } from "./session.js";
 import { Signer } from "./signing.js";
 import { Telemetry, type TelemetryListener } from "./telemetry.js";
+import { createUploadStore, type UploadStoreOptions } from "./upload-store.js";
 import { attachLiveSocket, createLiveSocket, type LiveSocketOptions, type LiveSocketServer } from "./ws.js";
 
 export interface LagoonOptions {
@@ -57,6 +58,8 @@ export interface LagoonOptions {
   readonly allowedHosts?: readonly string[];
   /** Response headers (CSP, framing, nosniff, referrer policy); `false` turns Lagoon's defaults off. */
   readonly securityHeaders?: SecurityHeadersOptions | false;
+  /** Temporary files of uploads: `dir` (default: `lagoon-uploads` in the OS temporary directory). */
+  readonly uploads?: UploadStoreOptions;
 }
 
 /** A Lagoon app: its Hono app with the live routes, the live socket, and what they share. */
@@ -125,6 +128,7 @@ export function createLagoon(opts: LagoonOptions): Lagoon {
     trustProxy: opts.trustProxy,
     allowedHosts: opts.allowedHosts,
     trackedStatic: assets.tracked,
+    uploads: createUploadStore(opts.uploads),
     ...opts.socket,
   });
 

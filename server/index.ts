@@ -38,3 +38,4 @@ export {
   type ClientSnapshot,
   type Percentiles,
 } from "./telemetry-window.js";
+export { createUploadStore, type FileUploadStore, type UploadStoreOptions } from "./upload-store.js";

@@ -36,7 +36,8 @@ export const DEFAULT_SECURITY_HEADERS: SecurityHeadersOptions = {
 export type SecurityEnv = { Variables: SecureHeadersVariables };
 
 export function securityHeaders(opts: SecurityHeadersOptions = DEFAULT_SECURITY_HEADERS): MiddlewareHandler<SecurityEnv> {
-  const headers = secureHeaders(opts);
+  // a handler's own header wins (a download's sandbox CSP, say): Lagoon's fill in the rest
+  const headers = secureHeaders({ overwrite: false, ...opts });
   return async (c, next) => {
     await headers(c, next);
     if (c.res.headers.get("content-type")?.startsWith("text/html")) c.header("Cache-Control", "private, no-store");

@@ -4,6 +4,9 @@
  * advise this over verifyClient): the Origin must match the page's host (or an allowed
  * origin), and the cookie session plus CSRF token decide whether joins may mount.
  *
+ * Binary frames are upload chunks (shell/upload-channel.ts decodes them; on any other
+ * topic the connection closes with 1003).
+ *
  * Every socket is bounded (limits.ts): frame size and fragments (ws options), frames per
  * second (throttled, then closed), bytes waiting for a client that stopped reading, sockets
  * per client address, and a heartbeat that terminates half-open connections.
@@ -24,6 +27,7 @@ import type { Router } from "../shell/router.js";
 import type { ViewServices } from "../shell/internal.js";
 import type { Sessions } from "./session.js";
 import type { Conn } from "../shell/transport.js";
+import type { UploadStore } from "../shell/upload-types.js";
 
 export interface LiveSocketOptions {
   readonly path: string;
@@ -43,6 +47,8 @@ export interface LiveSocketOptions {
   readonly trackedStatic?: readonly string[];
   /** Host names accepted at the upgrade (default: loopback names and IP addresses; ["*"]: any). */
   readonly allowedHosts?: readonly string[];
+  /** Temporary files for upload chunks (server/upload-store.ts). */
+  readonly uploads?: UploadStore;
 }
 
 export interface LiveSocketServer {
@@ -62,7 +68,6 @@ export interface LiveSocketServer {
 /** Close codes. Never 1000 from the server: the official client reloads the page on it. */
 export const CLOSE = {
   goingAway: 1001,
-  unsupported: 1003,
   /** Rate limit exceeded, or a client that stopped reading. */
   policy: 1008,
   internal: 1011,
@@ -151,6 +156,8 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
   };
   const wss = new WebSocketServer(wsOptions);
   const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...opts.limits };
+  // upload chunks are sized so their frames fit the frame limit
+  const connectionLimits = { ...limits, maxFrame: wsOptions.maxPayload };
   const addresses = new AddressCounter(limits.connectionsPerAddress);
   const admission = new Admission(limits, heapRatio);
   const alive = new WeakMap<WebSocket, boolean>();
@@ -238,11 +245,12 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
               router: opts.router,
               tokens: opts.sessions,
               services: opts.services,
-              limits,
+              limits: connectionLimits,
               info: connectInfo(req, address),
               trackedStatic: opts.trackedStatic,
               // a user's views count together over all their sockets; anonymous ones by session
               admission: session ? { budget: admission, owner: opts.sessions.userOf(session) ?? `sid:${session.sid}` } : undefined,
+              uploads: opts.uploads,
             }),
         );
         if (session) {
@@ -280,7 +288,7 @@ class WsConnection implements Conn {
   readonly #ws: WebSocket;
   readonly #limits: SocketLimits;
   readonly #bucket: TokenBucket;
-  readonly #backlog: string[] = [];
+  readonly #backlog: (string | Buffer)[] = [];
   readonly #channel: LiveConnection;
   #timer: NodeJS.Timeout | undefined;
   #ended = false;
@@ -328,12 +336,12 @@ class WsConnection implements Conn {
 
   #onMessage(data: WebSocket.RawData, isBinary: boolean): void {
     if (this.#ended) return;
-    if (isBinary) return this.#end(CLOSE.unsupported, "binary frames are not supported");
-    const text = data.toString();
+    // binary frames (upload chunks) stay bytes: a Buffer under ws's default binaryType, fragments joined
+    const frame = isBinary ? (data as Buffer) : data.toString();
     const backlog = this.#backlog;
-    if (backlog.length === 0 && this.#bucket.take(performance.now())) return this.#handle(text);
+    if (backlog.length === 0 && this.#bucket.take(performance.now())) return this.#handle(frame);
     if (backlog.length >= this.#limits.queued) return this.#end(CLOSE.policy, "rate limit exceeded");
-    backlog.push(text);
+    backlog.push(frame);
     this.#throttle();
   }
 
@@ -349,9 +357,10 @@ class WsConnection implements Conn {
     if (this.#ws.isPaused) this.#ws.resume();
   }
 
-  #handle(text: string): void {
+  #handle(frame: string | Buffer): void {
     try {
-      this.#channel.handle(text);
+      if (typeof frame === "string") this.#channel.handle(frame);
+      else this.#channel.handleBinary(frame);
     } catch (error) {
       // LiveConnection.handle never throws by contract; if it did, only this connection pays
       console.error("[lagoon] frame handling failed:", error);

@@ -22,10 +22,15 @@ import type { SpanObserver } from "./spans.js";
 import type { Tokens, ViewToken } from "./tokens.js";
 import type { Conn } from "./transport.js";
 import type { ConnectInfo, Flash, Params, Session } from "./types.js";
+import { BINARY_HEADER_MAX, decodeBinaryPush, UploadChannels } from "./upload-channel.js";
+import { preflight, uploadProgress } from "./upload-events.js";
+import type { UploadStore } from "./upload-types.js";
 
 export interface ConnectionLimits {
   /** Views one connection may have joined at once. */
   maxViews: number;
+  /** Largest frame the transport accepts, in bytes: upload chunks are sized to fit. */
+  maxFrame?: number;
 }
 
 /** A verified cookie session: Lagoon's `sid`, and what the app stores. */
@@ -47,6 +52,8 @@ export interface ConnectionContext {
   readonly trackedStatic?: readonly string[];
   /** Process-wide budgets (views per user, memory), and whom this connection's views count against. */
   readonly admission?: { readonly budget: Admission; readonly owner: string };
+  /** Where upload channels write the bytes they receive (temporary files); none: uploads are refused. */
+  readonly uploads?: UploadStore;
 }
 
 const TOPIC_MAX = 200;
@@ -67,6 +74,7 @@ export class LiveConnection implements ChannelOwner {
   readonly #views = new Map<string, ViewChannel>();
   /** The browser signals channel (signals.ts), once the bundle joins it. */
   #signals: SignalsChannel | undefined;
+  #uploadChannels: UploadChannels | undefined;
   #closed = false;
 
   constructor(ctx: ConnectionContext) {
@@ -116,6 +124,7 @@ export class LiveConnection implements ChannelOwner {
       });
       return this.#signals.handle(joinRef, ref, event, body);
     }
+    if (topic.startsWith("lvu:")) return this.#uploads().text(joinRef, ref, topic, event, body);
     if (event === "phx_join") {
       void this.#join(joinRef ?? ref, ref, topic, body).catch((error: unknown) => {
         console.error("[lagoon] join failed", error);
@@ -142,6 +151,12 @@ export class LiveConnection implements ChannelOwner {
       case "cids_destroyed":
         void proc.cidsDestroyed(body.cids, ref);
         return;
+      case "allow_upload":
+        void proc.enqueue(ref, "event", () => preflight(proc, body, ref, (this.#ctx.limits.maxFrame ?? Infinity) - BINARY_HEADER_MAX));
+        return;
+      case "progress":
+        void proc.enqueue(ref, "event", () => uploadProgress(proc, body, ref));
+        return;
       case "phx_leave":
         this.#remove(channel);
         channel.left("leave");
@@ -154,10 +169,26 @@ export class LiveConnection implements ChannelOwner {
     }
   }
 
+  /**
+   * Handles one binary frame: an upload chunk on a joined `lvu:` topic. Anything else
+   * closes the connection with 1003, as binary frames did before uploads. Never throws.
+   */
+  handleBinary(bytes: Uint8Array): void {
+    if (this.#closed) return;
+    const push = decodeBinaryPush(bytes);
+    if (!push || !push.topic.startsWith("lvu:")) {
+      // 1003: unsupported data
+      this.#ctx.conn.close(1003, "binary frames are for uploads only");
+      return this.close();
+    }
+    this.#uploads().binary(push);
+  }
+
   /** The connection ended: every view on it is freed at once. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#uploadChannels?.closeAll();
     for (const channel of [...this.#views.values()]) {
       this.#remove(channel);
       channel.left("disconnect");
@@ -208,6 +239,20 @@ export class LiveConnection implements ChannelOwner {
     this.#views.delete(channel.topic);
     const admission = this.#ctx.admission;
     if (admission) admission.budget.release(admission.owner);
+  }
+
+  #uploads(): UploadChannels {
+    return (this.#uploadChannels ??= new UploadChannels({
+      send: (frame) => this.send(frame),
+      store: this.#ctx.uploads,
+      findToken: (token) => {
+        for (const channel of this.#views.values()) {
+          const entry = channel.proc.existingUploads()?.byToken(token);
+          if (entry) return entry;
+        }
+        return undefined;
+      },
+    }));
   }
 
   async #join(joinRef: string, ref: string, topic: string, payload: Record<string, unknown>): Promise<void> {

@@ -16,6 +16,7 @@ import type { ViewProcessCore } from "./internal.js";
 import { decodeEventValue } from "./params.js";
 import { SocketBase } from "./socket.js";
 import type { EventSpec } from "./types.js";
+import { putEventUploads } from "./upload-events.js";
 
 /** The push event answering a refused form event, `{ event, target }`. */
 export const FORM_REFUSED = "lagoon:form-refused";
@@ -33,6 +34,7 @@ interface EventPayload {
   value?: unknown;
   cid?: unknown;
   meta?: unknown;
+  uploads?: unknown;
 }
 
 /** Handles one `event` push inside the view's mailbox. */
@@ -51,6 +53,8 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
   }
   const params = decodeEventValue(p.type ?? "", p.value, p.meta);
   if (params === undefined) return refuse(proc, ref, form, { reason: "bad_event", message: "unreadable event value" });
+  // the files a form change declares are validated before its handler runs
+  if (p.uploads !== undefined) putEventUploads(proc, p.uploads, target ? target.socket : proc.socket);
 
   if (name === "lv:clear-flash") {
     proc.span.event = name;

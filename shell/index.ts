@@ -65,3 +65,6 @@ export {
 export { LagoonError, TemplateError, EventParamsError, EventRejected, HttpError } from "./errors.js";
 export { UnsafeUrlError, localPath } from "./urls.js";
 export type { Schema, Infer } from "./schema.js";
+export { consumeUploadedEntries, uploadedEntries } from "./uploads.js";
+export type { Upload, UploadEntry, Uploads, UploadOptions, UploadedFile, ExternalUpload, UploadStore, UploadSink } from "./upload-types.js";
+export { liveFileInput, liveImgPreview, uploadErrors, type FileInputAttrs } from "./upload-input.js";

@@ -14,6 +14,7 @@ import type { ConnectInfo, Flash, Params, Session } from "./types.js";
 import type { NavigationKind } from "./urls.js";
 import type { ViewToken } from "./tokens.js";
 import type { Lifecycle } from "./lifecycle.js";
+import type { ViewUploads } from "./uploads.js";
 
 export type Reply = { status: "ok" | "error"; response: Record<string, unknown> };
 
@@ -116,11 +117,16 @@ export interface ViewProcessCore {
   /** The async tasks, created on first use. */
   tasks(): AsyncTasks;
   existingTasks(): AsyncTasks | undefined;
+  /** The uploads of the view and its components, created on first use. */
+  uploads(): ViewUploads;
+  existingUploads(): ViewUploads | undefined;
   /** Queues a message; `ref` is the push to answer (null for info and async). */
   enqueue(ref: string | null, phase: Phase, task: () => Promise<void>): Promise<void>;
   /** After a handler: follow navigation, render, and answer with `replyValue` as the hook reply. */
   finish(ref: string | null, replyValue: unknown): Promise<void>;
   reply(ref: string, reply: Reply): void;
+  /** Renders what changed since the last render (null: nothing did). */
+  render(full: boolean): Record<string, unknown> | null;
   subscribe(topic: string): void;
   unsubscribe(topic: string): void;
   onEnd(fn: () => void): void;

@@ -13,6 +13,7 @@ import type { ViewHandle } from "./pubsub.js";
 import type { ProcessLink, SocketBase } from "./socket.js";
 import type { Assigns, ComponentDef, ConnectInfo, LifecycleHooks, LifecycleStage } from "./types.js";
 import type { NavigationKind } from "./urls.js";
+import type { ViewUploads } from "./uploads.js";
 
 export class SocketLink implements ProcessLink {
   readonly #proc: ViewProcessCore;
@@ -119,5 +120,9 @@ export class SocketLink implements ProcessLink {
 
   detachHook(name: string, stage: LifecycleStage): void {
     this.#proc.existingLifecycle()?.detach(name, stage);
+  }
+
+  uploads(): ViewUploads {
+    return this.#proc.uploads();
   }
 }

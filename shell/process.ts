@@ -29,6 +29,8 @@ import type { Template } from "./template.js";
 import type { Assigns, Params, Session } from "./types.js";
 import { COMPONENTS, EVENTS, REPLY, TITLE } from "./wire.js";
 import type { ComponentRef } from "./components.js";
+import { uploadHost } from "./upload-events.js";
+import { ViewUploads } from "./uploads.js";
 
 const NOOP_HOST: ViewHost = { reply() {}, push() {}, stopped() {} };
 const sockets = socketInternals();
@@ -91,6 +93,7 @@ export class LiveViewProcess implements ViewProcessCore {
   #components: ComponentTree | undefined;
   #subscriptions: Map<string, () => void> | undefined;
   #tasks: AsyncTasks | undefined;
+  #uploads: ViewUploads | undefined;
   /** Cleanups registered with socket.onEnd (presence, external resources). */
   #onEnd: (() => void)[] | undefined;
   #lifecycle: Lifecycle | undefined;
@@ -164,6 +167,14 @@ export class LiveViewProcess implements ViewProcessCore {
     return this.#tasks;
   }
 
+  uploads(): ViewUploads {
+    return (this.#uploads ??= new ViewUploads(uploadHost(this)));
+  }
+
+  existingUploads(): ViewUploads | undefined {
+    return this.#uploads;
+  }
+
   nextStreamRef(): string {
     return String(this.#nextStreamRef++);
   }
@@ -226,7 +237,10 @@ export class LiveViewProcess implements ViewProcessCore {
     return this.enqueue(ref, "event", async () => {
       this.span.event = "cids_destroyed";
       const gone = this.#components?.destroyed(asCids(cids)) ?? [];
-      for (const entry of gone) this.#tasks?.cancelAll(`c${entry.cid}:`);
+      for (const entry of gone) {
+        this.#tasks?.cancelAll(`c${entry.cid}:`);
+        this.#uploads?.forgetComponent(entry.cid);
+      }
       this.reply(ref, { status: "ok", response: { cids: gone.map((e) => e.cid) } });
     });
   }
@@ -460,6 +474,9 @@ export class LiveViewProcess implements ViewProcessCore {
     this.#onEnd = undefined;
     this.#tasks?.cancelAll();
     this.#tasks = undefined;
+    // uploads end with the view: their channels close and their temporary files go
+    this.#uploads?.end();
+    this.#uploads = undefined;
     this.#components = undefined;
     this.#state = undefined;
     this.#containers = undefined;

@@ -23,6 +23,8 @@ import type {
 } from "./types.js";
 import type { StreamConfig, StreamOptions } from "./streams.js";
 import { checkNavigation, type NavigationKind } from "./urls.js";
+import type { UploadOptions } from "./upload-types.js";
+import { cancelUpload, type ViewUploads } from "./uploads.js";
 
 /** What a socket asks of the view process it belongs to. */
 export interface ProcessLink {
@@ -51,6 +53,7 @@ export interface ProcessLink {
   sendParent(message: unknown): void;
   attachHook(name: string, stage: LifecycleStage, fn: LifecycleHooks<any>[LifecycleStage]): void;
   detachHook(name: string, stage: LifecycleStage): void;
+  uploads(): ViewUploads;
 }
 
 /** What the view process reads and resets of a socket around each render. */
@@ -248,6 +251,21 @@ export class SocketBase<A extends Assigns> implements Socket<A> {
   sendUpdateAfter<CA extends Assigns>(def: ComponentDef<CA>, id: string, assigns: Partial<CA>, ms: number): this {
     const link = this.#link;
     setTimeout(() => link.sendUpdate(def, id, assigns), ms).unref?.();
+    return this;
+  }
+
+  allowUpload(name: string, opts: UploadOptions<this>): this {
+    this.#link.uploads().allow(this, name, opts);
+    return this;
+  }
+
+  disallowUpload(name: string): this {
+    this.#link.uploads().disallow(this, name);
+    return this;
+  }
+
+  cancelUpload(name: string, ref: unknown): this {
+    cancelUpload(this, name, ref);
     return this;
   }
 }

@@ -9,6 +9,7 @@ import type { ViewHandle } from "./pubsub.js";
 import type { Schema } from "./schema.js";
 import type { LiveStream, StreamConfig, StreamOptions } from "./streams.js";
 import type { Template } from "./template.js";
+import type { UploadOptions } from "./upload-types.js";
 
 export type Assigns = Record<string, any>;
 export type Flash = Record<string, string>;
@@ -115,6 +116,15 @@ export interface Socket<A extends Assigns = Assigns> {
   sendUpdate<CA extends Assigns>(def: ComponentDef<CA>, id: string, assigns: Partial<CA>): this;
   /** sendUpdate after `ms` milliseconds, if the view and the component are still there. */
   sendUpdateAfter<CA extends Assigns>(def: ComponentDef<CA>, id: string, assigns: Partial<CA>, ms: number): this;
+  /**
+   * Allows file uploads under `name` (in mount): `assigns.uploads[name]` then holds its
+   * entries; render its input with `liveFileInput(assigns.uploads.name)`. See the README, "Uploads".
+   */
+  allowUpload(name: string, opts: UploadOptions<this>): this;
+  /** Removes an upload that has no entries. */
+  disallowUpload(name: string): this;
+  /** Cancels an entry (a cancel button's `phx-value-ref`); its bytes are dropped. An unknown ref changes nothing. */
+  cancelUpload(name: string, ref: unknown): this;
 }
 
 /** The socket of a live view: assigns plus messaging (PubSub, info to itself) and what the browser connected with. */

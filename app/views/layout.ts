@@ -12,6 +12,7 @@ const NAV: [href: string, label: string, section: string][] = [
   ["/posts", "Posts", "/posts"],
   ["/board", "Board", "/board"],
   ["/dashboard", "Dashboard", "/dashboard"],
+  ["/files", "Files", "/files"],
 ];
 
 export interface CurrentPage {

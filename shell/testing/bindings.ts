@@ -45,3 +45,21 @@ export function contains(ancestor: HTMLElement, el: HTMLElement): boolean {
   for (let node: HTMLElement | null = el; node; node = node.parentNode as HTMLElement | null) if (node === ancestor) return true;
   return false;
 }
+
+/** The cid an element's events go to: its phx-target (a cid or a selector), else none (the view). */
+export function targetCid(view: ElementHost, el: HTMLElement): number | undefined {
+  const target = el.getAttribute("phx-target") ?? closestAttr(el, "phx-target");
+  if (!target) return undefined;
+  if (/^\d+$/.test(target)) return Number(target);
+  const found = view.dom().querySelector(target);
+  const cid = found ? closestAttr(found, "data-phx-component") : null;
+  return cid ? Number(cid) : undefined;
+}
+
+function closestAttr(el: HTMLElement, name: string): string | null {
+  for (let node: HTMLElement | null = el; node; node = node.parentNode as HTMLElement | null) {
+    const v = node.getAttribute?.(name);
+    if (v !== undefined && v !== null) return v;
+  }
+  return null;
+}

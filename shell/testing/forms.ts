@@ -142,6 +142,11 @@ export class TestForm {
   submit(values: FormInput = {}): Promise<string> {
     return sendForm(this.#view, this.#form(), this.#selector, "phx-submit", values, {});
   }
+
+  /** @internal the change a file input fires: `uploads` declares its files (uploads.ts) */
+  __uploads(target: string, uploads: Record<string, unknown[]>): Promise<string> {
+    return sendForm(this.#view, this.#form(), this.#selector, "phx-change", {}, { target, uploads });
+  }
 }
 
 /** The key of a form's used fields: its id, so a form found by another selector (or from a button) shares them. */
@@ -157,7 +162,7 @@ export async function sendForm(
   selector: string,
   attr: "phx-change" | "phx-submit",
   values: FormInput,
-  opts: { target?: string; submitter?: HTMLElement },
+  opts: { target?: string; submitter?: HTMLElement; uploads?: Record<string, unknown[]> },
 ): Promise<string> {
   const change = attr === "phx-change";
   const encoded = form.getAttribute(attr);
@@ -193,7 +198,7 @@ export async function sendForm(
       event: args.event,
       value,
       meta,
-      ...(change ? { uploads: {} } : {}),
+      ...(change ? { uploads: opts.uploads ?? {} } : {}),
       ...(cid !== undefined ? { cid } : {}),
     });
   });

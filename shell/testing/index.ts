@@ -19,11 +19,15 @@ import type { Tokens, ViewToken } from "../tokens.js";
 import type { ConnectInfo, Flash, Session } from "../types.js";
 import { ClientState, type DispatchedEvent } from "./client-state.js";
 import { runMounted, TestElement, TestForm, windowKey, type ElementHost } from "./elements.js";
+import type { UploadStore } from "../upload-types.js";
+import { targetCid } from "./bindings.js";
 import { extract, RenderedTree, type StreamOp } from "./merge.js";
+import { testUploadStore, UploadDriver, type TestFile, type UploadOutcome } from "./uploads.js";
 
 export { RenderedTree, extract } from "./merge.js";
 export { TestElement, TestForm } from "./elements.js";
 export type { DispatchedEvent } from "./client-state.js";
+export type { TestFile, UploadOutcome } from "./uploads.js";
 
 export interface VisitOptions {
   /** The cookie session the view sees (e.g. `{ userId: 1 }`). */
@@ -40,6 +44,8 @@ export interface VisitOptions {
   connectInfo?: Partial<ConnectInfo>;
   /** The page's tracked assets are not the running build's (`socket.staticChanged`). */
   staticChanged?: boolean;
+  /** Where uploads' temporary files go (default: a directory of the OS temporary directory). */
+  uploads?: UploadStore;
 }
 
 /** A mount or handler ended in navigation; `visit()` rejects with it when mount redirects. */
@@ -202,6 +208,7 @@ export class LiveViewTest implements ElementHost {
   #alive = false;
   #crashed = false;
   #mounted = new Set<string>();
+  #uploads: UploadDriver | undefined;
 
   constructor(id: string, staticHtml: string, env: Env, opts: VisitOptions & { session: Session; origin: string }, parent?: LiveViewTest) {
     this.id = id;
@@ -223,9 +230,11 @@ export class LiveViewTest implements ElementHost {
         router: env.router,
         tokens: env.tokens,
         services: env.services,
-        limits: { maxViews: 64 },
+        // the server's default frame limit, so uploads are chunked as they would be
+        limits: { maxViews: 64, maxFrame: 64 * 1024 },
         info: { address: "127.0.0.1", userAgent: undefined, xHeaders: {}, ...opts.connectInfo },
         trackedStatic: opts.staticChanged ? ["/__lagoon-test/current-build.js"] : undefined,
+        uploads: opts.uploads ?? testUploadStore(),
       });
       this.#page = { connection, views };
     }
@@ -237,6 +246,8 @@ export class LiveViewTest implements ElementHost {
   }
 
   #route(frame: Frame): void {
+    // upload channels (lvu:) belong to whichever view of the page opened them
+    if (frame[2].startsWith("lvu:")) for (const view of [...this.#page.views.values()]) view.#receive(frame);
     const view = this.#page.views.get(frame[2]);
     if (view) view.#receive(frame);
   }
@@ -352,6 +363,45 @@ export class LiveViewTest implements ElementHost {
     return result;
   }
 
+  /**
+   * Chooses `files` for the file input of upload `name` (its form's phx-change declares
+   * them), then uploads them as the official client does: a preflight, the bytes in chunks
+   * over the same connection, progress after each chunk; each file up to `percent` (100).
+   * Submit the form after it, as a user would. Files refused in the form are not uploaded.
+   */
+  async upload(name: string, files: readonly TestFile[], opts: { percent?: number } = {}): Promise<UploadOutcome> {
+    return this.#uploader().upload(name, files, opts.percent ?? 100);
+  }
+
+  /** Only chooses `files` (the form change): the entries are validated, nothing is uploaded. */
+  async selectFiles(name: string, files: readonly TestFile[]): Promise<string> {
+    await this.#uploader().select(name, files);
+    return this.html();
+  }
+
+  #uploader(): UploadDriver {
+    return (this.#uploads ??= new UploadDriver({
+      dom: () => this.#dom,
+      html: () => this.html(),
+      nextRef: () => String(++this.#ref),
+      call: async (event, payload) => {
+        const reply = await this.#call(String(++this.#ref), event, payload);
+        if (reply.status === "ok" && reply.response.diff) this.#apply(reply.response.diff);
+        await settle();
+        return reply;
+      },
+      change: (form, target, uploads) => {
+        const id = form.getAttribute("id");
+        if (!id) throw new Error(`the form of file input "${target}" needs an id`);
+        return new TestForm(this, `[id="${id}"]`).__uploads(target, uploads);
+      },
+      cid: (el) => targetCid(this, el),
+      sendText: (frame) => this.#connection.handle(JSON.stringify(frame)),
+      sendBinary: (bytes) => this.#connection.handleBinary(bytes),
+      flush: settle,
+    }));
+  }
+
   /** Follows a patch link (or back/forward) to `path` on this view. */
   async patch(path: string): Promise<string> {
     const url = new URL(path, this.#opts.origin + this.path);
@@ -426,6 +476,7 @@ export class LiveViewTest implements ElementHost {
 
   #ended(): void {
     this.#alive = false;
+    this.#uploads?.ended();
     this.#page.views.delete(this.#topic);
     for (const child of this.#children.values()) child.#ended();
     this.#children.clear();
@@ -482,6 +533,7 @@ export class LiveViewTest implements ElementHost {
   }
 
   #receive([, ref, topic, event, payload]: Frame): void {
+    if (topic.startsWith("lvu:")) return this.#uploads?.receive(ref, topic, event, payload as Reply);
     if (topic !== this.#topic) return;
     if (event === "phx_reply") {
       this.messages.push({ kind: "reply", event, payload });

@@ -1,9 +1,13 @@
 /**
  * The demo app in-process for test-client tests: a fresh seeded database and an in-memory
  * PubSub. The database is SQLite in memory, or, in the "postgres" test project (which runs
- * tests/app again), a new database on that project's Postgres cluster.
+ * tests/app again), a new database on that project's Postgres cluster. Files go to a
+ * temporary directory.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inject } from "vitest";
 import pg from "pg";
 import { MemoryPubSub } from "lagoon";
@@ -19,6 +23,8 @@ import type { User } from "../../app/accounts.js";
 
 export interface Demo {
   readonly ctx: AppContext;
+  /** Where the demo keeps uploaded files. */
+  readonly filesDir: string;
   readonly router: ReturnType<typeof routes>;
   /** "sqlite" or "postgres": the store these tests run on. */
   readonly store: AppContext["db"]["dialect"];
@@ -45,13 +51,21 @@ async function testDatabase(): Promise<{ db: DbOptions; drop(): Promise<void> }>
 }
 
 /** `telemetry`: the window /dashboard reads (a fresh one by default). */
-export async function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindow } = {}): Promise<Demo> {
+export async function demo(opts: { catalogDelayMs?: number; telemetry?: TelemetryWindow; directUploads?: boolean } = {}): Promise<Demo> {
   const pubsub = new MemoryPubSub();
   const database = await testDatabase();
-  const ctx = await openContext({ db: database.db, pubsub, catalogDelayMs: opts.catalogDelayMs });
+  const filesDir = mkdtempSync(join(tmpdir(), "lagoon-demo-files-"));
+  const ctx = await openContext({
+    db: database.db,
+    pubsub,
+    catalogDelayMs: opts.catalogDelayMs,
+    filesDir,
+    directUploads: opts.directUploads,
+  });
   const router = routes(ctx, opts.telemetry ?? new TelemetryWindow(), demoLimits());
   return {
     ctx,
+    filesDir,
     router,
     store: ctx.db.dialect,
     visit: (path, opts = {}) =>
@@ -68,6 +82,7 @@ export async function demo(opts: { catalogDelayMs?: number; telemetry?: Telemetr
     close: async () => {
       await ctx.close();
       await database.drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

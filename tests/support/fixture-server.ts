@@ -22,6 +22,9 @@ export interface FixtureOptions {
   assets?: LagoonOptions["assets"];
   /** Share one PubSub between servers standing for processes. */
   pubsub?: LagoonOptions["pubsub"];
+  /** Where uploads' temporary files go. */
+  uploads?: LagoonOptions["uploads"];
+  securityHeaders?: LagoonOptions["securityHeaders"];
 }
 
 export async function startFixtureServer(
@@ -35,6 +38,8 @@ export async function startFixtureServer(
     assets: opts.assets ?? manifestAssets(FIXTURE_CLIENT),
     socket: opts.socket,
     pubsub: opts.pubsub,
+    uploads: opts.uploads,
+    securityHeaders: opts.securityHeaders,
   });
   lagoon.app.use("/assets/*", serveStatic({ root: FIXTURE_CLIENT }));
   const listening = await lagoon.listen({ port: opts.port ?? 0 });

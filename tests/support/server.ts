@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createApp, type AppOptions } from "../../app/server.js";
 import type { AppContext } from "../../app/context.js";
 import type { Lagoon, Listening } from "../../server/index.js";
@@ -22,7 +22,9 @@ export async function startServer(opts: Partial<AppOptions> & { port?: number } 
   let dir: string | undefined;
   const dbFile = opts.db ?? (opts.databaseUrl ? "" : join((dir = mkdtempSync(join(tmpdir(), "lagoon-test-"))), "lagoon.db"));
   const secret = opts.secret ?? randomBytes(32).toString("hex");
-  const app = await createApp({ ...opts, secret, db: dbFile });
+  // files beside the database: a restart on the same database finds them
+  const data = dirname(dbFile);
+  const app = await createApp({ filesDir: join(data, "uploads"), uploadTmpDir: join(data, "tmp"), ...opts, secret, db: dbFile });
   const listening = await app.lagoon.listen({ port: opts.port ?? 0, hostname: "127.0.0.1" });
   return {
     ...listening,
