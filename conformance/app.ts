@@ -1,0 +1,58 @@
+/**
+ * The conformance app: Phoenix LiveView's e2e support app (test/e2e/test_helper.exs and
+ * test/e2e/support) in Lagoon, so the unmodified Playwright suite can run against it.
+ * Routes and live sessions follow the support app's router; the endpoint's plain routes
+ * (/health, /eval, /submit, /navigation/dead) are Hono routes beside them.
+ */
+import { liveSession, live, type LiveRoute, type ViewDef } from "lagoon";
+import { defineApp, type AppDefinition } from "lagoon/server";
+import { evalPlug, withEval } from "./eval.js";
+import { document, e2eLayout, navigationDeadBody, navigationLayout } from "./layouts.js";
+import * as basics from "./views/basics.js";
+
+/** live_session :default: the E2E layout, and the eval hook on every view. */
+function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
+  return liveSession(
+    { name: "default", layout: e2eLayout },
+    routes.map(([path, view]) => live(path, withEval(view))),
+  );
+}
+
+export const routes: (LiveRoute | LiveRoute[])[] = [
+  defaultSession([
+    ["/js", basics.JsLive],
+    ["/components", basics.ComponentsLive],
+    ["/issues/3636", basics.Issue3636Live],
+    ["/issues/3919", basics.Issue3919Live],
+    ["/issues/4323", basics.Issue4323Live],
+    ["/issues/4325", basics.Issue4325Live],
+  ]),
+  liveSession({ name: "navigation", layout: navigationLayout }, []),
+];
+
+export const conformanceApp: AppDefinition = {
+  routes,
+  document,
+  setup(lagoon) {
+    const { app } = lagoon;
+    app.get("/health", (c) => c.text("OK"));
+    app.post("/eval", async (c) => {
+      const body = (await c.req.json().catch(() => null)) as { code?: unknown } | null;
+      const out = evalPlug(body?.code);
+      return out.ok ? c.json(out.result) : c.json({ error: out.error }, 422);
+    });
+    app.post("/submit", async (c) => {
+      const form = await c.req.parseBody();
+      if (!c.var.session.checkCsrf(form._csrf_token)) return c.text("Forbidden", 403);
+      return c.body(JSON.stringify(form), 200);
+    });
+    app.get("/navigation/dead", (c) => lagoon.page(c, { body: navigationDeadBody() }));
+    // a failed dead mount answers Phoenix's plain-text error page: no layout, no subresources
+    app.onError((error, c) => {
+      console.error("[conformance] request failed:", error);
+      return c.text("Internal Server Error", 500);
+    });
+  },
+};
+
+export default defineApp(conformanceApp);

@@ -1,0 +1,8 @@
+import { defineConfig } from "vite";
+import { lagoon } from "lagoon/vite";
+
+// The conformance app's browser bundle, built into .cache/conformance-client (npm run conformance).
+export default defineConfig({
+  plugins: [lagoon({ entry: "conformance/client/main.ts", islands: "conformance/islands", outDir: ".cache/conformance-client" })],
+  resolve: { conditions: ["lagoon-source", "module", "browser", "development|production"] },
+});
