@@ -9,6 +9,7 @@ import { defineApp, type AppDefinition } from "lagoon/server";
 import { evalPlug, withEval } from "./eval.js";
 import { document, e2eLayout, navigationDeadBody, navigationLayout } from "./layouts.js";
 import * as basics from "./views/basics.js";
+import * as formIssues from "./views/form-issues.js";
 
 /** live_session :default: the E2E layout, and the eval hook on every view. */
 function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
@@ -26,6 +27,17 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/3919", basics.Issue3919Live],
     ["/issues/4323", basics.Issue4323Live],
     ["/issues/4325", basics.Issue4325Live],
+    ["/select", formIssues.SelectLive],
+    ["/issues/2787", formIssues.Issue2787Live],
+    ["/issues/3083", formIssues.Issue3083Live],
+    ["/issues/3107", formIssues.Issue3107Live],
+    ["/issues/3194", formIssues.Issue3194Live],
+    ["/issues/3194/other", formIssues.Issue3194OtherLive],
+    ["/issues/3448", formIssues.Issue3448Live],
+    ["/issues/3719", formIssues.Issue3719Live],
+    ["/issues/3814", formIssues.Issue3814Live],
+    ["/issues/3819", formIssues.Issue3819Live],
+    ["/issues/4102", formIssues.Issue4102Live],
   ]),
   liveSession({ name: "navigation", layout: navigationLayout }, []),
 ];

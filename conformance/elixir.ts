@@ -58,10 +58,14 @@ export function optionsForSelect(options: Iterable<unknown>, selected: unknown):
 export const js = (...ops: [string, Record<string, unknown>][]): string => JSON.stringify(ops);
 
 /** A transition as JS commands write it: `[[classes], [start], [end]]`. */
-export const transition = (classes: string, start = "", end = ""): string[][] => [classes, start, end].map((c) => c.split(/\s+/).filter(Boolean));
+export const transition = (classes: string, start = "", end = ""): string[][] =>
+  [classes, start, end].map((c) => c.split(/\s+/).filter(Boolean));
 
 /** `<.link navigate=...>` / `<.link patch=...>`. */
-export function link(opts: { navigate?: string; patch?: string; replace?: boolean; style?: string; class?: string; id?: string }, content: unknown): Template {
+export function link(
+  opts: { navigate?: string; patch?: string; replace?: boolean; style?: string; class?: string; id?: string },
+  content: unknown,
+): Template {
   const href = opts.navigate ?? opts.patch ?? "#";
   const kind = opts.navigate !== undefined ? "redirect" : opts.patch !== undefined ? "patch" : null;
   return html`<a href=${href} id=${opts.id} data-phx-link=${kind} data-phx-link-state=${kind ? (opts.replace ? "replace" : "push") : null} style=${opts.style} class=${opts.class}>${content}</a>`;

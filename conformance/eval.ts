@@ -99,7 +99,12 @@ const LV_SNIPPETS: LvSnippet[] = [
     // E5 (3083)
     pattern: /^send\(self\(\), \{:select, \[([\d, ]*)\]\}\); nil$/,
     run(m, socket) {
-      socket.send({ select: m[1]!.split(",").filter((s) => s.trim()).map(Number) });
+      socket.send({
+        select: m[1]!
+          .split(",")
+          .filter((s) => s.trim())
+          .map(Number),
+      });
       return null;
     },
   },
@@ -154,7 +159,10 @@ export function withEval<A extends Record<string, any>>(view: ViewDef<A>): ViewD
 
 /** POST /eval (`evalPlug`): E9 releases a view's waiting event; its result is `nil`. */
 export function evalPlug(code: unknown): { ok: true; result: null } | { ok: false; error: string } {
-  const m = typeof code === "string" ? normalize(code).match(/^send\(IEx\.Helpers\.pid\((\d+), (\d+), (\d+)\), \{:sync, "([\w-]+)"\}\); nil$/) : null;
+  const m =
+    typeof code === "string"
+      ? normalize(code).match(/^send\(IEx\.Helpers\.pid\((\d+), (\d+), (\d+)\), \{:sync, "([\w-]+)"\}\); nil$/)
+      : null;
   if (!m) return { ok: false, error: "not a snippet of the suite" };
   release(Number(m[2]), m[4]!);
   return { ok: true, result: null };

@@ -16,7 +16,7 @@ const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;
  * puts them in the head it builds; `window.hooks` is where pages' scripts add hooks.
  */
 export const document: DocumentFn = (page) =>
-  `<!DOCTYPE html><meta name="csrf-token" content="${escapeAttr(page.csrfToken)}"><script>window.hooks = {};</script>` +
+  `<!DOCTYPE html><link rel="icon" href="data:,"><meta name="csrf-token" content="${escapeAttr(page.csrfToken)}"><script>window.hooks = {};</script>` +
   `${page.head}${page.body}`;
 
 /** Page assigns the E2E layout reads: a classic script run before the LiveSocket starts, and Tailwind. */

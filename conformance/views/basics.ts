@@ -181,7 +181,7 @@ export const Issue3919Live = defineView<{ action: { text: string; special?: bool
     toggle_special: (_p, socket) =>
       void socket.assign({ action: socket.assigns.action.special ? { text: "No red" } : { text: "Red", special: true } }),
   },
-  render: (a) => html`<div style=${a.action.special ? "background-color: red;" : null}>
+  render: (a) => html`<div style="${a.action.special ? "background-color: red;" : ""}">
       ${a.action.text}
     </div>
 
