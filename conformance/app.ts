@@ -10,6 +10,7 @@ import { evalPlug, withEval } from "./eval.js";
 import { document, e2eLayout, navigationDeadBody, navigationLayout } from "./layouts.js";
 import * as basics from "./views/basics.js";
 import * as formIssues from "./views/form-issues.js";
+import * as streams from "./views/streams.js";
 
 /** live_session :default: the E2E layout, and the eval hook on every view. */
 function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
@@ -21,6 +22,13 @@ function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
 
 export const routes: (LiveRoute | LiveRoute[])[] = [
   defaultSession([
+    ["/stream", streams.StreamLive],
+    ["/stream/reset", streams.StreamResetLive],
+    ["/stream/reset-lc", streams.StreamResetLCLive],
+    ["/stream/limit", streams.StreamLimitLive],
+    ["/stream/nested-component-reset", streams.StreamNestedComponentResetLive],
+    ["/stream/inside-for", streams.StreamInsideForLive],
+    ["/healthy/:category", streams.HealthyLive],
     ["/js", basics.JsLive],
     ["/components", basics.ComponentsLive],
     ["/issues/3636", basics.Issue3636Live],
