@@ -11,6 +11,7 @@ import { document, e2eLayout, navigationDeadBody, navigationLayout } from "./lay
 import * as basics from "./views/basics.js";
 import * as formIssues from "./views/form-issues.js";
 import * as streams from "./views/streams.js";
+import * as nav from "./views/navigation.js";
 
 /** live_session :default: the E2E layout, and the eval hook on every view. */
 function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
@@ -29,6 +30,8 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/stream/nested-component-reset", streams.StreamNestedComponentResetLive],
     ["/stream/inside-for", streams.StreamInsideForLive],
     ["/healthy/:category", streams.HealthyLive],
+    ["/form-unsaved", nav.FormUnsavedLive],
+    ["/form-unsaved/target", nav.FormUnsavedTargetLive],
     ["/js", basics.JsLive],
     ["/components", basics.ComponentsLive],
     ["/issues/3636", basics.Issue3636Live],
@@ -46,8 +49,24 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/3814", formIssues.Issue3814Live],
     ["/issues/3819", formIssues.Issue3819Live],
     ["/issues/4102", formIssues.Issue4102Live],
+    ["/issues/3199", nav.Issue3199Live],
+    ["/issues/3199/away", nav.Issue3199AwayLive],
+    ["/issues/3529", nav.Issue3529Live],
+    ["/issues/3686/a", nav.Issue3686ALive],
+    ["/issues/3686/b", nav.Issue3686BLive],
+    ["/issues/3709", nav.Issue3709Live],
+    ["/issues/3709/:id", nav.Issue3709Live],
+    ["/issues/4094", nav.Issue4094Live],
+    ["/issues/4290/a", nav.Issue4290ALive],
+    ["/issues/4290/b", nav.Issue4290BLive],
   ]),
-  liveSession({ name: "navigation", layout: navigationLayout }, []),
+  liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
+  liveSession({ name: "navigation", layout: navigationLayout }, [
+    live("/navigation/a", nav.NavigationALive),
+    live("/navigation/b", nav.NavigationBLive),
+    live("/navigation/b/:id", nav.NavigationBLive),
+    live("/navigation/redirectloop", nav.RedirectLoopLive),
+  ]),
 ];
 
 export const conformanceApp: AppDefinition = {

@@ -84,3 +84,10 @@ export function portal(id: string, target: string, content: unknown, cls?: strin
 /** Elixir's `System.unique_integer/0`: negative, unique in the process. */
 let unique = -576460752303423;
 export const uniqueInteger = () => (unique -= 7);
+
+/** `DateTime.utc_now()` as HEEx interpolates it: `2026-01-01 12:00:00.123456Z`. */
+export function utcNow(): string {
+  const iso = new Date().toISOString(); // 2026-01-01T12:00:00.123Z
+  const micros = String(Math.floor((performance.now() % 1) * 1000)).padStart(3, "0");
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}${micros}Z`;
+}
