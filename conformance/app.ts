@@ -12,6 +12,7 @@ import * as basics from "./views/basics.js";
 import * as formIssues from "./views/form-issues.js";
 import * as streams from "./views/streams.js";
 import * as nav from "./views/navigation.js";
+import * as forms from "./views/forms.js";
 
 /** live_session :default: the E2E layout, and the eval hook on every view. */
 function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
@@ -30,6 +31,9 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/stream/nested-component-reset", streams.StreamNestedComponentResetLive],
     ["/stream/inside-for", streams.StreamInsideForLive],
     ["/healthy/:category", streams.HealthyLive],
+    ["/form", forms.FormLive],
+    ["/form/dynamic-inputs", forms.FormDynamicInputsLive],
+    ["/form/stream", forms.FormStreamLive],
     ["/form-unsaved", nav.FormUnsavedLive],
     ["/form-unsaved/target", nav.FormUnsavedTargetLive],
     ["/js", basics.JsLive],
