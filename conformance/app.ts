@@ -7,7 +7,7 @@
 import { liveSession, live, type LiveRoute, type ViewDef } from "lagoon";
 import { defineApp, type AppDefinition } from "lagoon/server";
 import { evalPlug, withEval } from "./eval.js";
-import { document, e2eLayout, navigationDeadBody, navigationLayout } from "./layouts.js";
+import { document, e2eLayout, navigationDeadBody, navigationLayout, profileLayout } from "./layouts.js";
 import * as basics from "./views/basics.js";
 import * as formIssues from "./views/form-issues.js";
 import * as streams from "./views/streams.js";
@@ -64,6 +64,8 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/4290/a", nav.Issue4290ALive],
     ["/issues/4290/b", nav.Issue4290BLive],
   ]),
+  // routes outside any live_session (Phoenix names their session :default too), each with its own layout
+  liveSession({ name: "default", layout: profileLayout("feedback") }, [live("/form/feedback", forms.FormFeedbackLive)]),
   liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
   liveSession({ name: "navigation", layout: navigationLayout }, [
     live("/navigation/a", nav.NavigationALive),

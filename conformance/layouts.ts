@@ -111,3 +111,9 @@ export function navigationDeadBody(): string {
     `</div><div style="margin-left: 22rem; flex: 1; padding: 2rem;"><h1>Dead view</h1></div></div>`,
   ].join("\n");
 }
+
+/** A layout that only names the client's LiveSocket options (`profile` in client/main.ts) and holds `window.hooks` scripts. */
+export const profileLayout =
+  (profile: string, script = ""): Layout =>
+  (inner) =>
+    html`<meta name="lv-profile" content=${profile} />${raw(script)}${inner}`;

@@ -8,6 +8,7 @@
 import { createLiveSocket } from "lagoon/client";
 import type { HooksOptions } from "phoenix_live_view";
 import { colocatedHooks } from "./colocated.js";
+import { feedbackDom } from "./feedback.js";
 
 declare global {
   interface Window {
@@ -55,6 +56,7 @@ const profiles: Record<string, Record<string, unknown>> = {
   },
   navigation: { reloadJitterMin: 50, reloadJitterMax: 500 },
   errors: { reloadJitterMax: 50, reloadJitterMin: 50, maxReloads: 5, failsafeJitter: 1000, maxChildJoinTries: 3, rejoinAfterMs: () => 50 },
+  feedback: { dom: feedbackDom() },
   plain: {},
 };
 

@@ -213,3 +213,38 @@ function assignForm(socket: any, raw: unknown) {
   const params = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
   return socket.assign({ name: params.name, users: buildUsers(params.users, params.users_sort, params.users_drop) });
 }
+
+/** /form/feedback (E2E.FormFeedbackLive, whose layout passes the phx-feedback-for shim as the `dom` option) */
+export const FormFeedbackLive = defineView<{ count: number; submitCount: number; validateCount: number; feedback: boolean }>({
+  name: "FormFeedbackLive",
+  mount(_p, _s, socket) {
+    socket.assign({ count: 0, submitCount: 0, validateCount: 0, feedback: true });
+  },
+  events: {
+    validate: (_p, socket) => void socket.update("validateCount", (n) => n + 1),
+    submit: (_p, socket) => void socket.update("submitCount", (n) => n + 1),
+    inc: (_p, socket) => void socket.update("count", (n) => n + 1),
+    dec: (_p, socket) => void socket.update("count", (n) => n - 1),
+    "toggle-feedback": (_p, socket) => void socket.update("feedback", (f) => !f),
+  },
+  render: (a) => html`<style>
+      .phx-no-feedback {
+        display: none;
+      }
+    </style>
+    <p>Button Count: ${a.count}</p>
+    <p>Validate Count: ${a.validateCount}</p>
+    <p>Submit Count: ${a.submitCount}</p>
+    <button phx-click="inc" class="bg-blue-500 text-white p-4">+</button>
+    <button phx-click="dec" class="bg-blue-500 text-white p-4">-</button>
+    <form id="myform" name="test" phx-change="validate" phx-submit="submit">
+      <input type="text" name="name" class="border border-gray-500" placeholder="type sth" />
+      <input type="text" name="myfeedback" class="border border-gray-500" placeholder="myfeedback" />
+      <button type="submit">Submit</button>
+      <button type="reset">Reset</button>
+    </form>
+    <div phx-feedback-for=${a.feedback ? "myfeedback" : null} data-feedback-container>
+      I am visible, because phx-no-feedback is not set for myfeedback!
+    </div>
+    <button phx-click="toggle-feedback">Toggle feedback</button>`,
+});
