@@ -13,6 +13,7 @@ import * as formIssues from "./views/form-issues.js";
 import * as streams from "./views/streams.js";
 import * as nav from "./views/navigation.js";
 import * as forms from "./views/forms.js";
+import * as lc from "./views/components.js";
 
 /** live_session :default: the E2E layout, and the eval hook on every view. */
 function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
@@ -53,6 +54,17 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/3814", formIssues.Issue3814Live],
     ["/issues/3819", formIssues.Issue3819Live],
     ["/issues/4102", formIssues.Issue4102Live],
+    ["/issues/3026", lc.Issue3026Live],
+    ["/issues/3117", lc.Issue3117Live],
+    ["/issues/3200/messages", lc.Issue3200PanelLive],
+    ["/issues/3200/settings", lc.Issue3200PanelLive],
+    ["/issues/3651", lc.Issue3651Live],
+    ["/issues/3684", lc.Issue3684Live],
+    ["/issues/3979", lc.Issue3979Live],
+    ["/issues/4066", lc.Issue4066Live],
+    ["/issues/4088", lc.Issue4088Live],
+    ["/issues/4334", lc.Issue4334Live],
+    ["/issues/4350", lc.Issue4350Live],
     ["/issues/3199", nav.Issue3199Live],
     ["/issues/3199/away", nav.Issue3199AwayLive],
     ["/issues/3529", nav.Issue3529Live],
@@ -66,6 +78,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
   ]),
   // routes outside any live_session (Phoenix names their session :default too), each with its own layout
   liveSession({ name: "default", layout: profileLayout("feedback") }, [live("/form/feedback", forms.FormFeedbackLive)]),
+  liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/3169", lc.Issue3169Live)]),
   liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
   liveSession({ name: "navigation", layout: navigationLayout }, [
     live("/navigation/a", nav.NavigationALive),

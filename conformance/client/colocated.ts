@@ -5,4 +5,23 @@
  */
 import type { HooksOptions } from "phoenix_live_view";
 
-export const colocatedHooks: HooksOptions = {};
+export const colocatedHooks: HooksOptions = {
+  "Issue4066Live.LiveComponent.MyHook": {
+    mounted() {
+      this.el.addEventListener("input", () => {
+        setTimeout(
+          () => {
+            this.pushEventTo(this.el, "do-something", { value: 100 });
+            this.liveSocket.js().setAttribute(document.body, "data-pushed", "yes");
+          },
+          parseInt(this.el.dataset.delay ?? "0", 10),
+        );
+      });
+    },
+  },
+  "Issue4088Live.LC.MyHook": {
+    mounted() {
+      for (let i = 0; i < 3; i++) this.pushEventTo(this.el, "my_update", {});
+    },
+  },
+};
