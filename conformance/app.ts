@@ -14,6 +14,8 @@ import * as streams from "./views/streams.js";
 import * as nav from "./views/navigation.js";
 import * as forms from "./views/forms.js";
 import * as lc from "./views/components.js";
+import { KeyedComprehensionLive } from "./views/keyed.js";
+import { Issue3040Live } from "./views/modal.js";
 
 /** live_session :default: the E2E layout, and the eval hook on every view. */
 function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
@@ -38,6 +40,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/form-unsaved", nav.FormUnsavedLive],
     ["/form-unsaved/target", nav.FormUnsavedTargetLive],
     ["/js", basics.JsLive],
+    ["/keyed-comprehension", KeyedComprehensionLive],
     ["/components", basics.ComponentsLive],
     ["/issues/3636", basics.Issue3636Live],
     ["/issues/3919", basics.Issue3919Live],
@@ -55,6 +58,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/3819", formIssues.Issue3819Live],
     ["/issues/4102", formIssues.Issue4102Live],
     ["/issues/3026", lc.Issue3026Live],
+    ["/issues/3040", Issue3040Live],
     ["/issues/3117", lc.Issue3117Live],
     ["/issues/3200/messages", lc.Issue3200PanelLive],
     ["/issues/3200/settings", lc.Issue3200PanelLive],
