@@ -16,6 +16,16 @@ import * as forms from "./views/forms.js";
 import * as lc from "./views/components.js";
 import { KeyedComprehensionLive } from "./views/keyed.js";
 import { Issue3040Live } from "./views/modal.js";
+import * as asyncViews from "./views/async.js";
+
+/** Issue3941Live's layout hook. */
+const PAGE_POSITION_NOTIFIER = `<script>
+  window.hooks.PagePositionNotifier = {
+    mounted() {
+      this.pushEvent("page_position_update", {});
+    },
+  };
+</script>`;
 
 /** live_session :default: the E2E layout, and the eval hook on every view. */
 function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
@@ -69,6 +79,8 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/4088", lc.Issue4088Live],
     ["/issues/4334", lc.Issue4334Live],
     ["/issues/4350", lc.Issue4350Live],
+    ["/issues/3931", asyncViews.Issue3931Live],
+    ["/issues/4027", asyncViews.Issue4027Live],
     ["/issues/3199", nav.Issue3199Live],
     ["/issues/3199/away", nav.Issue3199AwayLive],
     ["/issues/3529", nav.Issue3529Live],
@@ -83,6 +95,9 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
   // routes outside any live_session (Phoenix names their session :default too), each with its own layout
   liveSession({ name: "default", layout: profileLayout("feedback") }, [live("/form/feedback", forms.FormFeedbackLive)]),
   liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/3169", lc.Issue3169Live)]),
+  liveSession({ name: "default", layout: profileLayout("plain", PAGE_POSITION_NOTIFIER) }, [
+    live("/issues/3941", asyncViews.Issue3941Live),
+  ]),
   liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
   liveSession({ name: "navigation", layout: navigationLayout }, [
     live("/navigation/a", nav.NavigationALive),
