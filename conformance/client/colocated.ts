@@ -6,6 +6,16 @@
 import type { HooksOptions } from "phoenix_live_view";
 
 export const colocatedHooks: HooksOptions = {
+  // formats ten digits as 123-456-7890 while typing
+  "ColocatedLive.PhoneNumber": {
+    mounted() {
+      const input = this.el as HTMLInputElement;
+      input.addEventListener("input", () => {
+        const m = input.value.replace(/\D/g, "").match(/^(\d{3})(\d{3})(\d{4})$/);
+        if (m) input.value = `${m[1]}-${m[2]}-${m[3]}`;
+      });
+    },
+  },
   "Issue4066Live.LiveComponent.MyHook": {
     mounted() {
       this.el.addEventListener("input", () => {

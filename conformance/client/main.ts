@@ -57,12 +57,18 @@ const profiles: Record<string, Record<string, unknown>> = {
   navigation: { reloadJitterMin: 50, reloadJitterMax: 500 },
   errors: { reloadJitterMax: 50, reloadJitterMin: 50, maxReloads: 5, failsafeJitter: 1000, maxChildJoinTries: 3, rejoinAfterMs: () => 50 },
   feedback: { dom: feedbackDom() },
+  colocated: { reloadJitterMin: 50, reloadJitterMax: 500 },
   plain: {},
 };
 
 const profile = document.querySelector<HTMLMetaElement>("meta[name='lv-profile']")?.content ?? "default";
 
-createLiveSocket({
+const liveSocket = createLiveSocket({
   hooks: { ...layoutHooks, ...window.hooks, ...colocatedHooks },
   liveSocket: profiles[profile] ?? profiles.default,
 });
+
+// ColocatedLive's colocated JS: run the JS commands the server pushes as "js:exec"
+if (profile === "colocated") {
+  window.addEventListener("phx:js:exec", (e) => liveSocket.execJS(liveSocket.main.el, (e as CustomEvent<{ cmd: string }>).detail.cmd));
+}
