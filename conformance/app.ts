@@ -18,6 +18,7 @@ import { KeyedComprehensionLive } from "./views/keyed.js";
 import { Issue3040Live } from "./views/modal.js";
 import * as asyncViews from "./views/async.js";
 import { COLOCATED_CSS, ColocatedLive } from "./views/colocated.js";
+import * as portals from "./views/portals.js";
 
 /** Issue3941Live's layout hook. */
 const PAGE_POSITION_NOTIFIER = `<script>
@@ -82,6 +83,11 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/4350", lc.Issue4350Live],
     ["/issues/3931", asyncViews.Issue3931Live],
     ["/issues/4027", asyncViews.Issue4027Live],
+    ["/issues/4095", portals.Issue4095Live],
+    ["/issues/4107", portals.Issue4107Live],
+    ["/issues/4121", portals.Issue4121Live],
+    ["/issues/4147", portals.Issue4147Live],
+    ["/issues/4212", portals.Issue4212Live],
     ["/issues/3199", nav.Issue3199Live],
     ["/issues/3199/away", nav.Issue3199AwayLive],
     ["/issues/3529", nav.Issue3529Live],

@@ -17,7 +17,14 @@ const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;
  */
 export const document: DocumentFn = (page) =>
   `<!DOCTYPE html><link rel="icon" href="data:,"><meta name="csrf-token" content="${escapeAttr(page.csrfToken)}"><script>window.hooks = {};</script>` +
-  `${page.head}${page.body}`;
+  `${page.head}${renderedInRoot(page.body)}${page.body}`;
+
+const IN_ROOT = /<template data-render-in-root>([\s\S]*?)<\/template>/;
+
+/** The content a view renders in `<template data-render-in-root>` (Phoenix's `render_in_root`), for outside its container. */
+function renderedInRoot(body: string): string {
+  return IN_ROOT.exec(body)?.[1] ?? "";
+}
 
 /** Page assigns the E2E layout reads: a classic script run before the LiveSocket starts, and Tailwind. */
 export interface LayoutAssigns {

@@ -6,6 +6,11 @@
 import type { HooksOptions } from "phoenix_live_view";
 
 export const colocatedHooks: HooksOptions = {
+  "Issue4147Live.HookOutside": {
+    mounted() {
+      console.log("HookOutside mounted");
+    },
+  },
   // formats ten digits as 123-456-7890 while typing
   "ColocatedLive.PhoneNumber": {
     mounted() {
