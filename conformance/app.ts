@@ -19,6 +19,7 @@ import { Issue3040Live } from "./views/modal.js";
 import * as asyncViews from "./views/async.js";
 import { COLOCATED_CSS, ColocatedLive } from "./views/colocated.js";
 import * as portals from "./views/portals.js";
+import { ErrorLive } from "./views/errors.js";
 
 /** Issue3941Live's layout hook. */
 const PAGE_POSITION_NOTIFIER = `<script>
@@ -102,6 +103,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
   // routes outside any live_session (Phoenix names their session :default too), each with its own layout
   liveSession({ name: "default", layout: profileLayout("feedback") }, [live("/form/feedback", forms.FormFeedbackLive)]),
   liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/3169", lc.Issue3169Live)]),
+  liveSession({ name: "default", layout: profileLayout("errors") }, [live("/errors", ErrorLive)]),
   liveSession({ name: "default", layout: profileLayout("colocated", COLOCATED_CSS) }, [live("/colocated", ColocatedLive)]),
   liveSession({ name: "default", layout: profileLayout("plain", PAGE_POSITION_NOTIFIER) }, [
     live("/issues/3941", asyncViews.Issue3941Live),
