@@ -20,6 +20,7 @@ import * as asyncViews from "./views/async.js";
 import { COLOCATED_CSS, ColocatedLive } from "./views/colocated.js";
 import * as portals from "./views/portals.js";
 import { ErrorLive } from "./views/errors.js";
+import { PortalLive, portalLayout } from "./views/portal-live.js";
 
 /** Issue3941Live's layout hook. */
 const PAGE_POSITION_NOTIFIER = `<script>
@@ -108,6 +109,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
   liveSession({ name: "default", layout: profileLayout("plain", PAGE_POSITION_NOTIFIER) }, [
     live("/issues/3941", asyncViews.Issue3941Live),
   ]),
+  liveSession({ name: "default", layout: portalLayout, onMount: [] }, [live("/portal", withEval(PortalLive))]),
   liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
   liveSession({ name: "navigation", layout: navigationLayout }, [
     live("/navigation/a", nav.NavigationALive),

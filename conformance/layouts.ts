@@ -15,9 +15,14 @@ const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;
  * <html>, <head> or <body> of its own. The CSRF meta and the bundle go first, so the browser
  * puts them in the head it builds; `window.hooks` is where pages' scripts add hooks.
  */
-export const document: DocumentFn = (page) =>
-  `<!DOCTYPE html><link rel="icon" href="data:,"><meta name="csrf-token" content="${escapeAttr(page.csrfToken)}"><script>window.hooks = {};</script>` +
-  `${page.head}${renderedInRoot(page.body)}${page.body}`;
+export const document: DocumentFn = (page) => {
+  const head = `<link rel="icon" href="data:,"><meta name="csrf-token" content="${escapeAttr(page.csrfToken)}"><script>window.hooks = {};</script>${page.head}`;
+  // PortalLive's root layout: a head and a body, the view in <main> beside #root-portal
+  if (page.body.includes(`<meta name="lv-profile" content="portal" />`)) {
+    return `<!DOCTYPE html><head>${head}<style>[data-phx-session], [data-phx-teleported-src] { display: contents }</style></head><body><main style="flex: 1; padding: 2rem;">${page.body}</main><div id="root-portal"></div></body>`;
+  }
+  return `<!DOCTYPE html>${head}${renderedInRoot(page.body)}${page.body}`;
+};
 
 const IN_ROOT = /<template data-render-in-root>([\s\S]*?)<\/template>/;
 

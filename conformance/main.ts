@@ -6,7 +6,7 @@
 import { instantiateApp, manifestAssets } from "lagoon/server";
 import { conformanceApp } from "./app.js";
 
-export const CLIENT_DIR = ".cache/conformance-client";
+export const CLIENT_DIR = process.env.CONFORMANCE_CLIENT_DIR ?? ".cache/conformance-client";
 
 const port = Number(process.env.PORT ?? 4004);
 const hostname = process.env.HOST ?? "127.0.0.1";

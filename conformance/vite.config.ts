@@ -3,6 +3,12 @@ import { lagoon } from "lagoon/vite";
 
 // The conformance app's browser bundle, built into .cache/conformance-client (npm run conformance).
 export default defineConfig({
-  plugins: [lagoon({ entry: "conformance/client/main.ts", islands: "conformance/islands", outDir: ".cache/conformance-client" })],
+  plugins: [
+    lagoon({
+      entry: "conformance/client/main.ts",
+      islands: "conformance/islands",
+      outDir: process.env.CONFORMANCE_CLIENT_DIR ?? ".cache/conformance-client",
+    }),
+  ],
   resolve: { conditions: ["lagoon-source", "module", "browser", "development|production"] },
 });

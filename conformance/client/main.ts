@@ -6,9 +6,13 @@
  * colocated hooks of the suite's pages.
  */
 import { createLiveSocket } from "lagoon/client";
-import type { HooksOptions } from "phoenix_live_view";
+import type { Hook, HooksOptions } from "phoenix_live_view";
+
+/** A hook object, typed so its callbacks see the hook's `this`. */
+const hook = (h: Hook): Hook => h;
 import { colocatedHooks } from "./colocated.js";
 import { feedbackDom } from "./feedback.js";
+import { PortalTooltip } from "./tooltip.js";
 
 declare global {
   interface Window {
@@ -17,16 +21,17 @@ declare global {
 }
 
 const layoutHooks: HooksOptions = {
-  FormHook: {
+  PortalTooltip,
+  FormHook: hook({
     mounted() {
       this.pushEvent("ping", {}, () => (this.el.innerText += "pong"));
     },
-  },
-  FormStreamHook: {
+  }),
+  FormStreamHook: hook({
     mounted() {
       this.pushEvent("ping", {}, () => (this.el.innerText += "pong"));
     },
-  },
+  }),
 };
 
 interface UploadEntry {
