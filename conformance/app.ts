@@ -21,6 +21,7 @@ import { COLOCATED_CSS, ColocatedLive } from "./views/colocated.js";
 import * as portals from "./views/portals.js";
 import { ErrorLive } from "./views/errors.js";
 import { PortalLive, portalLayout } from "./views/portal-live.js";
+import * as nested from "./views/nested.js";
 
 /** Issue3941Live's layout hook. */
 const PAGE_POSITION_NOTIFIER = `<script>
@@ -90,6 +91,10 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/4121", portals.Issue4121Live],
     ["/issues/4147", portals.Issue4147Live],
     ["/issues/4212", portals.Issue4212Live],
+    ["/issues/3656", nested.Issue3656Live],
+    ["/issues/3658", nested.Issue3658Live],
+    ["/issues/3953", nested.Issue3953Live],
+    ["/issues/4359", nested.Issue4359Live],
     ["/issues/3199", nav.Issue3199Live],
     ["/issues/3199/away", nav.Issue3199AwayLive],
     ["/issues/3529", nav.Issue3529Live],
