@@ -4,7 +4,7 @@
  * Routes and live sessions follow the support app's router; the endpoint's plain routes
  * (/health, /eval, /submit, /navigation/dead) are Hono routes beside them.
  */
-import { liveSession, live, type LiveRoute, type ViewDef } from "lagoon";
+import { liveSession, live, type LiveRoute, type LiveRouteOptions, type ViewDef } from "lagoon";
 import { defineApp, type AppDefinition } from "lagoon/server";
 import { evalPlug, withEval } from "./eval.js";
 import { document, e2eLayout, navigationDeadBody, navigationLayout, profileLayout } from "./layouts.js";
@@ -33,10 +33,10 @@ const PAGE_POSITION_NOTIFIER = `<script>
 </script>`;
 
 /** live_session :default: the E2E layout, and the eval hook on every view. */
-function defaultSession(routes: [string, ViewDef<any>][]): LiveRoute[] {
+function defaultSession(routes: [string, ViewDef<any>, LiveRouteOptions?][]): LiveRoute[] {
   return liveSession(
     { name: "default", layout: e2eLayout },
-    routes.map(([path, view]) => live(path, withEval(view))),
+    routes.map(([path, view, opts]) => live(path, withEval(view), opts)),
   );
 }
 
@@ -95,7 +95,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/3658", nested.Issue3658Live],
     ["/issues/3953", nested.Issue3953Live],
     ["/issues/4359", nested.Issue4359Live],
-    ["/issues/3199", nav.Issue3199Live],
+    ["/issues/3199", nav.Issue3199Live, { container: { "phx-remove": nav.ISSUE_3199_REMOVE_VIEW } }],
     ["/issues/3199/away", nav.Issue3199AwayLive],
     ["/issues/3529", nav.Issue3529Live],
     ["/issues/3686/a", nav.Issue3686ALive],

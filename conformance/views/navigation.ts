@@ -192,7 +192,10 @@ export const Issue3686ALive = flashPage("A", "B", (s) => s.pushNavigate("/issues
 export const Issue3686BLive = flashPage("B", "C", (s) => s.redirect("/issues/3686/c"));
 export const Issue3686CLive = flashPage("C", "A", (s) => s.pushNavigate("/issues/3686/a"));
 
-/** /issues/3199 (the container's phx-remove of the route is not expressible: see conformance-gaps) */
+/** The route's container attribute `phx-remove` (Issue3199Live.remove_view/0). */
+export const ISSUE_3199_REMOVE_VIEW = js(["transition", { time: 100, transition: [["view-removing"], [], []] }]);
+
+/** /issues/3199 */
 export const Issue3199Live = defineView<{ streams: { items: LiveStream<{ id: number; name: string }> } }>({
   name: "Issue3199Live",
   mount(_p, _s, socket) {
