@@ -14,6 +14,7 @@ import * as streams from "./views/streams.js";
 import * as nav from "./views/navigation.js";
 import * as forms from "./views/forms.js";
 import * as lc from "./views/components.js";
+import * as lcForms from "./views/component-forms.js";
 import { KeyedComprehensionLive } from "./views/keyed.js";
 import { Issue3040Live } from "./views/modal.js";
 import * as asyncViews from "./views/async.js";
@@ -72,13 +73,13 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/3814", formIssues.Issue3814Live],
     ["/issues/3819", formIssues.Issue3819Live],
     ["/issues/4102", formIssues.Issue4102Live],
-    ["/issues/3026", lc.Issue3026Live],
+    ["/issues/3026", lcForms.Issue3026Live],
     ["/issues/3040", Issue3040Live],
     ["/issues/3117", lc.Issue3117Live],
-    ["/issues/3200/messages", lc.Issue3200PanelLive],
-    ["/issues/3200/settings", lc.Issue3200PanelLive],
+    ["/issues/3200/messages", lcForms.Issue3200PanelLive],
+    ["/issues/3200/settings", lcForms.Issue3200PanelLive],
     ["/issues/3651", lc.Issue3651Live],
-    ["/issues/3684", lc.Issue3684Live],
+    ["/issues/3684", lcForms.Issue3684Live],
     ["/issues/3979", lc.Issue3979Live],
     ["/issues/4066", lc.Issue4066Live],
     ["/issues/4088", lc.Issue4088Live],
@@ -108,7 +109,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
   ]),
   // routes outside any live_session (Phoenix names their session :default too), each with its own layout
   liveSession({ name: "default", layout: profileLayout("feedback") }, [live("/form/feedback", forms.FormFeedbackLive)]),
-  liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/3169", lc.Issue3169Live)]),
+  liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/3169", lcForms.Issue3169Live)]),
   liveSession({ name: "default", layout: profileLayout("errors") }, [live("/errors", ErrorLive)]),
   liveSession({ name: "default", layout: profileLayout("colocated", COLOCATED_CSS) }, [live("/colocated", ColocatedLive)]),
   liveSession({ name: "default", layout: profileLayout("plain", PAGE_POSITION_NOTIFIER) }, [

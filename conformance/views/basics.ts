@@ -194,18 +194,19 @@ export const Issue4325Live = defineView<{ count: number; preScript: string }>({
   mount(_p, _s, socket) {
     socket.assign({
       count: 0,
+      // counts the hook's callbacks; the hook writes the id the element already has
       preScript: `<script>
-        window.issue4325Lifecycle = { mounted: 0, updated: 0, destroyed: 0 };
+        const lifecycle = (window.issue4325Lifecycle = { mounted: 0, updated: 0, destroyed: 0 });
         window.hooks.IdPassthrough = {
           mounted() {
-            window.issue4325Lifecycle.mounted++;
+            lifecycle.mounted += 1;
             this.js().setAttribute(this.el, "id", this.el.id);
           },
           updated() {
-            window.issue4325Lifecycle.updated++;
+            lifecycle.updated += 1;
           },
           destroyed() {
-            window.issue4325Lifecycle.destroyed++;
+            lifecycle.destroyed += 1;
           },
         };
       </script>`,
@@ -222,27 +223,20 @@ export const Issue4323Live = defineView<{ counter: number }>({
   mount(_p, _s, socket) {
     socket.assign({ counter: 0 });
   },
+  // two form-associated custom elements, the second delegating focus to an input in its shadow root
   render: (a) => html`<script>
       if (!customElements.get("issue-4323-face")) {
-        class Issue4323Face extends HTMLElement {
-          static formAssociated = true;
-          constructor() {
-            super();
-            this.attachInternals();
-          }
-        }
-        customElements.define("issue-4323-face", Issue4323Face);
-
-        class Issue4323DelegatesFace extends HTMLElement {
-          static formAssociated = true;
-          constructor() {
-            super();
-            this.attachInternals();
-            this.attachShadow({ mode: "open", delegatesFocus: true });
-            this.shadowRoot.innerHTML = '<input type="text"><slot></slot>';
-          }
-        }
-        customElements.define("issue-4323-delegates-face", Issue4323DelegatesFace);
+        const formAssociated = (shadow) =>
+          class extends HTMLElement {
+            static formAssociated = true;
+            constructor() {
+              super();
+              this.attachInternals();
+              if (shadow) this.attachShadow({ mode: "open", delegatesFocus: true }).innerHTML = '<input type="text"><slot></slot>';
+            }
+          };
+        customElements.define("issue-4323-face", formAssociated(false));
+        customElements.define("issue-4323-delegates-face", formAssociated(true));
       }
     </script>
     <form id="test-form">

@@ -229,31 +229,25 @@ export const FormUnsavedLive = defineView<{ note: string; dirty: boolean; preScr
     socket.assign({
       note: "",
       dirty: false,
+      // records in window.unsavedEvents each attempt to leave while the form is dirty, asking
+      // before a live navigation and cancelling a page unload
       preScript: `<script>
-        (() => {
-          if (window.unsavedFormListenersInstalled) {
-            return;
-          }
+        if (!window.unsavedFormListenersInstalled) {
           window.unsavedFormListenersInstalled = true;
           window.unsavedEvents = window.unsavedEvents || [];
-          const hasUnsavedChanges = () =>
-            document.querySelector("#unsaved-form[data-dirty='true']") !== null;
-          window.addEventListener("phx:before-navigate", (event) => {
-            if (hasUnsavedChanges()) {
-              window.unsavedEvents.push({ type: "phx", detail: event.detail });
-              if (!window.confirm("You have unsaved changes. Leave without saving?")) {
-                event.preventDefault();
-              }
-            }
+          const dirty = () => !!document.querySelector("#unsaved-form[data-dirty='true']");
+          window.addEventListener("phx:before-navigate", (e) => {
+            if (!dirty()) return;
+            window.unsavedEvents.push({ type: "phx", detail: e.detail });
+            if (!window.confirm("You have unsaved changes. Leave without saving?")) e.preventDefault();
           });
-          window.addEventListener("beforeunload", (event) => {
-            if (hasUnsavedChanges()) {
-              window.unsavedEvents.push({ type: "beforeunload" });
-              event.preventDefault();
-              event.returnValue = "";
-            }
+          window.addEventListener("beforeunload", (e) => {
+            if (!dirty()) return;
+            window.unsavedEvents.push({ type: "beforeunload" });
+            e.preventDefault();
+            e.returnValue = "";
           });
-        })();
+        }
       </script>`,
     });
   },

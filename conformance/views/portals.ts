@@ -99,20 +99,23 @@ export const Issue4212Live = defineView<{ counter: number; streams: { items: Liv
       socket.assign({ counter: n }).streamInsert("items", { id: `new${n}`, name: `New ${n}` }, { at: 1 });
     },
   },
+  // the custom element logs its lifecycle: an atomic move (moveBefore) logs "moved", not a disconnect
   render: (a) => html`<script>
       if (!customElements.get("lv-custom-el")) {
+        // the log is read (and may be replaced by the test) on window
         window.__lvCustomElLog = [];
+        const log = (entry) => window.__lvCustomElLog.push(entry);
         customElements.define(
           "lv-custom-el",
           class extends HTMLElement {
             connectedCallback() {
-              window.__lvCustomElLog.push({ type: "connected", id: this.id });
+              log({ type: "connected", id: this.id });
             }
             disconnectedCallback() {
-              window.__lvCustomElLog.push({ type: "disconnected", id: this.id });
+              log({ type: "disconnected", id: this.id });
             }
             connectedMoveCallback() {
-              window.__lvCustomElLog.push({ type: "moved", id: this.id });
+              log({ type: "moved", id: this.id });
             }
           },
         );
