@@ -20,7 +20,7 @@ export interface LiveSocketOptions {
   readonly params?: Record<string, unknown>;
   /** The live socket's endpoint; default "/live" (createLagoon's `socketPath`). */
   readonly path?: string;
-  /** Anything else the LiveSocket takes (uploaders, dom, metadata, ...). */
+  /** Anything else the LiveSocket takes (uploaders, dom, metadata, reconnectAfterMs, rejoinAfterMs, ...). */
   readonly liveSocket?: Record<string, unknown>;
 }
 
@@ -28,12 +28,13 @@ export interface LiveSocketOptions {
 export function createLiveSocket(opts: LiveSocketOptions = {}): LiveSocket {
   const csrfToken = document.querySelector<HTMLMetaElement>("meta[name='csrf-token']")?.content ?? "";
   const liveSocket = new LiveSocket(opts.path ?? "/live", Socket, {
+    // passed through to the phoenix Socket: after a restart, clients must not all come back at
+    // once; an app's own `liveSocket.reconnectAfterMs` / `rejoinAfterMs` replace them
+    reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
+    rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),
     ...opts.liveSocket,
     params: { _csrf_token: csrfToken, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, ...opts.params },
     hooks: { ...hooks, ...opts.hooks },
-    // passed through to the phoenix Socket: after a restart, clients must not all come back at once
-    reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
-    rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),
   });
   keepRefusedForms();
   liveSocket.connect();
