@@ -4,7 +4,7 @@
  * Routes and live sessions follow the support app's router; the endpoint's plain routes
  * (/health, /eval, /submit, /navigation/dead) are Hono routes beside them.
  */
-import { liveSession, live, type LiveRoute, type LiveRouteOptions, type ViewDef } from "lagoon";
+import { html, liveSession, live, raw, type LiveRoute, type LiveRouteOptions, type ViewDef } from "lagoon";
 import { defineApp, type AppDefinition } from "lagoon/server";
 import { evalPlug, withEval } from "./eval.js";
 import { document, e2eLayout, navigationDeadBody, navigationLayout, profileLayout } from "./layouts.js";
@@ -92,6 +92,8 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/4121", portals.Issue4121Live],
     ["/issues/4147", portals.Issue4147Live],
     ["/issues/4212", portals.Issue4212Live],
+    ["/issues/3612/a", nested.Issue3612ALive],
+    ["/issues/3612/b", nested.Issue3612BLive],
     ["/issues/3656", nested.Issue3656Live],
     ["/issues/3658", nested.Issue3658Live],
     ["/issues/3953", nested.Issue3953Live],
@@ -115,7 +117,20 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
   liveSession({ name: "default", layout: profileLayout("plain", PAGE_POSITION_NOTIFIER) }, [
     live("/issues/3941", asyncViews.Issue3941Live),
   ]),
-  liveSession({ name: "default", layout: portalLayout, onMount: [] }, [live("/portal", withEval(PortalLive))]),
+  liveSession({ name: "default", layout: portalLayout }, [live("/portal", withEval(PortalLive))]),
+  // Issue3496: each page's mount picks its layout upstream (with and without the sticky child)
+  liveSession({ name: "default", layout: (inner) => html`${raw(nested.ISSUE_3496_SCRIPT)}${inner}` }, [
+    live("/issues/3496/a", withEval(nested.Issue3496ALive)),
+    live("/issues/3496/b", withEval(nested.Issue3496BLive)),
+  ]),
+  liveSession({ name: "default", layout: (inner, a) => e2eLayout(nested.issue3047Frame(inner), a) }, [
+    live("/issues/3047/a", nested.Issue3047ALive),
+    live("/issues/3047/b", nested.Issue3047BLive),
+  ]),
+  liveSession({ name: "default", layout: (inner, a) => e2eLayout(nested.issue3681Frame(inner), a) }, [
+    live("/issues/3681", nested.Issue3681Live),
+    live("/issues/3681/away", nested.Issue3681AwayLive),
+  ]),
   liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
   liveSession({ name: "navigation", layout: navigationLayout }, [
     live("/navigation/a", nav.NavigationALive),
