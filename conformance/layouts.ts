@@ -52,25 +52,24 @@ export const e2eLayout: Layout = (inner, a) => html`<script>
 
 const navLinkStyle = "background-color: #f1f5f9; padding: 0.5rem;";
 
+/**
+ * The navigation layout's script: logs the client's navigation events (the specs read the
+ * console), and cancels live navigation while the "Prevent navigation" box is checked.
+ */
+const NAVIGATION_SCRIPT = `<script>
+  window.liveNavigationPreventEnabled = false;
+  const logNavigation = (label) => (e) => console.log(label, JSON.stringify(e.detail));
+  window.addEventListener("phx:before-navigate", logNavigation("before navigate event"));
+  window.addEventListener("phx:before-navigate", (e) => window.liveNavigationPreventEnabled && e.preventDefault());
+  window.addEventListener("phx:navigate", logNavigation("navigate event"));
+  window.addEventListener("change", (e) => {
+    if (e.target?.id === "prevent-navigation-toggle") window.liveNavigationPreventEnabled = e.target.checked;
+  });
+</script>`;
+
 /** The sidebar and content of `Navigation.Layout`'s live layout, around `inner`. */
 function navigationFrame(inner: unknown): Template {
-  return html`<meta name="lv-profile" content="navigation" /><script>
-      window.liveNavigationPreventEnabled = false;
-      window.addEventListener("phx:before-navigate", (e) => {
-        console.log("before navigate event", JSON.stringify(e.detail));
-        if (window.liveNavigationPreventEnabled) {
-          e.preventDefault();
-        }
-      });
-      window.addEventListener("phx:navigate", (e) => {
-        console.log("navigate event", JSON.stringify(e.detail));
-      });
-      window.addEventListener("change", (e) => {
-        if (e.target && e.target.id === "prevent-navigation-toggle") {
-          window.liveNavigationPreventEnabled = e.target.checked;
-        }
-      });
-    </script>
+  return html`<meta name="lv-profile" content="navigation" />${raw(NAVIGATION_SCRIPT)}
     <style>
       html, body {
         margin: 0;
@@ -109,7 +108,7 @@ export const navigationLayout: Layout = (inner) => navigationFrame(inner);
 export function navigationDeadBody(): string {
   return [
     `<meta name="lv-profile" content="navigation" />`,
-    `<script>window.liveNavigationPreventEnabled = false;window.addEventListener("phx:before-navigate", (e) => { console.log("before navigate event", JSON.stringify(e.detail)); if (window.liveNavigationPreventEnabled) { e.preventDefault(); } });window.addEventListener("phx:navigate", (e) => { console.log("navigate event", JSON.stringify(e.detail)); });window.addEventListener("change", (e) => { if (e.target && e.target.id === "prevent-navigation-toggle") { window.liveNavigationPreventEnabled = e.target.checked; } });</script>`,
+    NAVIGATION_SCRIPT,
     `<style>html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Ubuntu, "Helvetica Neue", sans-serif; font-size: 1rem; }</style>`,
     `<div style="display: flex; width: 100%; height: 100vh;"><div style="position: fixed; height: 100vh; background-color: #f8fafc; border-right: 1px solid; width: 20rem; display: flex; flex-direction: column; padding: 1rem; gap: 0.5rem;">`,
     `<h1 style="margin-bottom: 1rem; font-size: 1.125rem; line-height: 1.75rem;">Navigation</h1>`,
