@@ -25,7 +25,7 @@ export interface LiveSocketOptions {
   readonly path?: string;
   /** The app's own uploaders for direct uploads, beside Lagoon's `S3`. */
   readonly uploaders?: Readonly<Record<string, Uploader>>;
-  /** Anything else the LiveSocket takes (dom, metadata, ...). */
+  /** Anything else the LiveSocket takes (dom, metadata, reconnectAfterMs, rejoinAfterMs, ...). */
   readonly liveSocket?: Record<string, unknown>;
   /** false: measure nothing and report nothing to the server (browser signals). */
   readonly signals?: boolean;
@@ -35,13 +35,14 @@ export interface LiveSocketOptions {
 export function createLiveSocket(opts: LiveSocketOptions = {}): LiveSocket {
   const csrfToken = document.querySelector<HTMLMetaElement>("meta[name='csrf-token']")?.content ?? "";
   const liveSocket = new LiveSocket(opts.path ?? "/live", Socket, {
+    // passed through to the phoenix Socket: after a restart, clients must not all come back at
+    // once; an app's own `liveSocket.reconnectAfterMs` / `rejoinAfterMs` replace them
+    reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
+    rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),
     ...opts.liveSocket,
     params: { _csrf_token: csrfToken, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, ...opts.params },
     hooks: { ...hooks, ...opts.hooks },
     uploaders: { ...uploaders, ...opts.uploaders },
-    // passed through to the phoenix Socket: after a restart, clients must not all come back at once
-    reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
-    rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),
     // the phoenix Socket's encode option: signals see each outgoing push, then encode it as usual
     ...(opts.signals === false ? {} : { encode: signals.encode }),
   });

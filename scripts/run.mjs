@@ -102,6 +102,9 @@ function fresh(output, sources) {
   return statSync(out).mtimeMs > newest;
 }
 
+// in this repository `lagoon` resolves to the framework's TypeScript sources, run through tsx
+const FROM_SOURCES = ["--conditions=lagoon-source", "--import", "tsx"];
+
 const FRAMEWORK = ["shell", "components", "server", "islands", "hooks", "vite", "cli", "tsconfig.json", "tsconfig.build.json"];
 
 /** The browser bundle of the demo (dist/client), unless it is newer than its sources. */
@@ -124,6 +127,12 @@ function ensureApp() {
   ensurePackage();
   if (fresh("dist/app/main.js", ["app", ...FRAMEWORK])) return;
   must("npx", ["tsc", "-p", "app/tsconfig.json"]);
+}
+
+/** The conformance app's browser bundle (.cache/conformance-client), unless it is newer than its sources. */
+function ensureConformanceClient() {
+  if (fresh(".cache/conformance-client/.vite/manifest.json", ["hooks", "islands", "vite", "conformance/client", "conformance/vite.config.ts"])) return;
+  must("node", [...FROM_SOURCES, "node_modules/vite/bin/vite.js", "build", "--config", "conformance/vite.config.ts", "--configLoader", "native", "--logLevel", "warn"]);
 }
 
 /** Runs vitest, then prints its own `N passed, N failed` line from the JSON report. */
@@ -149,8 +158,6 @@ function test() {
 }
 
 ensureDependencies();
-// in this repository `lagoon` resolves to the framework's TypeScript sources, run through tsx
-const FROM_SOURCES = ["--conditions=lagoon-source", "--import", "tsx"];
 switch (command) {
   case "start":
     ensureClient();
@@ -172,6 +179,11 @@ switch (command) {
     ensureClient();
     test();
     break;
+  case "conformance":
+    // Phoenix LiveView's e2e support app, ported: serves on PORT (default 4004) for its Playwright suite
+    ensureConformanceClient();
+    must("node", [...FROM_SOURCES, "conformance/main.ts", ...rest]);
+    break;
   case "bench":
     // the client-side benchmark drives Chromium
     ensureTestPackages([["/usr/bin/chromium", "chromium"]]);
@@ -180,6 +192,6 @@ switch (command) {
     must("node", [...FROM_SOURCES, "--expose-gc", "bench/run.ts", ...rest]);
     break;
   default:
-    console.error("usage: node scripts/run.mjs start|dev|build|test|bench");
+    console.error("usage: node scripts/run.mjs start|dev|build|test|bench|conformance");
     process.exit(2);
 }

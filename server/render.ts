@@ -46,7 +46,10 @@ export function renderLive(deps: LiveRenderer) {
       sid: session.sid,
       ...(Object.keys(flash).length ? { f: flash } : {}),
     });
-    const body = `<div id="${id}" data-phx-main data-phx-session="${escapeHtml(token)}" data-phx-static="">${result.html}</div>`;
+    const container = Object.entries(resolved.route.container ?? {})
+      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+      .join("");
+    const body = `<div id="${id}" data-phx-main data-phx-session="${escapeHtml(token)}" data-phx-static=""${container}>${result.html}</div>`;
     return c.html(
       deps.document({
         title: result.title,

@@ -27,16 +27,19 @@ export class ViewChannel implements ViewHost {
   readonly #joinPushRef: string;
   readonly #started: number;
   readonly #rejoin: boolean;
+  /** Joined by live navigation: the reply names the container, whose attributes the client resets. */
+  readonly #navigated: boolean;
   proc!: LiveViewProcess;
   /** When the join was answered ok (performance.now()); unset while mounting and after leaving. */
   #joinedAt: number | undefined;
 
-  constructor(owner: ChannelOwner, topic: string, joinRef: string, joinPushRef: string, rejoin: boolean) {
+  constructor(owner: ChannelOwner, topic: string, joinRef: string, joinPushRef: string, rejoin: boolean, navigated = false) {
     this.#owner = owner;
     this.topic = topic;
     this.joinRef = joinRef;
     this.#joinPushRef = joinPushRef;
     this.#rejoin = rejoin;
+    this.#navigated = navigated;
     this.#started = performance.now();
   }
 
@@ -47,8 +50,12 @@ export class ViewChannel implements ViewHost {
       return this.#measured(owner.send([this.joinRef, ref, this.topic, "phx_reply", reply]), reply.response.diff, "event");
     }
     const ok = reply.status === "ok";
-    if (ok) reply = { status: "ok", response: { liveview_version: LIVEVIEW_VERSION, ...reply.response } };
-    else owner.drop(this);
+    if (ok) {
+      // the client reuses the previous view's container element on live navigation; as Phoenix
+      // does, tell it this route's container attributes
+      const container = this.#navigated ? { container: ["div", this.proc.route.container ?? {}] } : {};
+      reply = { status: "ok", response: { liveview_version: LIVEVIEW_VERSION, ...container, ...reply.response } };
+    } else owner.drop(this);
     const bytes = this.#measured(owner.send([this.joinRef, ref, this.topic, "phx_reply", reply]), reply.response.rendered, "join");
     if (ok) this.#joinedAt = performance.now();
     const spans = owner.spans;

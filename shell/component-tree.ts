@@ -73,7 +73,12 @@ export class ComponentTree {
   place(ref: ComponentRef): number {
     this.#check(ref);
     const entry = this.#resolve(ref);
-    entry.markedForDeletion = false;
+    if (entry.markedForDeletion) {
+      // revived before the client's cids_destroyed: render it whole again, so the components
+      // it holds are placed (and revived) too, not only those its changes would re-render
+      entry.markedForDeletion = false;
+      entry.state = undefined;
+    }
     if (entry.state === undefined || entry.socket.changed || this.#pending?.has(entry.def)) this.touch(entry);
     return entry.cid;
   }

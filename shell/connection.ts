@@ -291,7 +291,7 @@ export class LiveConnection implements ChannelOwner {
           : {};
     // the client counts its joins of this view: more than none is a rejoin (reconnect, crash recovery)
     const rejoin = typeof params._mounts === "number" && params._mounts > 0;
-    const channel = new ViewChannel(this, topic, joinRef, ref, rejoin);
+    const channel = new ViewChannel(this, topic, joinRef, ref, rejoin, place.navigated);
     channel.proc = new LiveViewProcess({
       id: token.id,
       route: place.route,

@@ -100,8 +100,9 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
     return refuse(proc, ref, form, { reason: error.code, message: error.message });
   }
   if (target) proc.components().touch(target);
-  // only hooks read replies; a returned socket (from a chained call) is not one
-  const reply = p.type === "hook" && !(result instanceof SocketBase) ? result : undefined;
+  // a value returned is the reply, whatever bound the event (as Phoenix's {:reply, map, socket}:
+  // a hook's pushEvent and JS.push callbacks read it); a returned socket (a chained call) is not one
+  const reply = result instanceof SocketBase ? undefined : result;
   await proc.finish(ref, reply);
 }
 

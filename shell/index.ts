@@ -45,7 +45,7 @@ export type {
   ViewSocket,
 } from "./types.js";
 export type { LiveStream, StreamOptions, StreamConfig } from "./streams.js";
-export { live, liveSession, type LiveRoute, type OnMount, type Layout } from "./router.js";
+export { live, liveSession, type LiveRoute, type LiveRouteOptions, type OnMount, type Layout } from "./router.js";
 export { MemoryPubSub, type PubSub, type ViewHandle } from "./pubsub.js";
 export { Presence, type PresenceEntry, type PresenceMeta, type PresenceChanged, type PresenceOptions } from "./presence.js";
 export {

@@ -24,6 +24,8 @@ export interface LiveRoute {
   /** The route's action (`live("/posts/:id/edit", PostLive, "edit")`): the view's `socket.liveAction`. */
   readonly action?: string;
   readonly session: LiveSessionDef;
+  /** Attributes of the view's container element (Phoenix's `live/4` `container:` option). */
+  readonly container?: Readonly<Record<string, string>>;
   readonly pattern: RegExp;
   readonly keys: readonly string[];
 }
@@ -50,14 +52,33 @@ function compile(path: string): { pattern: RegExp; keys: string[] } {
   return { pattern: new RegExp(`^${source}/?$`), keys };
 }
 
+export interface LiveRouteOptions {
+  /**
+   * Attributes for the `<div>` that holds the view, e.g. `{ "phx-remove": ... }` (a JS command
+   * the client runs on the container when live navigation removes it). Plain attribute
+   * names only; Lagoon's own `id` and `data-phx-*` cannot be set.
+   */
+  container?: Record<string, string>;
+}
+
+const CONTAINER_ATTR = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
+
 /**
  * A live route: `live("/posts/:id", PostView)`, or `live("/posts/:id/edit", PostView, "edit")`
- * to name an action one view branches on (`socket.liveAction`, updated on patch). Outside a
- * liveSession it joins the default session.
+ * to name an action one view branches on (`socket.liveAction`, updated on patch), with
+ * options after it or in its place. Outside a liveSession it joins the default session.
  */
-export function live(path: string, view: ViewDef<any>, action?: string): LiveRoute {
+export function live(path: string, view: ViewDef<any>, action?: string | LiveRouteOptions, options: LiveRouteOptions = {}): LiveRoute {
+  const opts = typeof action === "object" ? action : options;
   const { pattern, keys } = compile(path);
-  return { path, view, session: DEFAULT_SESSION, pattern, keys, ...(action !== undefined ? { action } : {}) };
+  const route: LiveRoute = { path, view, session: DEFAULT_SESSION, pattern, keys, ...(typeof action === "string" ? { action } : {}) };
+  if (!opts.container) return route;
+  for (const name of Object.keys(opts.container)) {
+    if (!CONTAINER_ATTR.test(name) || name === "id" || name.startsWith("data-phx-")) {
+      throw new TypeError(`live("${path}"): "${name}" cannot be a container attribute`);
+    }
+  }
+  return { ...route, container: Object.freeze({ ...opts.container }) };
 }
 
 /**

@@ -211,7 +211,7 @@ export type RenderAssigns<A extends Assigns> = A & {
 export type ComponentRenderAssigns<A extends Assigns> = A & { readonly myself: number };
 
 /**
- * An event handler. Its return value, if not undefined, is the reply a hook's
+ * An event handler. Its return value, if not undefined (and not the socket), is the event's reply, which a hook's
  * `pushEvent` promise resolves with.
  */
 export type EventHandler<S, P = any> = (params: P, socket: S) => unknown;

@@ -57,6 +57,13 @@ describe("view process", () => {
     expect(await view.hook("hook", { q: "hi" })).toEqual({ echo: "hi" });
   });
 
+  it("replies to events of any binding type, as Phoenix's {:reply, map, socket}", async () => {
+    const view = await visit(coreRouter, "/order");
+    // the client's pushEvent("event", ...) (what JS.push and the e2e suite's eval hook send) reads the reply too
+    expect(await view.push({ type: "event", event: "hook", value: { q: "any" } })).toEqual({ echo: "any" });
+    expect(await view.push({ type: "click", event: "hook", value: { q: "click" } })).toEqual({ echo: "click" });
+  });
+
   it("a crashing handler tears the view down", async () => {
     const view = await visit(coreRouter, "/order");
     const errors: unknown[] = [];
