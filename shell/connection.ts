@@ -335,7 +335,8 @@ export class LiveConnection implements ChannelOwner {
    * its parent, joined on this connection. Stale otherwise: the client reloads the page.
    */
   #nestedPlace(token: ViewToken): Placement | string {
-    const view = nestedView(token.v!);
+    // the app's own view of that name first (two apps in one process may both have one)
+    const view = this.#ctx.router.nested(token.v!) ?? nestedView(token.v!);
     let url: URL;
     try {
       url = new URL(token.u ?? "");

@@ -6,8 +6,9 @@
  *
  * The container carries everything the client needs: the HTTP render holds the child's
  * HTML (and, when sticky, its token); a connected render holds an empty container whose
- * token the client joins with. Tokens name the child view; views are found by name, so a
- * child rendered on one machine can join on another running the same code.
+ * token the client joins with. Tokens name the child view; views are found by name: the
+ * one the app's router rendered under that name, else any named view defined in the process,
+ * so a child rendered on one machine can join on another running the same code.
  */
 import { NESTED_REF, type NestedRefValue } from "./diff.js";
 import { LagoonError } from "./errors.js";

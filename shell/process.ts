@@ -418,6 +418,7 @@ export class LiveViewProcess implements ViewProcessCore {
     const containers = (this.#containers ??= new Map());
     const known = containers.get(id);
     if (known?.key === key) return known.html;
+    this.services.router.rendered(ref.view);
     const token = this.services.signView(nestedToken(ref, this.#nestedParent()));
     const html = containerHtml(ref, this.id, token, "");
     containers.set(id, { key, html });

@@ -102,11 +102,22 @@ export interface Resolved {
 
 export class Router {
   readonly routes: readonly LiveRoute[];
+  /** Nested views this router's pages rendered, by name: an app's own, before any other of that name. */
+  readonly #nested = new Map<string, ViewDef<any>>();
 
   constructor(routes: Iterable<LiveRoute | LiveRoute[]>) {
     const flat: LiveRoute[] = [];
     for (const r of routes) Array.isArray(r) ? flat.push(...r) : flat.push(r);
     this.routes = flat;
+  }
+
+  /** A nested view a page of this router rendered (liveRender), joinable by its name. */
+  rendered(view: ViewDef<any>): void {
+    if (view.name && this.#nested.get(view.name) !== view) this.#nested.set(view.name, view);
+  }
+
+  nested(name: string): ViewDef<any> | undefined {
+    return this.#nested.get(name);
   }
 
   resolve(url: URL): Resolved | null {

@@ -73,6 +73,7 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
 async function renderNested(ref: NestedRef, parent: LiveViewProcess, opts: Omit<ProcessOptions, "connected" | "host" | "connect">) {
   const depth = (parent.nested?.depth ?? 0) + 1;
   if (depth > MAX_NESTING) throw new LagoonError("nesting_too_deep", `${parent.name}: nested views nest at most ${MAX_NESTING} deep`);
+  opts.services.router.rendered(ref.view);
   const token = nestedToken(ref, { id: parent.id, liveSession: parent.liveSession, sid: String(opts.session.sid ?? ""), url: opts.url });
   const result = await renderStatic({
     id: ref.opts.id,

@@ -79,6 +79,19 @@ describe("nested live views", () => {
     expect(pad.find("#pad-saved")?.textContent).toBe("remember the milk");
   });
 
+  it("join the view their own app rendered when two apps in one process name one alike", async () => {
+    const appOf = (text: string) => {
+      const Child = defineView({ name: "SameNameChild", render: () => html`<p id="who">${text}</p>` });
+      return [live("/host", defineView({ name: `Host${text}`, render: () => html`<div>${liveRender(Child, { id: "same" })}</div>` }))];
+    };
+    const first = appOf("first");
+    const second = appOf("second");
+    const a = await visit(first, "/host");
+    const b = await visit(second, "/host");
+    expect(a.findLiveChild("same").find("#who")?.textContent).toBe("first");
+    expect(b.findLiveChild("same").find("#who")?.textContent).toBe("second");
+  });
+
   it("refuse what cannot work: no name, a bad id, a big session, a patch, a nesting loop", async () => {
     const anonymous = defineView({ render: () => html`<p>x</p>` });
     expect(() => liveRender(anonymous, { id: "x" })).toThrow(/needs a name/);
