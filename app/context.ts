@@ -6,6 +6,7 @@ import { Catalog } from "./catalog.js";
 import { Chat } from "./chat.js";
 import { openDb, type Db, type DbOptions } from "./db.js";
 import { Files } from "./files.js";
+import { Notes } from "./notes.js";
 import { Posts } from "./posts.js";
 import { DiskStorage } from "./storage.js";
 import { Todos } from "./todos.js";
@@ -20,6 +21,7 @@ export interface AppContext {
   readonly todos: Todos;
   readonly chat: Chat;
   readonly files: Files;
+  readonly notes: Notes;
   /** Where uploaded files are kept. */
   readonly storage: DiskStorage;
   /** Who is in which chat room, across processes when the PubSub is. */
@@ -58,6 +60,7 @@ export async function openContext(opts: ContextOptions): Promise<AppContext> {
     todos: new Todos(db, opts.pubsub),
     chat: new Chat(db, opts.pubsub),
     files: new Files(db, storage, { direct: opts.directUploads }),
+    notes: new Notes(db, opts.pubsub),
     storage,
     presence,
     work,

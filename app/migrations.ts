@@ -134,6 +134,11 @@ export const MIGRATIONS: readonly Migration[] = [
      );
      create index files_owner on files(owner_id, id);`,
   },
+  {
+    id: "0007_notes",
+    sqlite: "create table notes (user_id integer primary key references users(id), body text not null, updated_at integer not null)",
+    postgres: "create table notes (user_id integer primary key references users(id), body text not null, updated_at bigint not null)",
+  },
 ];
 
 /**

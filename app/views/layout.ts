@@ -1,4 +1,4 @@
-import { html, type Layout, type OnMount } from "lagoon";
+import { html, liveRender, type Layout, type OnMount, type ViewDef } from "lagoon";
 import { flashGroup, link } from "lagoon/components";
 import type { AuthAssigns } from "../auth.js";
 import type { ClientHints } from "../client-hints.js";
@@ -48,3 +48,12 @@ ${newVersion ? html`<p id="new-version" class="flash flash-info" role="status">A
 ${flashGroup(a.flash, { id: "flash", connection: true })}
 ${inner}`;
 };
+
+/**
+ * The logged-in pages' layout: the public one, with the scratchpad beside the page. It is
+ * sticky, so live navigation within the session keeps the same view and what was typed.
+ */
+export function authenticatedLayout(scratchpad: ViewDef<any>): Layout {
+  return (inner, a) => html`${layout(inner, a)}
+<aside class="scratchpad" aria-label="Scratchpad">${liveRender(scratchpad, { id: "scratchpad", sticky: true })}</aside>`;
+}

@@ -41,8 +41,8 @@ describe("dashboard in Chromium", () => {
     await dashboard.waitForFunction(() =>
       /^\d[\d.]* (µs|ms) \/ \d[\d.]* (µs|ms)$/.test(document.querySelector("#p95-felt-handled")?.textContent ?? ""),
     );
-    // the dashboard itself is a connected view too
-    expect(Number(await dashboard.textContent("#views-total"))).toBe(2);
+    // the dashboard itself is a connected view too, and so is its page's scratchpad
+    expect(Number(await dashboard.textContent("#views-total"))).toBe(3);
     expect(await dashboard.textContent("#event-percentiles")).toMatch(/^\d+(\.\d)? (µs|ms) \/ /);
     // the charts island (Recharts) hydrated and draws the new props: the events line rises
     // off the zero line
@@ -57,9 +57,9 @@ describe("dashboard in Chromium", () => {
     });
     expect(await dashboard.locator(".chart-events figcaption").textContent()).toMatch(/^Events per second: \d+ \(max [1-9]\d*\)$/);
 
-    // the counter tab closes: its view leaves
+    // the counter tab closes: its view leaves (the dashboard and its scratchpad stay)
     await counter.close();
-    await dashboard.waitForFunction(() => document.querySelector("#views-total")?.textContent === "1");
+    await dashboard.waitForFunction(() => document.querySelector("#views-total")?.textContent === "2");
     expect(loads).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
