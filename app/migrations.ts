@@ -139,6 +139,17 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: "create table notes (user_id integer primary key references users(id), body text not null, updated_at integer not null)",
     postgres: "create table notes (user_id integer primary key references users(id), body text not null, updated_at bigint not null)",
   },
+  {
+    id: "0008_post_tags_links",
+    sql: `create table post_tags (post_id integer not null references posts(id), tag text not null, primary key (post_id, tag));
+     create table post_links (
+       post_id integer not null references posts(id),
+       position integer not null,
+       title text not null,
+       url text not null,
+       primary key (post_id, position)
+     );`,
+  },
 ];
 
 /**

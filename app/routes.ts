@@ -30,6 +30,7 @@ import { todosLive } from "./views/todos.js";
 export function routes(ctx: AppContext, telemetry: TelemetryWindow, limits: DemoLimits) {
   const user = loadUser(ctx.accounts);
   const scratchpad = scratchpadLive(ctx.notes, ctx.accounts);
+  const post = postLive(ctx.posts);
   return [
     liveSession({ name: "public", onMount: [clientHints, currentPage, user], layout }, [
       live("/", HomeLive),
@@ -38,7 +39,8 @@ export function routes(ctx: AppContext, telemetry: TelemetryWindow, limits: Demo
       live("/login", loginLive(ctx.accounts, limits)),
       live("/search", searchLive(ctx.catalog)),
       live("/posts", postsLive(ctx.posts)),
-      live("/posts/:id", postLive(ctx.posts)),
+      live("/posts/:id", post, "show"),
+      live("/posts/:id/edit", post, "edit"),
       live("/primes", primesLive(ctx.work)),
       live("/islands", IslandsLive),
     ]),

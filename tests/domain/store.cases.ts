@@ -261,8 +261,35 @@ export function storeCases(name: string, store: StoreUnderTest): void {
           const newest = await p.posts.list("newest");
           expect(newest).toHaveLength(8);
           expect((await p.posts.list("oldest")).map((x) => x.id)).toEqual(newest.map((x) => x.id).reverse());
-          expect(await p.posts.get(newest[0]!.id)).toEqual(newest[0]);
+          expect(await p.posts.get(newest[0]!.id)).toEqual({ ...newest[0], tags: [], links: [] });
           expect(await p.posts.get(99_999)).toBeNull();
+        }));
+
+      it("replace a post's title, tags and links at once, and refuse what the editor would", () =>
+        one(async (p) => {
+          const [post] = await p.posts.list("newest");
+          const saved = await p.posts.update(post!.id, {
+            title: "Edited",
+            tags: ["tech", "news", "tech"],
+            links: [
+              { title: "B", url: "https://b.example" },
+              { title: "A", url: "https://a.example" },
+            ],
+          });
+          expect(saved).toMatchObject({
+            ok: true,
+            post: { title: "Edited", tags: ["news", "tech"], links: [{ title: "B" }, { title: "A" }] },
+          });
+          await p.posts.update(post!.id, { title: "Edited again", tags: [], links: [{ title: "Only", url: "https://o.example" }] });
+          expect(await p.posts.get(post!.id)).toMatchObject({ title: "Edited again", tags: [], links: [{ title: "Only" }] });
+          expect(
+            await p.posts.update(post!.id, { title: "Bad", tags: [], links: [{ title: "x", url: "javascript:alert(1)" }] }),
+          ).toMatchObject({
+            ok: false,
+          });
+          expect(await p.posts.update(post!.id, { title: "N\0UL", tags: [], links: [] })).toMatchObject({ ok: false });
+          expect(await p.posts.update(99_999, { title: "Nobody", tags: [], links: [] })).toEqual({ ok: false, error: "no such post" });
+          expect((await p.posts.get(post!.id))?.title).toBe("Edited again");
         }));
     });
   });
