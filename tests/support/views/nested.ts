@@ -121,7 +121,9 @@ export const Hooked = defineView<{ active: string; seen: string[]; renders: numb
     socket.update("log", (l) => [...l, `info ${message}`]);
   },
   render: (a) => html`<p id="active">${a.active}</p><p id="seen">${a.seen.join(",")}</p><p id="log">${a.log.join(",")}</p>
-<p id="sidebar">${a.sidebar ? "open" : "closed"}</p><p id="renders">${a.renders}</p>`,
+<p id="sidebar">${a.sidebar ? "open" : "closed"}</p><p id="renders">${a.renders}</p>
+<button id="toggle-sidebar" phx-click="toggle-sidebar">sidebar</button><button id="note" phx-click="note">note</button><button id="delete" phx-click="delete">delete</button>
+<a id="to-settings" href="/hooked/settings" data-phx-link="patch" data-phx-link-state="push">settings</a>`,
 });
 
 export const nestedRoutes = [
