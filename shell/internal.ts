@@ -112,6 +112,10 @@ export interface ViewProcessCore {
   /** Mounted at a route (false for a nested view, which has no URL of its own). */
   readonly routed: boolean;
   readonly nested: { readonly parent: ViewHandle | undefined; readonly depth: number } | undefined;
+  /** The cookie session the view mounted with. */
+  readonly session: Session;
+  /** The live session the page was rendered in. */
+  readonly liveSession: string;
   /** Runs handleParams (its hooks first) for the current URL. */
   handleParams(): Promise<void>;
   /** The async tasks, created on first use. */

@@ -5,16 +5,14 @@
  * interleave with the next message), renders after each, and hands replies and pushes to
  * its host (shell/channel.ts over a connection, or nothing for the HTTP render).
  *
- * Its parts live beside it: dispatch.ts (events), navigation.ts (patch and redirect),
- * component-tree.ts, async.ts and tasks.ts, flash.ts, spans.ts, and static.ts (the
- * HTTP render).
+ * Its parts live beside it: view-render.ts (renders), dispatch.ts (events), navigation.ts
+ * (patch and redirect), lifecycle.ts (hooks), component-tree.ts, async.ts and tasks.ts,
+ * uploads.ts, flash.ts, spans.ts, view-handle.ts, and static.ts (the HTTP render).
  */
 import { ComponentTree } from "./component-tree.js";
-import { diffTemplate, type NodeState, type RenderContext } from "./diff.js";
 import { dispatchEvent } from "./dispatch.js";
 import { LagoonError } from "./errors.js";
 import { Lifecycle } from "./lifecycle.js";
-import { containerHtml, MAX_NESTING, nestedToken, type NestedRef } from "./nested.js";
 import { FlashState } from "./flash.js";
 import type { ConnectContext, Nav, Phase, ProcessOptions, Reply, ViewHost, ViewProcessCore, ViewServices } from "./internal.js";
 import { SocketLink } from "./link.js";
@@ -22,45 +20,21 @@ import { nextSlice } from "./slices.js";
 import { applyPatch, clientPatch, leaving, pendingEvents, takeNav } from "./navigation.js";
 import type { ViewHandle } from "./pubsub.js";
 import type { LiveRoute } from "./router.js";
-import { ComponentSocketImpl, socketInternals, ViewSocketImpl } from "./socket.js";
+import { ComponentSocketImpl, ViewSocketImpl } from "./socket.js";
 import { SpanRecorder, viewSpan, type ViewEvent } from "./spans.js";
 import { AsyncTasks } from "./tasks.js";
 import type { Template } from "./template.js";
 import type { Assigns, Params, Session } from "./types.js";
-import { COMPONENTS, EVENTS, REPLY, TITLE } from "./wire.js";
-import type { ComponentRef } from "./components.js";
+import { REPLY } from "./wire.js";
+import { ProcessHandle } from "./view-handle.js";
+import { ViewRender } from "./view-render.js";
 import { uploadHost } from "./upload-events.js";
 import { ViewUploads } from "./uploads.js";
 
 const NOOP_HOST: ViewHost = { reply() {}, push() {}, stopped() {} };
-const sockets = socketInternals();
 
 /** Raised inside the queue once the view has ended; never reaches a user. */
 class Ended extends Error {}
-
-let processCounter = 0;
-
-/** A view's pid-like handle: messages go to its mailbox while it lives. */
-class ProcessHandle implements ViewHandle {
-  readonly #proc: LiveViewProcess;
-  readonly id: string;
-
-  constructor(proc: LiveViewProcess, id: string) {
-    this.#proc = proc;
-    this.id = id;
-  }
-
-  get alive(): boolean {
-    return this.#proc.alive;
-  }
-
-  send(message: unknown): boolean {
-    const proc = this.#proc;
-    if (!proc.alive) return false;
-    void proc.enqueue(null, "info", () => proc.handleInfo(message));
-    return true;
-  }
-}
 
 export class LiveViewProcess implements ViewProcessCore {
   readonly id: string;
@@ -82,12 +56,11 @@ export class LiveViewProcess implements ViewProcessCore {
   nav: Nav | null = null;
   readonly #host: ViewHost;
   readonly #link: SocketLink;
-  readonly #ctx: RenderContext;
+  readonly #render: ViewRender;
   #alive = true;
   #queue: Promise<unknown> = Promise.resolve();
   /** Messages queued and not yet handled. */
   #pending = 0;
-  #state: NodeState | undefined;
   #nextStreamRef = 0;
   // created on first use: most views never hold a component, subscription or async task
   #components: ComponentTree | undefined;
@@ -97,8 +70,6 @@ export class LiveViewProcess implements ViewProcessCore {
   /** Cleanups registered with socket.onEnd (presence, external resources). */
   #onEnd: (() => void)[] | undefined;
   #lifecycle: Lifecycle | undefined;
-  /** Nested views' containers by id: re-signed only when what they render changes, so the diff omits them. */
-  #containers: Map<string, { key: string; html: string }> | undefined;
 
   constructor(opts: ProcessOptions) {
     this.id = opts.id;
@@ -113,18 +84,10 @@ export class LiveViewProcess implements ViewProcessCore {
     this.params = opts.params;
     this.flash = new FlashState(opts.flash);
     this.#host = opts.host ?? NOOP_HOST;
-    this.handle = new ProcessHandle(this, `${opts.id}#${++processCounter}`);
+    this.handle = new ProcessHandle(this, opts.id);
     this.#link = new SocketLink(this);
     this.socket = new ViewSocketImpl(this.#link, {});
-    const proc = this;
-    this.#ctx = {
-      component(ref) {
-        return proc.components().place(ref as ComponentRef);
-      },
-      nested(ref) {
-        return proc.container(ref as NestedRef);
-      },
-    };
+    this.#render = new ViewRender(this);
   }
 
   get name(): string {
@@ -372,61 +335,17 @@ export class LiveViewProcess implements ViewProcessCore {
 
   /** The assigns the view's render (and its layout) receive. */
   renderAssigns(): Assigns {
-    return Object.assign(Object.create(null), this.socket.assigns, { flash: this.flash.current, streams: sockets.streams(this.socket) });
+    return this.#render.assigns();
   }
 
   /** The view's template inside its live session's layout. */
   template(assigns: Assigns): Template {
-    const inner = this.route.view.render(assigns as never);
-    const layout = this.route.session.layout;
-    return layout ? layout(inner, assigns as never) : inner;
+    return this.#render.template(assigns);
   }
 
   /** Renders what changed since the last render; `full` renders everything (join). */
   render(full: boolean): Record<string, unknown> | null {
-    const started = performance.now();
-    const socket = this.socket;
-    const diff: Record<string, unknown> = {};
-    this.#components?.beginRender();
-    if (full || socket.changed || this.flash.changed) {
-      const assigns = this.renderAssigns();
-      const { diff: d, state } = diffTemplate(this.template(assigns), full ? undefined : this.#state, this.#ctx);
-      this.#state = state;
-      if (d) Object.assign(diff, d);
-      if ((full && assigns.pageTitle != null) || sockets.changed(socket).has("pageTitle")) {
-        diff[TITLE] = assigns.pageTitle == null ? "" : String(assigns.pageTitle);
-      }
-      sockets.rendered(socket);
-      this.flash.changed = false;
-    }
-    const components = this.#components?.render(this.#ctx);
-    if (components) diff[COMPONENTS] = components;
-    if (this.events.length) diff[EVENTS] = this.events.splice(0);
-    if (!full && Object.keys(diff).length === 0) return null;
-    this.span.rendered(performance.now() - started);
-    this.#lifecycle?.afterRender(socket);
-    return diff;
-  }
-
-  /** A nested view's container for the connected render: empty, with the token the client joins with. */
-  container(ref: NestedRef): string {
-    if ((this.nested?.depth ?? 0) >= MAX_NESTING) {
-      throw new LagoonError("nesting_too_deep", `${this.name}: nested views nest at most ${MAX_NESTING} deep`);
-    }
-    const { id } = ref.opts;
-    const key = `${ref.view.name}\0${JSON.stringify([ref.opts.session, ref.opts.sticky, ref.opts.container])}`;
-    const containers = (this.#containers ??= new Map());
-    const known = containers.get(id);
-    if (known?.key === key) return known.html;
-    this.services.router.rendered(ref.view);
-    const token = this.services.signView(nestedToken(ref, this.#nestedParent()));
-    const html = containerHtml(ref, this.id, token, "");
-    containers.set(id, { key, html });
-    return html;
-  }
-
-  #nestedParent() {
-    return { id: this.id, liveSession: this.liveSession, sid: String(this.session.sid ?? ""), url: this.url };
+    return this.#render.render(full);
   }
 
   // ---------------------------------------------------------------- ending
@@ -479,8 +398,7 @@ export class LiveViewProcess implements ViewProcessCore {
     this.#uploads?.end();
     this.#uploads = undefined;
     this.#components = undefined;
-    this.#state = undefined;
-    this.#containers = undefined;
+    this.#render.reset();
   }
 }
 

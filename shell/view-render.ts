@@ -1,0 +1,100 @@
+/**
+ * A view's renders: its template inside its live session's layout, diffed against what the
+ * client holds (diff.ts), with the components that changed, the title and the push events
+ * of the message; and its nested views' containers, signed once per set of options so an
+ * unchanged one is omitted from the diff.
+ */
+import type { ComponentRef } from "./components.js";
+import { diffTemplate, type NodeState, type RenderContext } from "./diff.js";
+import { LagoonError } from "./errors.js";
+import type { ViewProcessCore } from "./internal.js";
+import { containerHtml, MAX_NESTING, nestedToken, type NestedRef } from "./nested.js";
+import { socketInternals } from "./socket.js";
+import type { Template } from "./template.js";
+import type { Assigns } from "./types.js";
+import { COMPONENTS, EVENTS, TITLE } from "./wire.js";
+
+const sockets = socketInternals();
+
+export class ViewRender {
+  readonly #proc: ViewProcessCore;
+  readonly #ctx: RenderContext;
+  /** The tree the client holds; undefined before the first render (and after a rejoin's reset). */
+  #state: NodeState | undefined;
+  #containers: Map<string, { key: string; html: string }> | undefined;
+
+  constructor(proc: ViewProcessCore) {
+    this.#proc = proc;
+    this.#ctx = {
+      component: (ref) => proc.components().place(ref as ComponentRef),
+      nested: (ref) => this.container(ref as NestedRef),
+    };
+  }
+
+  /** The assigns the view's render (and its layout) receive. */
+  assigns(): Assigns {
+    const socket = this.#proc.socket;
+    return Object.assign(Object.create(null), socket.assigns, { flash: this.#proc.flash.current, streams: sockets.streams(socket) });
+  }
+
+  /** The view's template inside its live session's layout. */
+  template(assigns: Assigns): Template {
+    const route = this.#proc.route;
+    const inner = route.view.render(assigns as never);
+    const layout = route.session.layout;
+    return layout ? layout(inner, assigns as never) : inner;
+  }
+
+  /** Renders what changed since the last render; `full` renders everything (join). */
+  render(full: boolean): Record<string, unknown> | null {
+    const proc = this.#proc;
+    const started = performance.now();
+    const socket = proc.socket;
+    const diff: Record<string, unknown> = {};
+    const components = proc.existingComponents();
+    components?.beginRender();
+    if (full || socket.changed || proc.flash.changed) {
+      const assigns = this.assigns();
+      const { diff: d, state } = diffTemplate(this.template(assigns), full ? undefined : this.#state, this.#ctx);
+      this.#state = state;
+      if (d) Object.assign(diff, d);
+      if ((full && assigns.pageTitle != null) || sockets.changed(socket).has("pageTitle")) {
+        diff[TITLE] = assigns.pageTitle == null ? "" : String(assigns.pageTitle);
+      }
+      sockets.rendered(socket);
+      proc.flash.changed = false;
+    }
+    // the view's render may have placed the first component
+    const changed = (components ?? proc.existingComponents())?.render(this.#ctx);
+    if (changed) diff[COMPONENTS] = changed;
+    if (proc.events.length) diff[EVENTS] = proc.events.splice(0);
+    if (!full && Object.keys(diff).length === 0) return null;
+    proc.span.rendered(performance.now() - started);
+    proc.existingLifecycle()?.afterRender(socket);
+    return diff;
+  }
+
+  /** A nested view's container for the connected render: empty, with the token the client joins with. */
+  container(ref: NestedRef): string {
+    const proc = this.#proc;
+    if ((proc.nested?.depth ?? 0) >= MAX_NESTING) {
+      throw new LagoonError("nesting_too_deep", `${proc.name}: nested views nest at most ${MAX_NESTING} deep`);
+    }
+    const { id } = ref.opts;
+    const key = `${ref.view.name}\0${JSON.stringify([ref.opts.session, ref.opts.sticky, ref.opts.container])}`;
+    const containers = (this.#containers ??= new Map());
+    const known = containers.get(id);
+    if (known?.key === key) return known.html;
+    proc.services.router.rendered(ref.view);
+    const parent = { id: proc.id, liveSession: proc.liveSession, sid: String(proc.session.sid ?? ""), url: proc.url };
+    const html = containerHtml(ref, proc.id, proc.services.signView(nestedToken(ref, parent)), "");
+    containers.set(id, { key, html });
+    return html;
+  }
+
+  /** The view ended: nothing to diff against any more. */
+  reset(): void {
+    this.#state = undefined;
+    this.#containers = undefined;
+  }
+}
