@@ -39,9 +39,12 @@ export const privateTopic = (userId: number) => `todos:user:${userId}`;
 
 export const CHANGED = "changed by someone else";
 
+/** Todos one user may own at once: what one account can make the server hold is bounded. */
+export const MAX_OWNED = 500;
+
 export type TodoResult =
   | { ok: true; todo: Todo }
-  | { ok: false; reason: "not_found" | "invalid"; error: string }
+  | { ok: false; reason: "not_found" | "invalid" | "quota"; error: string }
   /** The todo changed since the version the edit started from: `current` is what it is now. */
   | { ok: false; reason: "conflict"; error: string; current: Todo };
 
@@ -83,6 +86,26 @@ export class Todos {
     return (await db.all<Row>(`${SELECT} where ${VISIBLE} order by t.position, t.id`, [viewer.id])).map(toTodo);
   }
 
+  /** Up to `limit` of the todos `viewer` sees, in board order, from after `after` (a todo's place). */
+  async page(viewer: User, limit: number, after?: Pick<Todo, "position" | "id">): Promise<Todo[]> {
+    const from = after ? " and (t.position > ? or (t.position = ? and t.id > ?))" : "";
+    const params = after ? [viewer.id, after.position, after.position, after.id] : [viewer.id];
+    return (await this.#db.all<Row>(`${SELECT} where ${VISIBLE}${from} order by t.position, t.id limit ${Math.floor(limit)}`, params)).map(
+      toTodo,
+    );
+  }
+
+  /** The first `limit` todos of a column `viewer` sees, and how many it has. */
+  async column(viewer: User, column: Column, limit: number): Promise<{ todos: Todo[]; total: number }> {
+    const done = column === "done" ? 1 : 0;
+    const rows = await this.#db.all<Row>(`${SELECT} where ${VISIBLE} and t.done = ? order by t.position, t.id limit ${Math.floor(limit)}`, [
+      viewer.id,
+      done,
+    ]);
+    const count = await this.#db.get<{ n: number }>(`select count(*) as n from todos t where ${VISIBLE} and t.done = ?`, [viewer.id, done]);
+    return { todos: rows.map(toTodo), total: Number(count?.n ?? 0) };
+  }
+
   /** The todo, when `viewer` may see it. */
   async get(viewer: User, id: unknown, db: Queryable = this.#db): Promise<Todo | null> {
     if (!validId(id)) return null;
@@ -93,12 +116,15 @@ export class Todos {
   async create(viewer: User, input: { title: unknown; private?: boolean }): Promise<TodoResult> {
     const title = TodoTitle.safeParse(input.title);
     if (!title.success) return { ok: false, reason: "invalid", error: title.error.issues[0]!.message };
+    // one statement: the quota holds however many of the user's requests run at once on SQLite
     const row = await this.#db.get<{ id: number }>(
       `insert into todos (owner_id, title, private, position, created_at)
-       values (?, ?, ?, (select coalesce(max(position), 0) + 1 from todos), ?) returning id`,
-      [viewer.id, title.data, input.private ? 1 : 0, Date.now()],
+       select ?, ?, ?, (select coalesce(max(position), 0) + 1 from todos), ?
+       where (select count(*) from todos where owner_id = ?) < ${MAX_OWNED} returning id`,
+      [viewer.id, title.data, input.private ? 1 : 0, Date.now(), viewer.id],
     );
-    return this.#saved(viewer, row!.id);
+    if (!row) return { ok: false, reason: "quota", error: `you have ${MAX_OWNED} todos already; finish or delete some first` };
+    return this.#saved(viewer, row.id);
   }
 
   /** Ticks or unticks the todo; with `version`, only if nobody changed it since. */

@@ -12,6 +12,8 @@ type Cards = PropsInput<typeof Board>;
 
 type BoardAssigns = AuthAssigns & {
   cards: Cards;
+  /** How many todos each column has, shown or not. */
+  totals: { todo: number; done: number };
   form: NewTodoForm;
   /**
    * The card open in the edit form, as it was when the form opened (its version is the one
@@ -26,11 +28,10 @@ type Socket = ViewSocket<BoardAssigns>;
 
 const Rename = z.object({ title: z.string().max(1000) });
 
-/** The board's props: the todos the viewer sees, split by column, in board order. */
-function cardsOf(todos: readonly Todo[]): Cards {
-  const card = (t: Todo) => ({ id: t.id, title: t.title, owner: t.ownerName, private: t.private });
-  return { todo: todos.filter((t) => !t.done).map(card), done: todos.filter((t) => t.done).map(card) };
-}
+/** Cards a column shows at most: the board's props (and each change's re-read) stay bounded. */
+export const BOARD_CARDS = 100;
+
+const card = (t: Todo) => ({ id: t.id, title: t.title, owner: t.ownerName, private: t.private });
 
 /**
  * /board: the todos as a drag-and-drop board (the Board island). A move is a typed island
@@ -41,7 +42,12 @@ function cardsOf(todos: readonly Todo[]): Cards {
  */
 export function boardLive(todos: Todos) {
   const viewerOf = (socket: Socket): User => socket.assigns.currentUser!;
-  const refresh = async (socket: Socket) => socket.assign({ cards: cardsOf(await todos.visible(viewerOf(socket))) });
+  /** The first cards of each column the viewer sees, in board order: the island's props. */
+  const refresh = async (socket: Socket) => {
+    const viewer = viewerOf(socket);
+    const [todo, done] = await Promise.all([todos.column(viewer, "todo", BOARD_CARDS), todos.column(viewer, "done", BOARD_CARDS)]);
+    socket.assign({ cards: { todo: todo.todos.map(card), done: done.todos.map(card) }, totals: { todo: todo.total, done: done.total } });
+  };
 
   return defineView<BoardAssigns>({
     name: "BoardLive",
@@ -106,6 +112,11 @@ export function boardLive(todos: Todos) {
   <p>Drag the cards, or use the keyboard: Tab to a card's ⠿ handle, Space to pick it up, arrow keys to move it, Space to drop it. Everyone's board follows.</p>
   ${newTodoForm(a.form)}
   ${island(Board, { id: "board", props: a.cards })}
+  ${
+    a.totals.todo > BOARD_CARDS || a.totals.done > BOARD_CARDS
+      ? html`<p class="paging">The board shows the first ${BOARD_CARDS} cards of each column (${a.totals.todo} to do, ${a.totals.done} done); <a href="/todos" data-phx-link="redirect" data-phx-link-state="push">the list</a> has them all.</p>`
+      : ""
+  }
   ${
     a.editing
       ? html`<form id="edit-card" phx-submit="rename">

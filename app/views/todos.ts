@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { component, defineComponent, defineView, event, EventRejected, html, JS, type LiveStream, type Template } from "lagoon";
+import {
+  component,
+  defineComponent,
+  defineView,
+  event,
+  EventRejected,
+  html,
+  JS,
+  type LiveStream,
+  type Template,
+  type ViewSocket,
+} from "lagoon";
 import { button, cancelModal, hideModal, modal, showModal } from "lagoon/components";
 import type { AuthAssigns } from "../auth.js";
 import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
@@ -115,11 +126,33 @@ const TodoItem = defineComponent<ItemAssigns>({
 type TodosAssigns = AuthAssigns & {
   form: NewTodoForm;
   pageTitle: string;
+  /** Where the loaded todos end, in board order; null when every todo is loaded. */
+  cursor: Pick<Todo, "position" | "id"> | null;
+  /** Todos scrolled out of the page at the top (past SHOWN): "Back to the top" loads them again. */
+  trimmed: boolean;
   streams: { todos: LiveStream<Todo> };
 };
 
-/** The team todo list: a stream of TodoItem components, live for everyone through PubSub. */
+/** Todos loaded at a time, and at most on the page (each is a live component the server keeps). */
+export const PAGE = 50;
+export const SHOWN = 200;
+
+/**
+ * The team todo list: a stream of TodoItem components, live for everyone through PubSub.
+ * Long lists come a page at a time ("Show more"), and the page keeps the last SHOWN of
+ * them (the stream's limit), so a view holds a bounded number of components however many
+ * todos there are.
+ */
 export function todosLive(todos: Todos) {
+  /** The next page after the socket's cursor (the first page without one), into the stream. */
+  const load = async (socket: ViewSocket<TodosAssigns>, after: Pick<Todo, "position" | "id"> | undefined, reset: boolean) => {
+    const page = await todos.page(socket.assigns.currentUser!, PAGE + 1, after);
+    const shown = page.slice(0, PAGE);
+    const last = shown.at(-1);
+    socket.assign({ cursor: page.length > PAGE && last ? { position: last.position, id: last.id } : null });
+    if (reset) return void socket.stream("todos", shown, { reset: true, limit: -SHOWN });
+    for (const todo of shown) socket.streamInsert("todos", todo, { limit: -SHOWN });
+  };
   return defineView<TodosAssigns>({
     name: "TodosLive",
     async mount(_params, _session, socket) {
@@ -128,22 +161,39 @@ export function todosLive(todos: Todos) {
         socket.subscribe(TEAM_TOPIC);
         socket.subscribe(privateTopic(viewer.id));
       }
-      socket.assign({ pageTitle: "Todos", form: NewTodo.empty() });
-      socket.stream("todos", await todos.visible(viewer));
+      socket.assign({ pageTitle: "Todos", form: NewTodo.empty(), trimmed: false });
+      await load(socket, undefined, true);
     },
     events: {
       ...newTodoEvents(todos),
+      more: async (_p, socket) => {
+        const { cursor } = socket.assigns;
+        if (!cursor) return;
+        await load(socket, cursor, false);
+        // more than SHOWN loaded: the stream dropped the first ones from the page
+        socket.assign({ trimmed: true });
+      },
+      top: async (_p, socket) => {
+        socket.assign({ trimmed: false });
+        await load(socket, undefined, true);
+      },
     },
     info(message: TodoChange, socket) {
-      if (message.type === "todo:saved") socket.streamInsert("todos", message.todo);
-      else if (message.type === "todo:deleted") socket.streamDelete("todos", `todos-${message.id}`);
+      if (message.type === "todo:deleted") return void socket.streamDelete("todos", `todos-${message.id}`);
+      const todo = message.todo;
+      // a change updates the todo where the page shows it (if it does); a new one (its first
+      // version) joins the end, unless the page has not loaded the end yet ("Show more" will)
+      if (todo.version > 1) return void socket.streamInsert("todos", todo, { updateOnly: true });
+      if (!socket.assigns.cursor) socket.streamInsert("todos", todo, { limit: -SHOWN });
     },
     render: (a) => {
       const viewer = a.currentUser!;
       return html`<main>
   <h1>Todos</h1>
   ${newTodoForm(a.form)}
+  ${a.trimmed ? html`<p class="paging"><button type="button" phx-click="top">Back to the top</button></p>` : ""}
   <ul id="todos" phx-update="stream">${a.streams.todos.map((todo, domId) => component(TodoItem, { id: `todo-${todo.id}`, domId, todo, viewer, todos }))}</ul>
+  ${a.cursor ? html`<p class="paging"><button type="button" phx-click="more">Show more</button></p>` : ""}
 </main>`;
     },
   });
