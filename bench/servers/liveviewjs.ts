@@ -1,15 +1,17 @@
 /**
  * The peer: a LiveViewJS 0.8.1 counter (the TypeScript LiveView implementation), served
  * by its Express adaptor with a `ws` server on /live, as its own example server does; the
- * page and the click reply carry the same counter as Lagoon's /counter. For benchmarks only.
+ * page and the click reply carry the same counter as Lagoon's /counter. For benchmarks only;
+ * `/__bench/memory` as the other bench servers have it.
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import express from "express";
 import session from "express-session";
 import { WebSocketServer } from "ws";
 import { createLiveView, html, live_title_tag, safe, type LiveViewRouter } from "liveviewjs";
 import { NodeExpressLiveViewServer } from "@liveviewjs/express";
+import { memoryAfterGc } from "./memory.js";
 
 type CounterEvents = { type: "increment" } | { type: "decrement" } | { type: "reset" };
 
@@ -46,6 +48,10 @@ const page = (title: { title?: string }, csrfToken: string, content: unknown) =>
 
 const liveView = new NodeExpressLiveViewServer(router, page, { title: "Counter" }, { serDeSigningSecret: secret });
 const app = express();
+app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+  if (req.url !== "/__bench/memory") return next();
+  res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(memoryAfterGc()));
+});
 app.use(session({ secret, resave: false, saveUninitialized: true }));
 app.use(liveView.httpMiddleware());
 const server = createServer(app);
