@@ -11,6 +11,7 @@ export interface ExternalUpload {
   readonly [key: string]: unknown;
 }
 
+/** What `allowUpload` takes: which files, how many and how big, how they travel, and callbacks. */
 export interface UploadOptions<S = any> {
   /** Extensions (".png"), MIME types ("application/pdf"), "image/*", "audio/*", "video/*"; or "any". */
   readonly accept: readonly string[] | "any";
@@ -22,7 +23,7 @@ export interface UploadOptions<S = any> {
   readonly chunkSize?: number;
   /** Milliseconds without a chunk after which an upload is abandoned (default 10,000). */
   readonly chunkTimeout?: number;
-  /** Upload as soon as files are selected, rather than on submit. */
+  /** Upload as soon as files are selected, rather than on submit (default false). */
   readonly autoUpload?: boolean;
   /** Runs after each progress update of an entry (the view re-renders after it). */
   progress?(name: string, entry: UploadEntry, socket: S): void | Promise<void>;
@@ -97,6 +98,8 @@ export interface UploadSink {
   remove(): Promise<void>;
 }
 
+/** Where channel uploads' bytes go (createUploadStore in lagoon/server writes temporary files). */
 export interface UploadStore {
+  /** A new sink for one file's bytes. */
   open(): Promise<UploadSink>;
 }
