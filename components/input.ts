@@ -38,7 +38,7 @@ export type SelectOption = string | readonly [label: string, value: string];
 export interface InputProps extends PassThrough {
   /** The form the field belongs to: name, id, value and errors come from it. */
   form?: Form<any>;
-  /** A top-level field of `form` (`email`). */
+  /** A field of `form` by path (`email`, `author.name`, `links.0.url`). */
   field?: string;
   /** Default "text". */
   type?: InputType;
@@ -96,7 +96,8 @@ export function input(props: InputProps): Template {
   if (!baseName) throw new TemplateError("input: pass a name, or a form and a field");
   const id = givenId ?? (fromForm ? form.inputId(field) : idFor(baseName));
   const name = multiple ? `${baseName}[]` : baseName;
-  const value = given ?? (fromForm ? form.values[field] : undefined);
+  // a nested path (`author.name`, `links.0.url`) is text; a top-level field may be a list
+  const value = given ?? (fromForm ? (field.includes(".") ? form.value(field) : form.values[field]) : undefined);
   const errors = givenErrors ?? (fromForm ? (form.errors[field] ?? []) : []);
 
   if (type === "hidden") return html`<input ${passThrough(rest, { type, id, name, value: value === undefined ? null : String(value) })}>`;

@@ -7,7 +7,7 @@ import { DEFAULT_ADMISSION, type AdmissionLimits } from "../shell/admission.js";
 import type { ConnectionLimits } from "../shell/connection.js";
 
 /** Bounds on what clients may make the live socket hold (createLagoon's `socket.limits`); defaults: DEFAULT_SOCKET_LIMITS. */
-export interface SocketLimits extends ConnectionLimits, AdmissionLimits {
+export interface SocketLimits extends Omit<ConnectionLimits, "maxFrame">, AdmissionLimits {
   /**
    * Open sockets per client address (default 100; `Infinity`: no cap). Behind a reverse
    * proxy every user shares the proxy's address: raise this, or cap connections at the

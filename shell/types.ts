@@ -99,7 +99,7 @@ export interface Socket<A extends Assigns = Assigns> {
    * inside a `phx-update="stream"` container with an id.
    */
   stream<T>(name: string, items: Iterable<T>, opts?: StreamOptions & StreamConfig<T>): this;
-  streamInsert<T>(name: string, item: T, opts?: StreamOptions & { updateOnly?: boolean }): this;
+  streamInsert<T>(name: string, item: T, opts?: Omit<StreamOptions, "reset"> & { updateOnly?: boolean }): this;
   streamDelete<T>(name: string, item: T | string): this;
   /**
    * Runs `fn` outside the event queue and assigns each returned key as an AsyncResult:
