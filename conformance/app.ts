@@ -23,6 +23,7 @@ import * as portals from "./views/portals.js";
 import { ErrorLive } from "./views/errors.js";
 import { PortalLive, portalLayout } from "./views/portal-live.js";
 import * as nested from "./views/nested.js";
+import * as sticky from "./views/sticky.js";
 
 /** Issue3941Live's layout hook. */
 const PAGE_POSITION_NOTIFIER = `<script>
@@ -52,6 +53,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/healthy/:category", streams.HealthyLive],
     ["/form", forms.FormLive],
     ["/form/dynamic-inputs", forms.FormDynamicInputsLive],
+    ["/form/nested", nested.NestedFormLive],
     ["/form/stream", forms.FormStreamLive],
     ["/form-unsaved", nav.FormUnsavedLive],
     ["/form-unsaved/target", nav.FormUnsavedTargetLive],
@@ -92,11 +94,13 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/4121", portals.Issue4121Live],
     ["/issues/4147", portals.Issue4147Live],
     ["/issues/4212", portals.Issue4212Live],
-    ["/issues/3612/a", nested.Issue3612ALive],
-    ["/issues/3612/b", nested.Issue3612BLive],
-    ["/issues/3656", nested.Issue3656Live],
-    ["/issues/3658", nested.Issue3658Live],
+    ["/issues/3378", nested.Issue3378HomeLive],
+    ["/issues/3612/a", sticky.Issue3612ALive],
+    ["/issues/3612/b", sticky.Issue3612BLive],
+    ["/issues/3656", sticky.Issue3656Live],
+    ["/issues/3658", sticky.Issue3658Live],
     ["/issues/3953", nested.Issue3953Live],
+    ["/issues/4209", nested.Issue4209Live],
     ["/issues/4359", nested.Issue4359Live],
     ["/issues/3199", nav.Issue3199Live, { container: { "phx-remove": nav.ISSUE_3199_REMOVE_VIEW } }],
     ["/issues/3199/away", nav.Issue3199AwayLive],
@@ -119,18 +123,19 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
   ]),
   liveSession({ name: "default", layout: portalLayout }, [live("/portal", withEval(PortalLive))]),
   // Issue3496: each page's mount picks its layout upstream (with and without the sticky child)
-  liveSession({ name: "default", layout: (inner) => html`${raw(nested.ISSUE_3496_SCRIPT)}${inner}` }, [
-    live("/issues/3496/a", withEval(nested.Issue3496ALive)),
-    live("/issues/3496/b", withEval(nested.Issue3496BLive)),
+  liveSession(
+    { name: "default", layout: (inner, a) => html`${raw(sticky.ISSUE_3496_SCRIPT)}${sticky.issue3496Frame(inner, a.withSticky === true)}` },
+    [live("/issues/3496/a", withEval(sticky.Issue3496ALive)), live("/issues/3496/b", withEval(sticky.Issue3496BLive))],
+  ),
+  liveSession({ name: "default", layout: (inner, a) => e2eLayout(sticky.issue3047Frame(inner), a) }, [
+    live("/issues/3047/a", sticky.Issue3047ALive),
+    live("/issues/3047/b", sticky.Issue3047BLive),
   ]),
-  liveSession({ name: "default", layout: (inner, a) => e2eLayout(nested.issue3047Frame(inner), a) }, [
-    live("/issues/3047/a", nested.Issue3047ALive),
-    live("/issues/3047/b", nested.Issue3047BLive),
+  liveSession({ name: "default", layout: (inner, a) => e2eLayout(sticky.issue3681Frame(inner), a) }, [
+    live("/issues/3681", sticky.Issue3681Live),
+    live("/issues/3681/away", sticky.Issue3681AwayLive),
   ]),
-  liveSession({ name: "default", layout: (inner, a) => e2eLayout(nested.issue3681Frame(inner), a) }, [
-    live("/issues/3681", nested.Issue3681Live),
-    live("/issues/3681/away", nested.Issue3681AwayLive),
-  ]),
+  liveSession({ name: "default", layout: profileLayout("plain", nested.ISSUE_3530_SCRIPT) }, [live("/issues/3530", nested.Issue3530Live)]),
   liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
   liveSession({ name: "navigation", layout: navigationLayout }, [
     live("/navigation/a", nav.NavigationALive),
