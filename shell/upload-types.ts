@@ -16,6 +16,11 @@ export interface UploadOptions<S = any> {
   readonly accept: readonly string[] | "any";
   /** Files at once (default 1; a single file replaces the previous one). */
   readonly maxEntries?: number;
+  /**
+   * "selected" (default): maxEntries counts the entries chosen now. "total": it also counts
+   * those consumed since allowUpload, so an upload takes maxEntries files in all.
+   */
+  readonly maxEntriesMode?: "selected" | "total";
   /** Bytes per file (default 8,000,000), checked on the declared size and on the bytes received. */
   readonly maxFileSize?: number;
   /** Bytes per binary frame (default 64,000; capped to fit the socket's frame limit). */
@@ -64,6 +69,7 @@ export interface Upload {
   readonly ref: string;
   readonly accept: readonly string[] | "any";
   readonly maxEntries: number;
+  readonly maxEntriesMode: "selected" | "total";
   readonly maxFileSize: number;
   readonly chunkSize: number;
   readonly chunkTimeout: number;

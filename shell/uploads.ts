@@ -119,7 +119,7 @@ export async function consumeUploadedEntries<T>(
     try {
       results.push(await fn(file, entry.snapshot()));
     } finally {
-      config.drop(entry);
+      config.consume(entry);
       config.publish();
     }
   }

@@ -209,6 +209,27 @@ describe("uploads through the test client", () => {
     view.close();
   });
 
+  it("maxEntriesMode total counts the entries consumed so far against maxEntries", async () => {
+    const view = await open("/uploads/total");
+    const names = () => [...view.dom().querySelectorAll(".entry .name")].map((e) => e.textContent);
+    const first = await view.upload("docs", [
+      { name: "first.txt", content: "1" },
+      { name: "second.txt", content: "2" },
+      { name: "third.txt", content: "3" },
+    ]);
+    // only the first two are preflighted; once they are consumed the third is still one too many
+    expect(first.errors).toEqual({ "third.txt": "failed preflight" });
+    expect(view.find("#consumed")?.textContent).toBe("first.txt,second.txt");
+    expect(names()).toEqual(["third.txt"]);
+    expect(view.find(".upload-errors")?.textContent).toBe("too_many_files");
+    const second = await view.upload("docs", [{ name: "fourth.txt", content: "4" }]);
+    expect(second.errors).toEqual({ "third.txt": "failed preflight", "fourth.txt": "failed preflight" });
+    expect(view.find("#consumed")?.textContent).toBe("first.txt,second.txt");
+    expect(names()).toEqual(["third.txt", "fourth.txt"]);
+    expect(view.find(".upload-errors")?.textContent).toBe("too_many_files");
+    view.close();
+  });
+
   it("uploads into a live component's own upload", async () => {
     const view = await open("/uploads/component");
     const outcome = await view.upload("docs", [{ name: "c.bin", content: bytes(300) }]);

@@ -117,6 +117,30 @@ export const AutoUploadLive = uploadsView("AutoUploadLive", (params) => ({
   },
 }));
 
+/** Two files in all (maxEntriesMode "total"), each consumed as soon as it is done. */
+export const TotalUploadLive = defineView<{ uploads: Uploads<"docs">; consumed: string[] }>({
+  name: "TotalUploadLive",
+  mount(_p, _s, socket) {
+    socket.assign({ consumed: [] });
+    socket.allowUpload("docs", {
+      accept: "any",
+      maxEntries: 2,
+      maxEntriesMode: "total",
+      autoUpload: true,
+      async progress(name, entry, s) {
+        if (!entry.done) return;
+        const names = await consumeUploadedEntries(s, name, (_file, e) => e.clientName);
+        s.update("consumed", (list: string[]) => [...list, ...names]);
+      },
+    });
+  },
+  events: { validate: () => {} },
+  render: (a) => html`<main>
+<form id="upload-form" phx-change="validate">${liveFileInput(a.uploads.docs)}${entries(a.uploads.docs)}</form>
+<p id="consumed">${a.consumed.join(",")}</p>
+</main>`,
+});
+
 /** Direct uploads: the browser posts each file to the receiver with Lagoon's S3 uploader. */
 export const ExternalUploadLive = uploadsView("ExternalUploadLive", () => ({
   accept: [".txt", ".png"],
@@ -170,6 +194,7 @@ export function uploadRoutes() {
     liveSession({ name: "uploads" }, [
       live("/uploads", UploadsLive),
       live("/uploads/auto", AutoUploadLive),
+      live("/uploads/total", TotalUploadLive),
       live("/uploads/external", ExternalUploadLive),
       live("/uploads/component", ComponentUploadLive),
     ]),
