@@ -49,6 +49,21 @@ describe("the live file input", () => {
     expect(auto.find("input[type=file]")!.hasAttribute("multiple")).toBe(false);
     expect(auto.find("input[type=file]")!.hasAttribute("accept")).toBe(false);
   });
+
+  it("passes the attributes it is given through, and patches them", async () => {
+    const Hidden = defineView<{ uploads: Uploads<"f">; shown: boolean }>({
+      name: "HiddenInputLive",
+      mount: (_p, _s, socket) => void socket.assign({ shown: false }).allowUpload("f", { accept: "any" }),
+      events: { v: () => {}, show: (_p, socket) => void socket.assign({ shown: true }) },
+      render: (a) =>
+        html`<form id="f" phx-change="v">${liveFileInput(a.uploads.f, { style: a.shown ? "color: red" : "display: none;", class: "pick" })}</form>`,
+    });
+    const view = await visit([live("/hidden", Hidden)], "/hidden");
+    expect(view.find("input[type=file]")?.getAttribute("style")).toBe("display: none;");
+    expect(view.find("input[type=file]")?.getAttribute("class")).toBe("pick");
+    await view.hook("show", {});
+    expect(view.find("input[type=file]")?.getAttribute("style")).toBe("color: red");
+  });
 });
 
 describe("uploads through the test client", () => {
