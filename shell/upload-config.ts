@@ -58,6 +58,8 @@ export class EntryState {
   /** The server refused its bytes, or `external` refused it: it stays, with its error, until cancelled. */
   failed = false;
   sink: UploadSink | undefined;
+  /** What the upload's own writer returned once done. */
+  written: unknown;
   received = 0;
   complete = false;
   #snapshot: UploadEntry | undefined;

@@ -37,6 +37,19 @@ export interface UploadOptions<S = any> {
    * EventRejected to refuse the entry.
    */
   external?(entry: UploadEntry, socket: S): ExternalUpload | Promise<ExternalUpload>;
+  /**
+   * Where the bytes go instead of a temporary file (Phoenix's writer): called when an
+   * entry's upload starts, it returns the entry's writer. Read the socket, do not change it.
+   */
+  writer?(entry: UploadEntry, socket: S): UploadWriter | Promise<UploadWriter>;
+}
+
+/** An upload's own destination for one entry's bytes (`writer` in allowUpload's options). */
+export interface UploadWriter {
+  /** One chunk, in order. Throw an EventRejected to refuse the entry: its code is the entry's error. */
+  write(chunk: Uint8Array): void | Promise<void>;
+  /** Every byte arrived ("done": what it returns is the consumed file's `meta`), or the entry went before ("cancel"). */
+  close(reason: "done" | "cancel"): unknown;
 }
 
 /** One file the browser declared, as templates and handlers see it. Its `client*` fields are untrusted. */
@@ -85,12 +98,14 @@ export type Uploads<N extends string = string> = Readonly<Record<N, Upload>>;
 
 /** What a handler gets for each finished entry. */
 export interface UploadedFile {
-  /** The temporary file holding the bytes; removed once the consume function returns. "" for direct uploads. */
+  /** The temporary file holding the bytes; removed once the consume function returns. "" for direct uploads and writers. */
   readonly path: string;
   /** Bytes received (the declared size for direct uploads). */
   readonly size: number;
   /** What `external` returned, for direct uploads. */
   readonly external?: ExternalUpload;
+  /** What the upload's writer returned from `close("done")`, for uploads with a writer ("" is then the path). */
+  readonly meta?: unknown;
 }
 
 /** Where the bytes of one channel upload go (server/upload-store.ts writes a temporary file). */

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createUploadStore } from "../../server/upload-store.js";
 import { defineView, html, live, liveFileInput, liveSession, type Uploads } from "../../shell/index.js";
 import { visit } from "../../shell/testing/index.js";
-import { sha256, uploadRoutes, uploadStats } from "../support/views/uploads.js";
+import { sha256, uploadRoutes, uploadStats, writerLog } from "../support/views/uploads.js";
 
 const routes = uploadRoutes();
 const root = mkdtempSync(join(tmpdir(), "lagoon-uploads-test-"));
@@ -242,6 +242,29 @@ describe("uploads through the test client", () => {
     expect(view.find("#consumed")?.textContent).toBe("first.txt,second.txt");
     expect(names()).toEqual(["third.txt", "fourth.txt"]);
     expect(view.find(".upload-errors")?.textContent).toBe("too_many_files");
+    view.close();
+  });
+
+  it("writes into an upload's own writer, whose failure refuses the entry with its reason", async () => {
+    writerLog.length = 0;
+    const view = await open("/uploads/writer");
+    const outcome = await view.upload("docs", [
+      { name: "good.pdf", content: "0123456789" },
+      { name: "bad.pdf", content: "00000error" },
+    ]);
+    expect(outcome.errors).toEqual({ "bad.pdf": "invalid_pdf" });
+    expect(view.find("#entry-1 .error")?.textContent).toBe("invalid_pdf");
+    expect(view.find("input[type=file]")!.getAttribute("data-phx-done-refs")).toBe("0");
+    // the failed writer is closed at once; the entry stays until cancelled
+    expect(writerLog).toEqual(["good.pdf:done", "bad.pdf:cancel"]);
+    await view.form("#upload-form").submit();
+    expect(view.find("#consumed")?.textContent).toBe("good.pdf=0123456789:no file");
+    expect(view.find("#entry-1 .name")?.textContent).toBe("bad.pdf");
+    expect(tempFiles()).toEqual([]);
+    await view.element("#entry-1 button").click();
+    const late = await view.upload("docs", [{ name: "nostart.pdf", content: "x" }]);
+    expect(late.errors).toEqual({ "nostart.pdf": "writer_error" });
+    expect(view.find("#entry-2 .error")?.textContent).toBe("no_bucket");
     view.close();
   });
 
