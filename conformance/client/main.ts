@@ -71,6 +71,9 @@ const liveSocket = createLiveSocket({
   hooks: { ...layoutHooks, ...window.hooks, ...colocatedHooks },
   uploaders: profileUploaders as Record<string, Uploader> | undefined,
   liveSocket: options,
+  // the support app's pages talk over their views' channels only: specs read every frame (a signals
+  // batch naming an event "validate" would pass for that event's push)
+  signals: false,
 });
 
 // ColocatedLive's colocated JS: run the JS commands the server pushes as "js:exec"
