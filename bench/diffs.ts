@@ -19,7 +19,7 @@ function fragment(html: string, open: string, tag: string): string {
 }
 
 export async function diffSizes(): Promise<Result[]> {
-  const app = await startChild("bench/servers/app.ts", { cpu: 0 });
+  const app = await startChild("bench/servers/app.ts", { cpu: 0, compiled: true });
   const fixtures = await startChild("bench/servers/fixtures.ts", { cpu: 0 });
   try {
     const counterPage = await loadPage(app.url, "/counter");

@@ -22,7 +22,7 @@ async function rate(url: string, seconds: number, cookie?: string): Promise<numb
 }
 
 export async function firstRender(): Promise<Result[]> {
-  const app = await startChild("bench/servers/app.ts", { cpu: 0 });
+  const app = await startChild("bench/servers/app.ts", { cpu: 0, compiled: true });
   try {
     const out: Result[] = [];
     for (const { path, user } of PAGES) {

@@ -47,12 +47,16 @@ function round(n: number): number {
 /**
  * Starts `node --import tsx <script>` and waits for it to print `PORT <n>`. With `cpu`, the
  * server runs on that core only (taskset), and the load from this process on the other.
+ * `compiled`: `lagoon` resolves to the built package (dist/), in production mode, as
+ * `npm start` runs the demo; otherwise to the TypeScript sources.
  */
-export function startChild(script: string, opts: { cpu?: number; env?: Record<string, string> } = {}): Promise<Child> {
+export function startChild(script: string, opts: { cpu?: number; env?: Record<string, string>; compiled?: boolean } = {}): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const node = [process.execPath, "--conditions=lagoon-source", "--import", "tsx", "--expose-gc", script];
+    const sources = opts.compiled ? [] : ["--conditions=lagoon-source"];
+    const node = [process.execPath, ...sources, "--import", "tsx", "--expose-gc", script];
     const [cmd, ...args] = opts.cpu === undefined || !PINNED ? node : ["taskset", "-c", String(opts.cpu), ...node];
-    const child = spawn(cmd!, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...opts.env } });
+    const env = { ...process.env, ...(opts.compiled ? { NODE_ENV: "production" } : {}), ...opts.env };
+    const child = spawn(cmd!, args, { stdio: ["ignore", "pipe", "inherit"], env });
     children.add(child);
     child.once("exit", () => children.delete(child));
     let buffer = "";

@@ -20,7 +20,7 @@ async function settle(child: Child): Promise<NodeJS.MemoryUsage> {
 }
 
 async function lagoonPerView(): Promise<{ rss: number; heap: number }> {
-  const app = await startChild("bench/servers/app.ts", { cpu: 0 });
+  const app = await startChild("bench/servers/app.ts", { cpu: 0, compiled: true });
   try {
     const pages: PageInfo[] = await pool(Array.from({ length: PAGES }), 20, () => loadPage(app.url, "/counter"));
     // warm up: the code paths of a join, then back to idle

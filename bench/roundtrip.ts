@@ -98,7 +98,7 @@ function percentiles(label: string, lagoon: number[], echo: number[], targets: {
 
 export async function roundTrip(): Promise<Result[]> {
   const echo = await startChild("bench/servers/echo.ts", { cpu: 0 });
-  const app = await startChild("bench/servers/app.ts", { cpu: 0 });
+  const app = await startChild("bench/servers/app.ts", { cpu: 0, compiled: true });
   const echoUrl = `ws://127.0.0.1:${echo.port}`;
   try {
     // one client, events back to back

@@ -11,16 +11,17 @@ import { html, JS, TemplateError, type Flash, type Template } from "../shell/ind
 import { icon } from "./icon.js";
 import { FADE_OUT, TRANSITION_MS } from "./transitions.js";
 
+/** Options of `flashGroup`. */
 export interface FlashGroupOptions {
   /** The group's id (default "flash-group"); a message's is `${id}-${kind}`. */
   id?: string;
-  /** Hide each message after this many milliseconds. */
+  /** Hide each message after this many milliseconds; by default messages stay until closed. */
   autoDismiss?: number;
   /** The close buttons' accessible name; default "Dismiss". */
   closeLabel?: string;
-  /** Show "Reconnecting…" while the live connection is down. */
+  /** Show a notice while the live connection is down (default false). */
   connection?: boolean;
-  /** The reconnecting notice's text. */
+  /** The notice's text; default "Reconnecting…". */
   connectionMessage?: string;
 }
 
@@ -48,6 +49,7 @@ function message(groupId: string, kind: string, text: string, opts: FlashGroupOp
   }>${icon(kind === "error" ? "warning" : "info")}<p>${text}</p><button type="button" class="lagoon-flash-close" aria-label=${opts.closeLabel ?? "Dismiss"} phx-click=${close}>${icon("x-mark")}</button></div>`;
 }
 
+/** The view's flash messages (`assigns.flash`), each closable; see the module comment. */
 export function flashGroup(flash: Flash, opts: FlashGroupOptions = {}): Template {
   const id = opts.id ?? "flash-group";
   if (!ID.test(id)) throw new TemplateError(`flashGroup: id ${JSON.stringify(id)} must be a letter then letters, digits, _ or -`);

@@ -14,14 +14,18 @@ const SHAPES = {
   trash: '<path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3"/>',
 } as const;
 
+/** The kit's icons. */
 export type IconName = keyof typeof SHAPES;
 
+/** Options of `icon`. */
 export interface IconOptions {
+  /** Classes added to its `lagoon-icon`. */
   class?: string;
   /** The icon's accessible name; without it the icon is decorative. */
   label?: string;
 }
 
+/** An icon as inline SVG, 1em and in the text's color; decorative unless given a `label`. */
 export function icon(name: IconName, opts: IconOptions = {}): Template {
   if (!Object.hasOwn(SHAPES, name)) throw new TypeError(`icon: no icon "${String(name)}"`);
   const shape = SHAPES[name];

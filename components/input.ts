@@ -8,6 +8,7 @@
 import { html, TemplateError, type Form, type Template } from "../shell/index.js";
 import { passThrough, type PassThrough } from "./rest.js";
 
+/** What `input` renders: an `<input>` of that type, or a checkbox, a select, a textarea. */
 export type InputType =
   | "text"
   | "email"
@@ -33,13 +34,17 @@ export type InputType =
 /** An option of a select: its text, or `[label, value]`. */
 export type SelectOption = string | readonly [label: string, value: string];
 
+/** Props of `input`: a `form` and a `field`, or a `name` of its own. */
 export interface InputProps extends PassThrough {
   /** The form the field belongs to: name, id, value and errors come from it. */
   form?: Form<any>;
+  /** A field of `form` by path (`email`, `author.name`, `links.0.url`). */
   field?: string;
   /** Default "text". */
   type?: InputType;
+  /** The label's content; without one, give an `aria-label` or `aria-labelledby`. */
   label?: unknown;
+  /** The value shown; with a form, default the form's value for the field. */
   value?: string | number | readonly string[];
   /** Shown as given; with a form, default the form's errors for the field. */
   errors?: readonly string[];
@@ -67,6 +72,7 @@ function optionParts(o: SelectOption): [string, string] {
   return typeof o === "string" ? [o, o] : [o[0], o[1]];
 }
 
+/** A labelled form control with its hint and errors; see the module comment. */
 export function input(props: InputProps): Template {
   const {
     form,
@@ -90,7 +96,8 @@ export function input(props: InputProps): Template {
   if (!baseName) throw new TemplateError("input: pass a name, or a form and a field");
   const id = givenId ?? (fromForm ? form.inputId(field) : idFor(baseName));
   const name = multiple ? `${baseName}[]` : baseName;
-  const value = given ?? (fromForm ? form.values[field] : undefined);
+  // a nested path (`author.name`, `links.0.url`) is text; a top-level field may be a list
+  const value = given ?? (fromForm ? (field.includes(".") ? form.value(field) : form.values[field]) : undefined);
   const errors = givenErrors ?? (fromForm ? (form.errors[field] ?? []) : []);
 
   if (type === "hidden") return html`<input ${passThrough(rest, { type, id, name, value: value === undefined ? null : String(value) })}>`;

@@ -8,6 +8,7 @@
 import { html, TemplateError, type Template } from "../shell/index.js";
 import { passThrough, type PassThrough } from "./rest.js";
 
+/** Where a link goes: `navigate`, `patch` or `href` (the first given, in that order). */
 export interface LinkTarget {
   /** A path of this site, mounted as a new view. */
   navigate?: string;
@@ -19,6 +20,7 @@ export interface LinkTarget {
   replace?: boolean;
 }
 
+/** Props of `link`. */
 export interface LinkProps extends PassThrough, LinkTarget {
   /** The page this link points to is the one shown: aria-current="page". */
   current?: boolean;
@@ -43,6 +45,7 @@ export function linkAttrs(target: LinkTarget): Record<string, string> | null {
   return null;
 }
 
+/** A link the client follows live (`navigate`, `patch`), or a plain one (`href`). */
 export function link(props: LinkProps, content: unknown): Template {
   const { navigate, patch, href, replace, current, ...rest } = props;
   const target = linkAttrs({ navigate, patch, href, replace });

@@ -19,6 +19,7 @@ import { html, JS, TemplateError, type Template } from "../shell/index.js";
 import { icon } from "./icon.js";
 import { FADE_IN, FADE_OUT, RISE_IN, RISE_OUT, TRANSITION_MS } from "./transitions.js";
 
+/** Props of `modal`. */
 export interface ModalProps {
   /** Also the prefix of its parts' ids: `${id}-container`, `${id}-title`, `${id}-content`. */
   id: string;
@@ -77,6 +78,7 @@ export function cancelModal(id: string, js: JS = JS): JS {
   return js.exec("data-cancel", { to: `#${checkId(id)}` });
 }
 
+/** A modal dialog, hidden until `showModal(id)` runs (or `show`); see the module comment. */
 export function modal(props: ModalProps, content: unknown): Template {
   const id = checkId(props.id);
   const cancel = cancelModal(id);

@@ -6,40 +6,72 @@
  */
 import { attrs, type AttrMap, type Attrs, type AttrValue } from "../shell/index.js";
 
+/** Attributes a kit component passes through to its main element; see the module comment. */
 export interface PassThrough {
   [binding: `phx-${string}`]: AttrValue;
   [data: `data-${string}`]: AttrValue;
   [aria: `aria-${string}`]: AttrValue;
+  /** The element's id. */
   id?: string;
+  /** Classes added after the component's own. */
   class?: AttrValue;
+  /** Inline CSS. */
   style?: string;
+  /** Advisory text (a tooltip). */
   title?: string;
+  /** An ARIA role, over the element's own. */
   role?: string;
+  /** Its place in the tab order. */
   tabindex?: number | string;
+  /** Not shown. */
   hidden?: boolean;
+  /** The language of its content. */
   lang?: string;
+  /** Text direction: `ltr`, `rtl` or `auto`. */
   dir?: string;
+  /** Focused when the page loads. */
   autofocus?: boolean;
+  /** The control or button cannot be used; a disabled control is not sent with its form. */
   disabled?: boolean;
+  /** A control's or button's name in the form's params. */
   name?: string;
+  /** Shown while the control is empty; no substitute for a label. */
   placeholder?: string;
+  /** What the browser may fill in (`email`, `current-password`, `off`). */
   autocomplete?: string;
+  /** The browser refuses to submit the form without a value. */
   required?: boolean;
+  /** The value is sent but cannot be edited. */
   readonly?: boolean;
+  /** The least value (number, range, date and time inputs). */
   min?: number | string;
+  /** The greatest value. */
   max?: number | string;
+  /** The granularity of the value (`any` for none). */
   step?: number | string;
+  /** The fewest characters of a text value. */
   minlength?: number;
+  /** The most characters of a text value. */
   maxlength?: number;
+  /** A regular expression the whole value must match. */
   pattern?: string;
+  /** The virtual keyboard to show (`numeric`, `email`). */
   inputmode?: string;
+  /** Whether the browser checks its spelling. */
   spellcheck?: boolean | "true" | "false";
+  /** The file types a file input offers (`image/*`, `.pdf`). */
   accept?: string;
+  /** A control's width in characters, or a select's visible options. */
   size?: number;
+  /** A textarea's visible lines. */
   rows?: number;
+  /** A textarea's width in characters. */
   cols?: number;
+  /** Where a link opens (`_blank`). */
   target?: string;
+  /** A link's relation to the page (`noopener`, `nofollow`). */
   rel?: string;
+  /** A link that downloads its target: true, or the file name to save it as. */
   download?: boolean | string;
   /** Any other attribute. */
   attrs?: AttrMap;

@@ -6,26 +6,35 @@
  */
 import { html, type JS, type LiveStream, type Template } from "../shell/index.js";
 
+/** A column of a `table`. */
 export interface Column<T> {
+  /** The header cell's content. */
   label: unknown;
+  /** A row's cell content. */
   render: (row: T) => unknown;
 }
 
+/** Props of `table`. */
 export interface TableProps<T> {
   /** The body's id: a stream's rows live in it. */
   id: string;
+  /** An array, or a stream (`assigns.streams.name`): only its inserted rows are sent. */
   rows: readonly T[] | LiveStream<T>;
+  /** The columns, in order. */
   columns: readonly Column<T>[];
   /** DOM id of an array's row (a stream's rows have theirs). */
   rowId?: (row: T) => string;
+  /** JS commands a click on one of the row's cells runs. */
   rowClick?: (row: T) => JS;
   /** Per-row actions (links, buttons), in a last column. */
   actions?: (row: T) => unknown;
   /** The accessible name of the actions column; default "Actions". */
   actionsLabel?: string;
+  /** The table's caption, which names it. */
   caption?: unknown;
 }
 
+/** A table of rows, with a column of actions when `actions` is given. */
 export function table<T>(props: TableProps<T>): Template {
   const { id, rows, columns, rowId, rowClick, actions, actionsLabel = "Actions", caption } = props;
   const row = (item: T, domId: string | undefined) =>

@@ -4,6 +4,8 @@
  * Routes and live sessions follow the support app's router; the endpoint's plain routes
  * (/health, /eval, /submit, /navigation/dead) are Hono routes beside them.
  */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { html, liveSession, live, raw, type LiveRoute, type LiveRouteOptions, type ViewDef } from "lagoon";
 import { DEFAULT_SECURITY_HEADERS, defineApp, type AppDefinition } from "lagoon/server";
 import { evalPlug, withEval } from "./eval.js";
@@ -23,6 +25,8 @@ import * as portals from "./views/portals.js";
 import { ErrorLive } from "./views/errors.js";
 import { PortalLive, portalLayout } from "./views/portal-live.js";
 import * as nested from "./views/nested.js";
+import * as sticky from "./views/sticky.js";
+import * as uploads from "./views/uploads.js";
 
 /** Issue3941Live's layout hook. */
 const PAGE_POSITION_NOTIFIER = `<script>
@@ -50,8 +54,10 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/stream/nested-component-reset", streams.StreamNestedComponentResetLive],
     ["/stream/inside-for", streams.StreamInsideForLive],
     ["/healthy/:category", streams.HealthyLive],
+    ["/upload", uploads.UploadLive],
     ["/form", forms.FormLive],
     ["/form/dynamic-inputs", forms.FormDynamicInputsLive],
+    ["/form/nested", nested.NestedFormLive],
     ["/form/stream", forms.FormStreamLive],
     ["/form-unsaved", nav.FormUnsavedLive],
     ["/form-unsaved/target", nav.FormUnsavedTargetLive],
@@ -73,6 +79,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/3814", formIssues.Issue3814Live],
     ["/issues/3819", formIssues.Issue3819Live],
     ["/issues/4102", formIssues.Issue4102Live],
+    ["/issues/2835", uploads.Issue2835Live],
     ["/issues/3026", lcForms.Issue3026Live],
     ["/issues/3040", Issue3040Live],
     ["/issues/3117", lc.Issue3117Live],
@@ -92,12 +99,18 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/4121", portals.Issue4121Live],
     ["/issues/4147", portals.Issue4147Live],
     ["/issues/4212", portals.Issue4212Live],
-    ["/issues/3612/a", nested.Issue3612ALive],
-    ["/issues/3612/b", nested.Issue3612BLive],
-    ["/issues/3656", nested.Issue3656Live],
-    ["/issues/3658", nested.Issue3658Live],
+    ["/issues/3319", uploads.Issue3319Live],
+    ["/issues/3368", uploads.Issue3368Live],
+    ["/issues/3378", nested.Issue3378HomeLive],
+    ["/issues/3391", uploads.Issue3391Live],
+    ["/issues/3612/a", sticky.Issue3612ALive],
+    ["/issues/3612/b", sticky.Issue3612BLive],
+    ["/issues/3656", sticky.Issue3656Live],
+    ["/issues/3658", sticky.Issue3658Live],
     ["/issues/3953", nested.Issue3953Live],
+    ["/issues/4209", nested.Issue4209Live],
     ["/issues/4359", nested.Issue4359Live],
+    ["/issues/4368", uploads.Issue4368Live],
     ["/issues/3199", nav.Issue3199Live, { container: { "phx-remove": nav.ISSUE_3199_REMOVE_VIEW } }],
     ["/issues/3199/away", nav.Issue3199AwayLive],
     ["/issues/3529", nav.Issue3529Live],
@@ -119,18 +132,26 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
   ]),
   liveSession({ name: "default", layout: portalLayout }, [live("/portal", withEval(PortalLive))]),
   // Issue3496: each page's mount picks its layout upstream (with and without the sticky child)
-  liveSession({ name: "default", layout: (inner) => html`${raw(nested.ISSUE_3496_SCRIPT)}${inner}` }, [
-    live("/issues/3496/a", withEval(nested.Issue3496ALive)),
-    live("/issues/3496/b", withEval(nested.Issue3496BLive)),
+  liveSession(
+    { name: "default", layout: (inner, a) => html`${raw(sticky.ISSUE_3496_SCRIPT)}${sticky.issue3496Frame(inner, a.withSticky === true)}` },
+    [live("/issues/3496/a", withEval(sticky.Issue3496ALive)), live("/issues/3496/b", withEval(sticky.Issue3496BLive))],
+  ),
+  liveSession({ name: "default", layout: (inner, a) => e2eLayout(sticky.issue3047Frame(inner), a) }, [
+    live("/issues/3047/a", sticky.Issue3047ALive),
+    live("/issues/3047/b", sticky.Issue3047BLive),
   ]),
-  liveSession({ name: "default", layout: (inner, a) => e2eLayout(nested.issue3047Frame(inner), a) }, [
-    live("/issues/3047/a", nested.Issue3047ALive),
-    live("/issues/3047/b", nested.Issue3047BLive),
+  liveSession({ name: "default", layout: (inner, a) => e2eLayout(sticky.issue3681Frame(inner), a) }, [
+    live("/issues/3681", sticky.Issue3681Live),
+    live("/issues/3681/away", sticky.Issue3681AwayLive),
   ]),
-  liveSession({ name: "default", layout: (inner, a) => e2eLayout(nested.issue3681Frame(inner), a) }, [
-    live("/issues/3681", nested.Issue3681Live),
-    live("/issues/3681/away", nested.Issue3681AwayLive),
+  liveSession({ name: "default", layout: profileLayout("plain", nested.ISSUE_3530_SCRIPT) }, [live("/issues/3530", nested.Issue3530Live)]),
+  liveSession({ name: "default", layout: profileLayout("plain", uploads.ISSUE_2965_SCRIPT) }, [
+    live("/issues/2965", uploads.Issue2965Live),
   ]),
+  liveSession({ name: "default", layout: profileLayout("plain", uploads.ISSUE_3647_SCRIPT) }, [
+    live("/issues/3647", uploads.Issue3647Live),
+  ]),
+  liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/4078", uploads.Issue4078Live)]),
   liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
   liveSession({ name: "navigation", layout: navigationLayout }, [
     live("/navigation/a", nav.NavigationALive),
@@ -168,6 +189,13 @@ export const conformanceApp: AppDefinition = {
       return c.body(JSON.stringify(form), 200);
     });
     app.get("/navigation/dead", (c) => lagoon.page(c, { body: navigationDeadBody() }));
+    // what /upload consumed (Plug.Static at /tmp upstream): a type Chromium downloads rather than shows
+    app.get("/tmp/lvupload/:name", async (c) => {
+      const name = c.req.param("name");
+      if (!uploads.UPLOADED_NAME.test(name)) return c.notFound();
+      const bytes = await readFile(join(uploads.UPLOADED_DIR, name)).catch(() => null);
+      return bytes ? c.body(bytes, 200, { "content-type": "application/octet-stream" }) : c.notFound();
+    });
     // a failed dead mount answers Phoenix's plain-text error page: no layout, no subresources
     app.onError((error, c) => {
       console.error("[conformance] request failed:", error);

@@ -16,6 +16,7 @@ import { uploaders, type Uploader } from "./uploaders.js";
 /** Lagoon's client hooks, registered on the LiveSocket by name (phx-hook="Name"). */
 export const hooks: HooksOptions = { Island: IslandHook };
 
+/** Options of `createLiveSocket`; every one is optional. */
 export interface LiveSocketOptions {
   /** The app's own hooks, beside Lagoon's `Island`. */
   readonly hooks?: HooksOptions;

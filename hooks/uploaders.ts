@@ -22,8 +22,10 @@ export interface ExternalEntry {
   onCancel(callback: () => void): void;
 }
 
+/** A client uploader for direct uploads: sends each entry's file where its `meta` says, reporting progress (100 completes it) or an error. */
 export type Uploader = (entries: ExternalEntry[], onViewError: (callback: () => void) => void) => void;
 
+/** Uploads to S3-compatible storage with a presigned POST (`fields`) or PUT; see the module comment. */
 export const S3: Uploader = (entries, onViewError) => {
   for (const entry of entries) {
     const { url, fields, method, headers } = entry.meta;

@@ -25,18 +25,23 @@ import { Telemetry, type TelemetryListener } from "./telemetry.js";
 import { createUploadStore, type UploadStoreOptions } from "./upload-store.js";
 import { attachLiveSocket, createLiveSocket, type LiveSocketOptions, type LiveSocketServer } from "./ws.js";
 
+/** What `createLagoon` takes: the live routes and the secret; everything else has a default. */
 export interface LagoonOptions {
+  /** The live routes (`live()`, `liveSession()`); each gets an HTTP render and a live view. */
   readonly routes: Iterable<LiveRoute | LiveRoute[]>;
   /** Signing key for sessions and tokens, at least 32 characters. */
   readonly secret: string;
+  /** Broadcasts between views, and session revocations; default a MemoryPubSub (one process). */
   readonly pubsub?: PubSub;
   /** Script/style tags of the browser bundle (manifestAssets or devAssets). */
   readonly assets?: Assets;
+  /** The HTML page around each render; default `defaultDocument()`. */
   readonly document?: DocumentFn;
-  /** Endpoint of the live socket; the client connects to `${socketPath}/websocket`. */
+  /** Endpoint of the live socket (default "/live"); the client connects to `${socketPath}/websocket`. */
   readonly socketPath?: string;
   /** Origins allowed to open the live socket besides the page's own host. */
   readonly origins?: readonly string[];
+  /** The session cookie's lifetime, Secure flag and user key. */
   readonly session?: SessionOptions;
   /**
    * Live socket limits: frame size, heartbeat, and `limits` (views per socket, sockets per
@@ -100,6 +105,7 @@ export interface Lagoon {
 
 const NO_ASSETS: Assets = { head: () => "" };
 
+/** Builds a Lagoon app from its options; serve it with `listen()`, or serve `app.fetch` yourself and `attach()` the live socket. */
 export function createLagoon(opts: LagoonOptions): Lagoon {
   const router = new Router(opts.routes);
   const sessions = new Sessions(new Signer(opts.secret), opts.session);

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml } from "../shell/escape.js";
 
+/** The browser bundle's tags for each page's head (`manifestAssets()` or `devAssets()`). */
 export interface Assets {
   /** Tags for the document head. */
   head(): string;

@@ -7,7 +7,9 @@
 import { BINS, bin, percentile } from "./histogram.js";
 import type { ClientEvent, ReconnectCause } from "./telemetry.js";
 
+/** Percentiles of what was measured; each null when nothing was (`count` 0). */
 export interface Percentiles {
+  /** How many measures they are of. */
   readonly count: number;
   readonly p50: number | null;
   readonly p75: number | null;
@@ -15,6 +17,7 @@ export interface Percentiles {
   readonly p99: number | null;
 }
 
+/** What browsers reported over the telemetry window (WindowSnapshot's `client`). */
 export interface ClientSnapshot {
   /** Event round trips as users felt them, ms: pushed in the browser to its DOM patched. */
   readonly events: Percentiles;

@@ -19,6 +19,7 @@ import type { LiveRoute } from "../shell/router.js";
 import { createLagoon, type Lagoon, type LagoonOptions } from "./app.js";
 import type { Assets } from "./assets.js";
 
+/** An app for Lagoon's runner: createLagoon's options less what the runner gives (secret, assets), plus `setup`. */
 export interface AppDefinition extends Omit<LagoonOptions, "secret" | "assets"> {
   /**
    * Runs once the Lagoon exists: ordinary routes (`lagoon.app.get(...)`), middleware.
@@ -30,6 +31,7 @@ export interface AppDefinition extends Omit<LagoonOptions, "secret" | "assets"> 
 /** An app, or a function making one (fresh resources for each instance, as a reload in development needs). */
 export type App = AppDefinition | (() => AppDefinition | Promise<AppDefinition>);
 
+/** Declares the app a server module default-exports (returns `app`, typed); `lagoon start` and `lagoon dev` serve it. */
 export function defineApp(app: App): App {
   return app;
 }
@@ -44,6 +46,7 @@ export interface AppRuntime {
   readonly extraRoutes?: readonly (LiveRoute | LiveRoute[])[];
 }
 
+/** An app made by `instantiateApp`: its Lagoon, and the way to stop it. */
 export interface RunningApp {
   readonly lagoon: Lagoon;
   /** Runs the app's cleanup (its live sockets are the caller's to close). */

@@ -14,6 +14,7 @@ export interface PageParts {
   readonly nonce?: string;
 }
 
+/** The page around each render (the root layout): the HTML document from its parts; `title` is plain text, escape it. */
 export type DocumentFn = (page: PageParts) => string;
 
 /** A plain HTML5 document; the <title> keeps its data-* so live title changes keep the suffix. */

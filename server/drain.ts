@@ -10,6 +10,7 @@ import type { WebSocket } from "ws";
 /** Not 1000: the official client reloads the page on a normal close, and reconnects on this one. */
 const GOING_AWAY = 1001;
 
+/** How a drain closes the live sockets: spread over time, then a deadline. */
 export interface DrainOptions {
   /** Closes are spread over this many ms (default: half the timeout, at most 5 s). */
   readonly spreadMs?: number;
@@ -17,6 +18,7 @@ export interface DrainOptions {
   readonly timeoutMs?: number;
 }
 
+/** The default of DrainOptions.timeoutMs: how long a drain waits for sockets to close, in ms. */
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 
 /** Resolves once every socket of `clients` is closed. */

@@ -13,8 +13,10 @@ import type { Context } from "hono";
 /** Resolves when healthy; throws (or rejects) with the reason otherwise. */
 export type HealthCheck = () => unknown;
 
+/** What `readiness()` resolves with (/readyz answers from it): ready when not draining and every check passed. */
 export interface Readiness {
   readonly ready: boolean;
+  /** The server is going away (drain). */
   readonly draining: boolean;
   /** Each check's outcome by name. */
   readonly checks: Readonly<Record<string, "ok" | "failed">>;
@@ -23,6 +25,7 @@ export interface Readiness {
 /** A check that has not answered by then failed: a hung database must not hang readiness. */
 const CHECK_TIMEOUT_MS = 2000;
 
+/** Liveness and readiness of a Lagoon (`lagoon.health`): register readiness checks with `check`. */
 export class Health {
   readonly #checks = new Map<string, HealthCheck>();
   #draining = false;

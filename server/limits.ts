@@ -6,27 +6,30 @@
 import { DEFAULT_ADMISSION, type AdmissionLimits } from "../shell/admission.js";
 import type { ConnectionLimits } from "../shell/connection.js";
 
-export interface SocketLimits extends ConnectionLimits, AdmissionLimits {
+/** Bounds on what clients may make the live socket hold (createLagoon's `socket.limits`); defaults: DEFAULT_SOCKET_LIMITS. */
+export interface SocketLimits extends Omit<ConnectionLimits, "maxFrame">, AdmissionLimits {
   /**
-   * Open sockets per client address (`Infinity`: no cap). Behind a reverse proxy every user
-   * shares the proxy's address: raise this, or cap connections at the proxy instead.
+   * Open sockets per client address (default 100; `Infinity`: no cap). Behind a reverse
+   * proxy every user shares the proxy's address: raise this, or cap connections at the
+   * proxy instead.
    */
   connectionsPerAddress: number;
-  /** Frames (and pings) a socket may send in a burst before it is throttled. */
+  /** Frames (and pings) a socket may send in a burst before it is throttled (default 200). */
   burst: number;
-  /** Frames per second a socket may send on average. */
+  /** Frames per second a socket may send on average (default 100). */
   perSecond: number;
   /**
    * Frames held while a socket is throttled (it is not read meanwhile, so only what was
-   * already received queues up). One more closes the socket with 1008.
+   * already received queues up). One more closes the socket with 1008. Default 1000.
    */
   queued: number;
-  /** Bytes waiting to be written to a socket (a client that stopped reading) past which it is closed with 1008. */
+  /** Bytes waiting to be written to a socket (a client that stopped reading) past which it is closed with 1008 (default 1 MiB). */
   sendBuffer: number;
-  /** Live components one view may hold; one more crashes that view (its memory is bounded with them). */
+  /** Live components one view may hold; one more crashes that view (its memory is bounded with them). Default 10,000. */
   componentsPerView: number;
 }
 
+/** The limits a live socket has unless `socket.limits` changes some. */
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   ...DEFAULT_ADMISSION,
   maxViews: 64,

@@ -12,15 +12,19 @@ import type { Health } from "./health.js";
 import type { LiveSocketServer } from "./ws.js";
 import { attachLiveSocket } from "./ws.js";
 
+/** A serving Lagoon: where it listens, and its two ways to stop. */
 export interface Listening {
   readonly server: Server;
+  /** `http://host:port`, with the port actually bound. */
   readonly url: string;
   readonly port: number;
+  /** Stops at once: closes the live sockets (1001), then the server. */
   close(): Promise<void>;
   /** Stops gracefully (see above); resolves once the server is closed. */
   drain(opts?: DrainOptions): Promise<void>;
 }
 
+/** Where `listen` serves. */
 export interface ListenOptions {
   /** Default 3000; 0 picks a free port. */
   port?: number;

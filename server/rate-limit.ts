@@ -12,6 +12,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { Redis } from "ioredis";
 
+/** What counting a hit decided. */
 export interface RateLimitResult {
   /** Within the limit: go on. */
   readonly ok: boolean;
@@ -67,13 +68,17 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 }
 
+/** Options of `rateLimit`: `limit` hits per key within each window of `windowMs`. */
 export interface RateLimitOptions {
+  /** Hits allowed per key in one window. */
   readonly limit: number;
+  /** The window's length in ms; a key's window starts at its first hit. */
   readonly windowMs: number;
   /** Default: in memory. */
   readonly store?: RateLimitStore;
 }
 
+/** A rate limit (`rateLimit`), for events (`hit`) and HTTP routes (`middleware`). */
 export interface RateLimiter {
   /** Counts a hit for `key` (an address, an account...) and says whether it is within the limit. */
   hit(key: string): Promise<RateLimitResult>;
@@ -81,6 +86,7 @@ export interface RateLimiter {
   middleware(key: (c: Parameters<MiddlewareHandler>[0]) => string): MiddlewareHandler;
 }
 
+/** Makes a rate limit; see the module comment. Throws on a limit or window that is not positive. */
 export function rateLimit(opts: RateLimitOptions): RateLimiter {
   if (!(opts.limit > 0) || !(opts.windowMs > 0)) throw new RangeError("rateLimit needs a positive limit and windowMs");
   const store = opts.store ?? new MemoryRateLimitStore();

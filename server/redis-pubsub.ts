@@ -15,6 +15,7 @@ import { randomId } from "../shell/random.js";
 import { Redis, type RedisOptions } from "ioredis";
 import { checkTopic, MemoryPubSub, type PubSub, type ViewHandle } from "../shell/pubsub.js";
 
+/** Options of RedisPubSub. */
 export interface RedisPubSubOptions {
   /** Stream key; processes sharing it share PubSub. Default "lagoon:pubsub". */
   readonly stream?: string;
@@ -22,6 +23,7 @@ export interface RedisPubSubOptions {
   readonly maxLen?: number;
   /** Largest serialized message, in bytes (default 256 KiB); larger broadcasts throw. */
   readonly maxMessageBytes?: number;
+  /** ioredis options for both connections (default maxRetriesPerRequest null: commands wait out an outage). */
   readonly redis?: RedisOptions;
   /** Where adapter errors go (default console.error, once per outage). */
   readonly onError?: (error: Error) => void;
@@ -38,6 +40,7 @@ interface Envelope {
 
 const BLOCK_MS = 5_000;
 
+/** PubSub across processes through one Redis stream: `new RedisPubSub(url)`. See the module comment. */
 export class RedisPubSub implements PubSub {
   readonly #local = new MemoryPubSub();
   readonly #node = randomId(9);

@@ -10,8 +10,10 @@
 import type { MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders, type SecureHeadersVariables } from "hono/secure-headers";
 
+/** createLagoon's `securityHeaders`: Hono's secureHeaders options, which replace the defaults. */
 export type SecurityHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
+/** Lagoon's default headers; spread them to change one: `{ ...DEFAULT_SECURITY_HEADERS, xFrameOptions: "DENY" }`. */
 export const DEFAULT_SECURITY_HEADERS: SecurityHeadersOptions = {
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],

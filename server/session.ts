@@ -29,6 +29,7 @@ export interface CookieSession extends Session {
   readonly iat?: number;
 }
 
+/** createLagoon's `session`: the cookie session's lifetime, Secure flag and user. */
 export interface SessionOptions {
   /** Session lifetime in seconds (default 14 days). */
   maxAge?: number;

@@ -15,6 +15,7 @@ import type { TelemetryEvent } from "./telemetry.js";
 
 export type { ClientSnapshot, Percentiles } from "./client-stats.js";
 
+/** Options of TelemetryWindow. */
 export interface TelemetryWindowOptions {
   /** Length of the window in seconds; default 300 (five minutes). */
   readonly seconds?: number;
@@ -51,6 +52,7 @@ export interface EventStats {
   readonly bytes: number;
 }
 
+/** The telemetry window now (`snapshot()`), for a dashboard. */
 export interface WindowSnapshot {
   /** The window's length, seconds. */
   readonly seconds: number;
@@ -109,6 +111,7 @@ interface Bucket {
   client: ClientStats | undefined;
 }
 
+/** The last few minutes of telemetry, second by second; see the module comment. */
 export class TelemetryWindow {
   readonly seconds: number;
   readonly #now: () => number;
@@ -184,6 +187,7 @@ export class TelemetryWindow {
     b.views = this.#views;
   }
 
+  /** The window as it stands. */
   snapshot(): WindowSnapshot {
     const current = this.#current();
     const from = current.t - (this.seconds - 1) * 1000;

@@ -15,6 +15,7 @@ import type { SpanObserver, TelemetryEvent } from "../shell/spans.js";
 
 export type { ViewEvent, ConnectionEvent, ClientEvent, ClientSignalKind, ReconnectCause, TelemetryEvent } from "../shell/spans.js";
 
+/** Receives telemetry events (`onTelemetry`); runs synchronously where the event happens, so keep it cheap. */
 export type TelemetryListener = (event: TelemetryEvent) => void;
 
 export const TELEMETRY_EVENTS = [

@@ -16,11 +16,13 @@ import { join } from "node:path";
 import { randomId } from "../shell/random.js";
 import type { UploadSink, UploadStore } from "../shell/upload-types.js";
 
+/** createLagoon's `uploads`: where temporary upload files go. */
 export interface UploadStoreOptions {
   /** Where temporary upload files go (default: `lagoon-uploads` in the OS temporary directory). */
   readonly dir?: string;
 }
 
+/** An UploadStore writing temporary files under a directory of this process's own. */
 export interface FileUploadStore extends UploadStore {
   /** This process's own directory inside `dir`. */
   readonly dir: string;

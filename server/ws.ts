@@ -40,6 +40,7 @@ export interface LiveSocketOptions {
   readonly maxPayload?: number;
   /** Ping interval (default 30 s); a socket that missed a pong by the next ping is terminated. */
   readonly heartbeatMs?: number;
+  /** Bounds per socket and per user; each one left out keeps its DEFAULT_SOCKET_LIMITS value. */
   readonly limits?: Partial<SocketLimits>;
   /** Proxies trusted to set X-Forwarded-For (see proxy.ts); none by default. */
   readonly trustProxy?: TrustProxy;

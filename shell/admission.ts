@@ -7,9 +7,9 @@
  */
 
 export interface AdmissionLimits {
-  /** Views one user (or anonymous session) may have joined at once, over all their sockets. */
+  /** Views one user (or anonymous session) may have joined at once, over all their sockets (default 50). */
   readonly viewsPerUser: number;
-  /** Heap in use, as a share of the heap limit, past which joins are refused (0-1; 1 turns it off). */
+  /** Heap in use, as a share of the heap limit, past which joins are refused (0-1, default 0.8; 1 turns it off). */
   readonly maxHeapRatio: number;
 }
 

@@ -22,6 +22,7 @@ const NAME = /^[A-Za-z_:][-A-Za-z0-9_:.]*$/;
 type Scalar = string | number | bigint | boolean | null | undefined;
 /** What an attribute can be given: text, a flag, a class list, JS commands, or trusted `raw()` text. */
 export type AttrValue = Scalar | JS | Raw | readonly Scalar[];
+/** Attributes by name for `attrs()`; a false, null or undefined value leaves its attribute out. */
 export type AttrMap = Readonly<Record<string, AttrValue>>;
 
 /** Rendered attributes, each with its leading space; placed in a tag (`<div ${a}>`). */

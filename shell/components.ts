@@ -6,6 +6,7 @@
 import { COMPONENT_REF, type ComponentRefValue } from "./diff.js";
 import type { Assigns, ComponentDef } from "./types.js";
 
+/** Declares a live component (returns `def`, typed); place it with `component(Def, { id, ...assigns })`. */
 export function defineComponent<A extends Assigns = Assigns>(def: ComponentDef<A>): ComponentDef<A> {
   return def;
 }

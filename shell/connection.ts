@@ -27,9 +27,9 @@ import { preflight, uploadProgress } from "./upload-events.js";
 import type { UploadStore } from "./upload-types.js";
 
 export interface ConnectionLimits {
-  /** Views one connection may have joined at once. */
+  /** Views one connection may have joined at once (default 64). */
   maxViews: number;
-  /** Largest frame the transport accepts, in bytes: upload chunks are sized to fit. */
+  /** Largest frame the transport accepts, in bytes: upload chunks are sized to fit. The live socket sets it from `maxPayload`. */
   maxFrame?: number;
 }
 

@@ -14,6 +14,7 @@ import { NEW_ROW } from "./form-arrays.js";
 import { idFor, lookup, nameFor, parsePath, pathKey, type Segment } from "./form-paths.js";
 import { shapeAt, type ObjectShape } from "./form-shape.js";
 
+/** Error messages by field path (`email`, `links.0.url`). */
 export type FieldErrors = Readonly<Record<string, readonly string[]>>;
 
 /** A form's state, shared by the form and every sub-form of it. */
@@ -29,12 +30,15 @@ export interface FormRoot {
   readonly submitted: boolean;
 }
 
+/** Options of a form's row buttons (addButton, dropButton). */
 export interface ButtonOptions {
+  /** The button's classes; none by default. */
   readonly class?: string;
   /** The button's `aria-label`, for a button showing only an icon. */
   readonly label?: string;
 }
 
+/** What a template reads from a form or a part of it, by path: values, errors, input names and ids, rows. */
 export interface FormFields {
   /** The params key the inputs are nested under: `post`, `post[links][0]` for a row; "" for none. */
   readonly name: string;
@@ -70,6 +74,7 @@ export interface FormFields {
   dropName(path: string): string;
 }
 
+/** One row of an array of objects (`inputsFor`): its fields, its place, and its sort input and drop button. */
 export interface FormRow extends FormFields {
   /** The row's position, from 0 (as in paths, `values` and the parsed data). */
   readonly index: number;

@@ -27,6 +27,7 @@ export interface ObjectSchema<T> extends Schema<T> {
 
 /** What a form holds for a field: text as typed, a list's chosen strings, a nested object, rows. */
 export type FormValue = string | readonly string[] | FormValueTree | readonly FormValueTree[];
+/** A nested object's values by field name (see FormValue). */
 export interface FormValueTree {
   readonly [field: string]: FormValue;
 }
@@ -69,7 +70,9 @@ export interface Form<T, V = FormValues<T>> extends FormFields {
   readonly submitted: boolean;
 }
 
+/** A declared form (`defineForm`): makes the form's state from params. */
 export interface FormDef<T> {
+  /** The params key its inputs are nested under (FormOptions.name); "" for none. */
   readonly name: string;
   /** The top-level fields. */
   readonly fields: readonly string[];
@@ -83,6 +86,7 @@ export interface FormDef<T> {
   withErrors(form: Form<T>, errors: Readonly<Record<string, string>>): Form<T>;
 }
 
+/** Options of `defineForm`. */
 export interface FormOptions {
   /** The params key the inputs are nested under (`user` for `user[email]`); default none. */
   name?: string;

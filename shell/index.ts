@@ -66,5 +66,15 @@ export { LagoonError, TemplateError, EventParamsError, EventRejected, HttpError 
 export { UnsafeUrlError, localPath } from "./urls.js";
 export type { Schema, Infer } from "./schema.js";
 export { consumeUploadedEntries, uploadedEntries } from "./uploads.js";
-export type { Upload, UploadEntry, Uploads, UploadOptions, UploadedFile, ExternalUpload, UploadStore, UploadSink } from "./upload-types.js";
+export type {
+  Upload,
+  UploadEntry,
+  Uploads,
+  UploadOptions,
+  UploadedFile,
+  ExternalUpload,
+  UploadStore,
+  UploadSink,
+  UploadWriter,
+} from "./upload-types.js";
 export { liveFileInput, liveImgPreview, uploadErrors, type FileInputAttrs } from "./upload-input.js";

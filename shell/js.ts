@@ -24,11 +24,15 @@ export type JSTarget = string | { readonly closest: string } | { readonly inner:
 /** Classes for a transition: `"run"` (classes applied while it runs), or `[run, start, end]`, each a space-separated class list. */
 export type JSTransition = string | readonly [string, string, string];
 
+/** Options of the commands that act on elements. */
 export interface JSTargetOptions {
+  /** The elements to act on; default the element whose binding ran. */
   to?: JSTarget;
 }
 
+/** Options of the commands that can run a transition while they act (hide, addClass, ...). */
 export interface JSTransitionOptions extends JSTargetOptions {
+  /** Classes applied for the transition's time; none by default. */
   transition?: JSTransition;
   /** Milliseconds the transition takes (client default 200). */
   time?: number;
@@ -36,21 +40,27 @@ export interface JSTransitionOptions extends JSTargetOptions {
   blocking?: boolean;
 }
 
+/** Options of `show`: a transition and the display to show with. */
 export interface JSShowOptions extends JSTransitionOptions {
   /** CSS display once shown (client default `block`; `table-row` for tr, `table-cell` for td). */
   display?: string;
 }
 
+/** Options of `toggle`: a transition for each direction. */
 export interface JSToggleOptions extends JSTargetOptions {
   /** Transition when showing. */
   in?: JSTransition;
   /** Transition when hiding. */
   out?: JSTransition;
+  /** Milliseconds a transition takes (client default 200). */
   time?: number;
+  /** CSS display once shown (client default `block`; `table-row` for tr, `table-cell` for td). */
   display?: string;
+  /** false: server patches are not held back while it runs (client default true). */
   blocking?: boolean;
 }
 
+/** Options of `push`: what goes with the event, and where it goes. */
 export interface JSPushOptions {
   /** Merged over the element's phx-value-* attributes and value. */
   value?: Record<string, unknown>;
@@ -62,6 +72,7 @@ export interface JSPushOptions {
   pageLoading?: boolean;
 }
 
+/** Options of `dispatch`: the DOM event's detail and bubbling. */
 export interface JSDispatchOptions extends JSTargetOptions {
   /** The CustomEvent's detail (the client adds `dispatcher`, the source element). */
   detail?: Record<string, unknown>;
@@ -71,6 +82,7 @@ export interface JSDispatchOptions extends JSTargetOptions {
   blocking?: boolean;
 }
 
+/** Options of `navigate` and `patch`. */
 export interface JSNavigateOptions {
   /** Replace the current history entry instead of pushing one. */
   replace?: boolean;

@@ -17,12 +17,13 @@ import type { LiveRoute, LiveSessionDef } from "./router.js";
 import type { ViewToken } from "./tokens.js";
 import type { Session, ViewDef } from "./types.js";
 
+/** Options of `liveRender`: the child's id, the session it mounts with, and its container. */
 export interface LiveRenderOptions {
   /** The child's DOM id and topic (`lv:<id>`): unique in the page. */
   readonly id: string;
   /** Values merged over the cookie session for the child's mount; JSON, signed into the token. */
   readonly session?: Readonly<Record<string, unknown>>;
-  /** Joined as a root: survives live navigation within the live session. */
+  /** Joined as a root: survives live navigation within the live session (default false). */
   readonly sticky?: boolean;
   /** The container element: its tag (default `div`) and attributes. */
   readonly container?: readonly [tag: string, attrs?: Readonly<Record<string, string>>];

@@ -16,6 +16,7 @@ import { randomId } from "./random.js";
 import type { PubSub, ViewHandle } from "./pubsub.js";
 import type { ViewSocket } from "./types.js";
 
+/** What a tracked view tells about itself (a name, a status); sent to every process, so plain JSON data. */
 export type PresenceMeta = Readonly<Record<string, unknown>>;
 
 /** One key (a user) with the metas of each of their connected views (tabs). */
@@ -43,6 +44,7 @@ interface NodeState {
   seen: number;
 }
 
+/** Timing of a Presence: heartbeats, expiry, batching. */
 export interface PresenceOptions {
   /** How often each process re-announces its entries (default 5 s). */
   readonly heartbeatMs?: number;
@@ -52,6 +54,7 @@ export interface PresenceOptions {
   readonly batchMs?: number;
 }
 
+/** Who is on a topic, across processes when the PubSub is: `track` a view, `watch` for changes, `list` now. See the module comment. */
 export class Presence {
   readonly #pubsub: PubSub;
   readonly #node = randomId(9);
@@ -120,6 +123,7 @@ export class Presence {
     return [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, metas]) => ({ key, metas }));
   }
 
+  /** Stops the heartbeat and the listening; for shutdown and tests. */
   close(): void {
     clearInterval(this.#timer);
     for (const off of this.#listening.values()) off();

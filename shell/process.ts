@@ -102,6 +102,11 @@ export class LiveViewProcess implements ViewProcessCore {
     return this.nested === undefined;
   }
 
+  /** Nested, but joined as a root (no parent): it survives live navigation within its live session. */
+  get sticky(): boolean {
+    return this.nested !== undefined && this.nested.parent === undefined;
+  }
+
   lifecycle(): Lifecycle {
     return (this.#lifecycle ??= new Lifecycle());
   }
@@ -288,7 +293,13 @@ export class LiveViewProcess implements ViewProcessCore {
   }
 
   async finish(ref: string | null, replyValue: unknown): Promise<void> {
-    const nav = takeNav(this);
+    let nav = takeNav(this);
+    // a sticky view outlives live navigation (Phoenix's sticky?): it sends the page on and keeps running
+    let onward: Record<string, unknown> | undefined;
+    if (nav?.kind === "navigate" && this.sticky) {
+      onward = leaving(this, nav).target;
+      nav = null;
+    }
     if (nav && nav.kind !== "patch") {
       const pending = pendingEvents(this.render(false));
       const { key, target } = leaving(this, nav);
@@ -304,8 +315,12 @@ export class LiveViewProcess implements ViewProcessCore {
     const diff = this.render(false);
     const out = diff ?? (replyValue !== undefined ? {} : null);
     if (out && replyValue !== undefined) out[REPLY] = replyValue;
-    if (ref !== null) this.reply(ref, { status: "ok", response: out ? { diff: out } : {} });
-    else if (out) this.push("diff", out);
+    if (ref !== null) {
+      this.reply(ref, { status: "ok", response: { ...(out ? { diff: out } : {}), ...(onward ? { live_redirect: onward } : {}) } });
+      return;
+    }
+    if (out) this.push("diff", out);
+    if (onward) this.push("live_redirect", onward);
   }
 
   reply(ref: string, reply: Reply): void {

@@ -11,6 +11,7 @@ export interface ViewHandle {
   send(message: unknown): boolean;
 }
 
+/** Topic broadcasts between views; createLagoon's `pubsub` (default MemoryPubSub, RedisPubSub across processes). */
 export interface PubSub {
   /** Returns the unsubscribe function. */
   subscribe(topic: string, subscriber: ViewHandle): () => void;
@@ -18,6 +19,7 @@ export interface PubSub {
   broadcast(topic: string, message: unknown, except?: ViewHandle): void;
   /** Subscriber count in this process (tests, telemetry). */
   localSubscribers(topic: string): number;
+  /** Releases what the adapter holds (connections, timers). */
   close?(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export function checkTopic(topic: string): void {
   }
 }
 
+/** PubSub within one process: the default, and the local delivery of distributed adapters. */
 export class MemoryPubSub implements PubSub {
   readonly #topics = new Map<string, Set<ViewHandle>>();
 

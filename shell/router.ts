@@ -18,6 +18,7 @@ export interface LiveSessionDef {
   readonly layout?: Layout;
 }
 
+/** A live route as `live()` builds it; createLagoon's `routes` take them. */
 export interface LiveRoute {
   readonly path: string;
   readonly view: ViewDef<any>;
@@ -52,6 +53,7 @@ function compile(path: string): { pattern: RegExp; keys: string[] } {
   return { pattern: new RegExp(`^${source}/?$`), keys };
 }
 
+/** Options of `live()`. */
 export interface LiveRouteOptions {
   /**
    * Attributes for the `<div>` that holds the view, e.g. `{ "phx-remove": ... }` (a JS command

@@ -6,6 +6,7 @@ export interface Schema<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 }
 
+/** The type a schema parses to: `Infer<typeof schema>`. */
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
 /** A schema issue, as zod reports it. */

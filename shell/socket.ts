@@ -204,7 +204,7 @@ export class SocketBase<A extends Assigns> implements Socket<A> {
     return this;
   }
 
-  streamInsert<T>(name: string, item: T, opts: StreamOptions & { updateOnly?: boolean } = {}): this {
+  streamInsert<T>(name: string, item: T, opts: Omit<StreamOptions, "reset"> & { updateOnly?: boolean } = {}): this {
     this.#stream<T>(name).insert(item, opts);
     this.#changed.add("streams");
     return this;

@@ -59,6 +59,7 @@ export interface ConnectionEvent {
 /** What a browser measures of a page; `reconnect` names why its socket had closed. */
 export type ClientSignalKind = "event" | "join" | "reconnect" | "error" | "hydrate" | "lcp" | "inp" | "cls";
 
+/** Why a browser's socket had closed, as its reconnect reports it (read from the close code). */
 export type ReconnectCause =
   | "going_away"
   | "connection_lost"
@@ -90,6 +91,7 @@ export interface ClientEvent {
   readonly value: number;
 }
 
+/** Every telemetry event: a view's spans, the connection's, and what browsers report; `name` tells them apart. */
 export type TelemetryEvent = ViewEvent | ConnectionEvent | ClientEvent;
 
 /** Receives spans. `wants` says whether a span's costly measures (frame bytes) are worth taking. */

@@ -1,14 +1,16 @@
 import { STREAM_RENDER, type StreamInsert, type StreamRenderValue } from "./diff.js";
 
+/** Where `stream` and `streamInsert` put items, and how many the client keeps. */
 export interface StreamOptions {
   /** Where new items go: -1 appends (default), 0 prepends, n inserts at index n. */
   at?: number;
-  /** Keep at most this many items on the client: n keeps the first n, -n the last n. */
+  /** Keep at most this many items on the client: n keeps the first n, -n the last n; no limit by default. */
   limit?: number;
-  /** Remove every item the client holds before inserting these. */
+  /** `stream()` only: remove every item the client holds before inserting these. */
   reset?: boolean;
 }
 
+/** How a stream names its items; read when the stream is first declared. */
 export interface StreamConfig<T> {
   /** DOM id of an item; default `${name}-${item.id}`. */
   domId?: (item: T) => string;

@@ -37,10 +37,12 @@ export interface Keep {
   readonly render: () => unknown;
 }
 
+/** The template tag: html`<p>${name}</p>`. It only captures its parts; each value is escaped for its place when rendered. */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Template {
   return { [TEMPLATE]: true, strings, values };
 }
 
+/** Trusted markup, written as is: the one way around escaping, so never pass it user input. */
 export function raw(markup: string): Raw {
   return { [RAW]: true, html: String(markup) };
 }

@@ -11,7 +11,9 @@ import type { LiveStream, StreamConfig, StreamOptions } from "./streams.js";
 import type { Template } from "./template.js";
 import type { UploadOptions } from "./upload-types.js";
 
+/** A view's or a component's state by name: `render` reads it, `socket.assign` changes it. */
 export type Assigns = Record<string, any>;
+/** Flash messages by kind (`info`, `error`): `assigns.flash` in render, carried to the next view on navigation. */
 export type Flash = Record<string, string>;
 
 /**
@@ -24,11 +26,13 @@ export type Params = FormParams;
 /** The cookie session the server verified for this request or connection. */
 export type Session = Record<string, unknown>;
 
+/** Options of `pushPatch` and `pushNavigate`. */
 export interface NavigateOptions {
   /** Replace the current history entry instead of pushing a new one. */
   replace?: boolean;
 }
 
+/** Options of `redirect`. */
 export interface RedirectOptions {
   /** The target is another site: required for an absolute URL on another origin. */
   external?: boolean;
@@ -54,6 +58,7 @@ export interface AsyncResult<T> {
   readonly failed: unknown;
 }
 
+/** How `startAsync` work ended, as `handleAsync` gets it: its value, or its error (the reason, when cancelled). */
 export type AsyncOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** Assigns with change tracking, plus what views and live components both do. */
@@ -94,7 +99,7 @@ export interface Socket<A extends Assigns = Assigns> {
    * inside a `phx-update="stream"` container with an id.
    */
   stream<T>(name: string, items: Iterable<T>, opts?: StreamOptions & StreamConfig<T>): this;
-  streamInsert<T>(name: string, item: T, opts?: StreamOptions & { updateOnly?: boolean }): this;
+  streamInsert<T>(name: string, item: T, opts?: Omit<StreamOptions, "reset"> & { updateOnly?: boolean }): this;
   streamDelete<T>(name: string, item: T | string): this;
   /**
    * Runs `fn` outside the event queue and assigns each returned key as an AsyncResult:
@@ -181,10 +186,13 @@ export type LifecycleStage = "handleParams" | "handleEvent" | "handleInfo" | "af
  */
 export type HookResult = void | "cont" | "halt" | { readonly reply: unknown };
 
+/** The hook of each lifecycle stage (`attachHook`), for a socket `S`; each runs before the view's own callback. */
 export interface LifecycleHooks<S> {
+  /** After mount and on every URL patch. */
   handleParams: (params: Params, url: URL, socket: S) => HookResult | Promise<HookResult>;
   /** Every event for the view (not its components), known to the view or not: layout events can live here. */
   handleEvent: (event: string, params: Params, socket: S) => HookResult | Promise<HookResult>;
+  /** Every message for the view's `info`. */
   handleInfo: (message: unknown, socket: S) => HookResult | Promise<HookResult>;
   /** After each render; synchronous; what it assigns renders next time. */
   afterRender: (socket: S) => void;
@@ -224,6 +232,7 @@ export interface ValidatedEvent<S, P> {
 
 export type EventSpec<S> = EventHandler<S> | ValidatedEvent<S, any>;
 
+/** What a live view defines: `defineView({ mount, events, render, ... })`. */
 export interface ViewDef<A extends Assigns = Assigns> {
   /** For errors and telemetry; defaults to "view". */
   readonly name?: string;
@@ -231,17 +240,21 @@ export interface ViewDef<A extends Assigns = Assigns> {
   mount?(params: Params, session: Session, socket: ViewSocket<A>): void | Promise<void>;
   /** Runs after mount and on every patch of the URL. */
   handleParams?(params: Params, url: URL, socket: ViewSocket<A>): void | Promise<void>;
+  /** Handlers by event name (`phx-click="save"`); `event(schema, fn)` checks the params first. */
   readonly events?: Record<string, EventSpec<ViewSocket<A>>>;
   /** Messages from socket.send, PubSub broadcasts and other code holding the view's handle. */
   info?(message: any, socket: ViewSocket<A>): void | Promise<void>;
   /** Outcome of socket.startAsync(name, fn). */
   handleAsync?(name: string, outcome: AsyncOutcome, socket: ViewSocket<A>): void | Promise<void>;
+  /** The view's markup from its assigns; runs again after every change. */
   render(assigns: RenderAssigns<A>): Template;
   /** The view is going away (navigation, disconnect, crash). Must not throw. */
   terminate?(reason: string, socket: ViewSocket<A>): void;
 }
 
+/** What a live component defines: `defineComponent({ mount, update, events, render })`. */
 export interface ComponentDef<A extends Assigns = Assigns> {
+  /** Names it in error messages. */
   readonly name?: string;
   /** Once, when the component first appears. Synchronous. */
   mount?(socket: ComponentSocket<A>): void;
@@ -252,7 +265,9 @@ export interface ComponentDef<A extends Assigns = Assigns> {
    * for all rows, not one per row). sendUpdate calls it with one. Synchronous.
    */
   updateMany?(batch: readonly { readonly assigns: Partial<A>; readonly socket: ComponentSocket<A> }[]): void;
+  /** Handlers of the events sent to it (`phx-target=${myself}`); `event(schema, fn)` checks the params first. */
   readonly events?: Record<string, EventSpec<ComponentSocket<A>>>;
+  /** Outcome of socket.startAsync(name, fn). */
   handleAsync?(name: string, outcome: AsyncOutcome, socket: ComponentSocket<A>): void | Promise<void>;
   /** Must render exactly one root element. */
   render(assigns: ComponentRenderAssigns<A>): Template;

@@ -14,9 +14,11 @@
  * Binary frames use the phoenix serializer's push layout (`binaryEncode`): kind 0, four
  * length bytes, then join ref, ref, topic and event, then the payload.
  */
+import { EventRejected } from "./errors.js";
 import { sniffImage, SNIFF_BYTES } from "./mime.js";
 import type { EntryState } from "./upload-config.js";
-import type { UploadStore } from "./upload-types.js";
+import type { UploadSink, UploadStore } from "./upload-types.js";
+import { writerSink } from "./upload-writer.js";
 
 export interface BinaryPush {
   readonly joinRef: string;
@@ -67,6 +69,13 @@ export function encodeBinaryPush(push: BinaryPush): Uint8Array {
   return out;
 }
 
+/** Why a write failed: a writer's EventRejected names its reason; anything else is logged, and is a writer_error. */
+function writeFailure(error: unknown): string {
+  if (error instanceof EventRejected) return error.code;
+  console.error("[lagoon] could not write an upload:", error);
+  return "writer_error";
+}
+
 /** What the upload channels need of their connection. */
 export interface UploadChannelOwner {
   send(frame: unknown[]): string | undefined;
@@ -115,8 +124,7 @@ class UploadChannel {
       } catch (error) {
         // a file removed meanwhile (cancel, the view's end) is no failure
         if (!this.channels.current(this)) return;
-        console.error("[lagoon] could not write an upload file:", error);
-        this.#refuse("writer_error");
+        this.#refuse(writeFailure(error));
       } finally {
         this.#writing = false;
       }
@@ -213,18 +221,29 @@ export class UploadChannels {
     const entry = typeof token === "string" && token.length <= 64 ? this.owner.findToken(token) : undefined;
     if (!entry || topic !== `lvu:${entry.ref}`) return refuse("invalid_token");
     if (entry.channel || entry.sink || this.#byTopic.has(topic)) return refuse("already_registered");
-    if (!entry.valid || entry.failed || !this.owner.store) return refuse("disallowed");
+    const store = this.owner.store;
+    // an upload with its own writer needs no temporary files
+    const writes = entry.config.opts.writer !== undefined;
+    if (!entry.valid || entry.failed || (!store && !writes)) return refuse("disallowed");
     // held while the file opens, so a second join meanwhile is already_registered
     const channel = new UploadChannel(this, topic, joinRef, entry);
     entry.channel = channel;
     this.#byTopic.set(topic, channel);
-    let sink;
+    let sink: UploadSink;
     try {
-      sink = await this.owner.store.open();
+      sink = writes ? await writerSink(entry) : await store!.open();
     } catch (error) {
-      console.error("[lagoon] could not open an upload file:", error);
       this.#byTopic.delete(topic);
       entry.channel = undefined;
+      const reason = writeFailure(error);
+      // the official client keeps an entry refused so pending: the reason shows beside it until it is cancelled
+      const { config } = entry;
+      entry.failed = true;
+      config.registry.host.later(() => {
+        if (!config.entries.includes(entry)) return;
+        config.error(entry.ref, reason);
+        config.publish();
+      });
       return refuse("writer_error");
     }
     // cancelled, consumed or ended while the file opened

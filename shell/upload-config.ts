@@ -58,6 +58,8 @@ export class EntryState {
   /** The server refused its bytes, or `external` refused it: it stays, with its error, until cancelled. */
   failed = false;
   sink: UploadSink | undefined;
+  /** What the upload's own writer returned once done. */
+  written: unknown;
   received = 0;
   complete = false;
   #snapshot: UploadEntry | undefined;
@@ -108,6 +110,7 @@ export class ConfigState {
   readonly ref = `phx-${randomId(12)}`;
   readonly accept: readonly string[] | "any";
   readonly maxEntries: number;
+  readonly maxEntriesMode: "selected" | "total";
   readonly maxFileSize: number;
   readonly chunkSize: number;
   readonly chunkTimeout: number;
@@ -115,6 +118,8 @@ export class ConfigState {
   readonly cid: number | undefined;
   entries: EntryState[] = [];
   errors: [string, string][] = [];
+  /** Entries consumed since allowUpload: with maxEntriesMode "total" they count against maxEntries. */
+  consumed = 0;
   readonly #types = new Set<string>();
   readonly #exts = new Set<string>();
 
@@ -156,6 +161,11 @@ export class ConfigState {
       return v;
     };
     this.maxEntries = count("maxEntries");
+    const mode = opts.maxEntriesMode ?? "selected";
+    if (mode !== "selected" && mode !== "total") {
+      throw new LagoonError("upload_config", `allowUpload("${name}"): maxEntriesMode must be "selected" or "total"`);
+    }
+    this.maxEntriesMode = mode;
     this.maxFileSize = count("maxFileSize");
     this.chunkSize = count("chunkSize");
     this.chunkTimeout = count("chunkTimeout");
@@ -183,7 +193,7 @@ export class ConfigState {
       if (ref === undefined || this.entry(ref) || this.entries.length >= this.maxEntries + MAX_EXTRA) continue;
       this.#add(ref, item as Record<string, unknown>);
     }
-    const tooMany = this.entries.length > this.maxEntries;
+    const tooMany = this.#tooMany();
     if (tooMany) this.error(this.ref, "too_many_files");
     this.publish();
     if (this.autoUpload) return "ok";
@@ -233,11 +243,21 @@ export class ConfigState {
     return this.errors.filter(([r]) => r === ref).map(([, e]) => e);
   }
 
+  /** Entries that may still be chosen: maxEntries, less what was consumed in "total" mode. */
+  #room(): number {
+    return this.maxEntriesMode === "total" ? Math.max(0, this.maxEntries - this.consumed) : this.maxEntries;
+  }
+
+  #tooMany(): boolean {
+    return this.entries.length > this.#room();
+  }
+
   /** Marks the valid requested entries within maxEntries as preflighted; returns those newly marked. */
   preflight(refs: readonly string[]): EntryState[] {
     const marked: EntryState[] = [];
+    const room = this.#room();
     this.entries.forEach((entry, i) => {
-      if (i >= this.maxEntries || entry.preflighted || !refs.includes(entry.ref)) return;
+      if (i >= room || entry.preflighted || !refs.includes(entry.ref)) return;
       entry.preflighted = true;
       entry.changed();
       if (entry.valid && !this.external) this.registry.issueToken(entry, randomId(18));
@@ -246,13 +266,19 @@ export class ConfigState {
     return marked;
   }
 
+  /** A consumed entry goes, and counts in "total" mode. */
+  consume(entry: EntryState): void {
+    if (!this.entries.includes(entry)) return;
+    this.consumed++;
+    this.drop(entry);
+  }
+
   /** Forgets an entry and frees its bytes; the upload's errors are recomputed. */
   drop(entry: EntryState): void {
     if (!this.entries.includes(entry)) return;
     this.entries = this.entries.filter((e) => e !== entry);
-    this.errors = this.errors.filter(
-      ([ref, reason]) => ref !== entry.ref && !(reason === "too_many_files" && this.entries.length <= this.maxEntries),
-    );
+    const tooMany = this.#tooMany();
+    this.errors = this.errors.filter(([ref, reason]) => ref !== entry.ref && !(reason === "too_many_files" && !tooMany));
     this.registry.revokeToken(entry);
     entry.release();
   }
@@ -263,6 +289,7 @@ export class ConfigState {
       ref: this.ref,
       accept: this.accept,
       maxEntries: this.maxEntries,
+      maxEntriesMode: this.maxEntriesMode,
       maxFileSize: this.maxFileSize,
       chunkSize: this.chunkSize,
       chunkTimeout: this.chunkTimeout,

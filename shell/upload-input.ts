@@ -14,6 +14,8 @@ import type { Upload, UploadEntry } from "./upload-types.js";
 /** Attributes a file input may carry besides those the hook needs. */
 export interface FileInputAttrs {
   readonly class?: string;
+  /** Inline style: a hidden input a hook uploads through (`this.upload(name, files)`), say. */
+  readonly style?: string;
   /** Overrides the upload's `accept` in the markup (the server still checks the upload's own). */
   readonly accept?: string;
   readonly required?: boolean;
@@ -36,7 +38,7 @@ const refs = (entries: readonly UploadEntry[]) => entries.map((e) => e.ref).join
 export function liveFileInput(upload: Upload, attrs: FileInputAttrs = {}): Template {
   const accept = attrs.accept ?? (upload.accept === "any" ? false : upload.accept.join(","));
   const errorRefs = upload.errors.length ? [...new Set(upload.errors.map(([ref]) => ref))].join(",") : false;
-  return html`<input id=${upload.ref} type="file" name=${upload.name} accept=${accept} data-phx-hook="Phoenix.LiveFileUpload" data-phx-upload-ref=${upload.ref} data-phx-active-refs=${refs(upload.entries)} data-phx-done-refs=${refs(upload.entries.filter((e) => e.done))} data-phx-preflighted-refs=${refs(upload.entries.filter((e) => e.preflighted))} data-phx-error-refs=${errorRefs} data-phx-auto-upload=${upload.autoUpload} multiple=${upload.maxEntries > 1} class=${attrs.class ?? false} required=${!!attrs.required} disabled=${!!attrs.disabled} form=${attrs.form ?? false} capture=${attrs.capture ?? false} webkitdirectory=${!!attrs.webkitdirectory} aria-label=${attrs["aria-label"] ?? false} aria-describedby=${attrs["aria-describedby"] ?? false}>`;
+  return html`<input id=${upload.ref} type="file" name=${upload.name} accept=${accept} data-phx-hook="Phoenix.LiveFileUpload" data-phx-upload-ref=${upload.ref} data-phx-active-refs=${refs(upload.entries)} data-phx-done-refs=${refs(upload.entries.filter((e) => e.done))} data-phx-preflighted-refs=${refs(upload.entries.filter((e) => e.preflighted))} data-phx-error-refs=${errorRefs} data-phx-auto-upload=${upload.autoUpload} multiple=${upload.maxEntries > 1} class=${attrs.class ?? false} style=${attrs.style ?? false} required=${!!attrs.required} disabled=${!!attrs.disabled} form=${attrs.form ?? false} capture=${attrs.capture ?? false} webkitdirectory=${!!attrs.webkitdirectory} aria-label=${attrs["aria-label"] ?? false} aria-describedby=${attrs["aria-describedby"] ?? false}>`;
 }
 
 /** A preview of a selected image, drawn by the client from the file itself (nothing is uploaded for it). */

@@ -115,11 +115,13 @@ export async function consumeUploadedEntries<T>(
   for (const entry of config.entries.filter(finished)) {
     const file: UploadedFile = config.external
       ? { path: "", size: entry.client.size, external: entry.meta }
-      : { path: entry.sink!.path, size: entry.received };
+      : config.opts.writer
+        ? { path: "", size: entry.received, meta: entry.written }
+        : { path: entry.sink!.path, size: entry.received };
     try {
       results.push(await fn(file, entry.snapshot()));
     } finally {
-      config.drop(entry);
+      config.consume(entry);
       config.publish();
     }
   }

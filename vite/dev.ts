@@ -22,17 +22,21 @@ import { instantiateApp, loadSecret, type App, type RunningApp } from "../server
 import { closeServer, listeningUrl, type Listening } from "../server/listen.js";
 import { lagoonOptions } from "./plugin.js";
 
+/** Options of `serveDev`. */
 export interface DevServerOptions {
   /** The project root holding vite.config.ts; default the working directory. */
   readonly root?: string;
   /** The app's server module, from the root; default "src/server.ts". */
   readonly server?: string;
+  /** Default 3000; 0 picks a free port. */
   readonly port?: number;
+  /** Default 127.0.0.1. */
   readonly hostname?: string;
   /** The islands gallery's path; default "/__islands". */
   readonly gallery?: string;
 }
 
+/** The running dev server: a Listening, with Vite's server and the app serving now. */
 export interface DevListening extends Listening {
   readonly vite: ViteDevServer;
   /** The app instance serving now (a new one after each reload). */

@@ -20,6 +20,7 @@ import type { Plugin, PluginOption, ViteDevServer } from "vite";
 
 import { fileKey, isIslandFile } from "../islands/discover.js";
 
+/** Options of the `lagoon()` Vite plugin: where the app's files are. */
 export interface LagoonViteOptions {
   /** The browser entry, from the project root; default "src/client.ts". */
   readonly entry?: string;
@@ -39,6 +40,7 @@ export interface LagoonPluginApi {
   readonly outDir: string;
 }
 
+/** The Vite plugin of a Lagoon app: `plugins: [lagoon()]` (see the module comment). */
 export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
   const api: LagoonPluginApi = {
     entry: opts.entry ?? "src/client.ts",

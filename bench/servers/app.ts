@@ -1,11 +1,15 @@
 /**
- * The demo app in its own process, for benchmarks, with two extra routes:
+ * The demo app in its own process, for benchmarks, as `npm start` runs it: the compiled
+ * demo (dist/app) on the compiled framework, in production mode (bench/lib.ts's
+ * `compiled`). Extra routes:
  * `/__bench/static/P` (page /P as the first such request's cookie renders it, then
  * served as a constant: the static Hono baseline, same size, same process) and
  * `/__bench/memory`.
  */
 import { randomBytes } from "node:crypto";
-import { createApp } from "../../app/server.js";
+// the built demo (npm run bench builds it first); a path in a variable, so type checking needs no build
+const APP = "../../dist/app/server.js";
+const { createApp } = (await import(APP)) as typeof import("../../app/server.js");
 import { memoryAfterGc } from "./memory.js";
 
 // most benchmarks measure the framework, not its flood limits: one socket sends thousands

@@ -47,6 +47,14 @@ export const colocatedHooks: HooksOptions = {
       });
     },
   }),
+  // pushes to the nested view, whose slow reply keeps this element locked
+  "Issue4209Live.LockedPanel": hook({
+    mounted() {
+      this.el.querySelector("#start-locked-update")?.addEventListener("click", () => {
+        this.pushEventTo("#slow-target-child", "hold-lock", {});
+      });
+    },
+  }),
   "Issue4088Live.LC.MyHook": hook({
     mounted() {
       for (let i = 0; i < 3; i++) this.pushEventTo(this.el, "my_update", {});

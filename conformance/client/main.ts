@@ -5,7 +5,7 @@
  * layout (FormHook, FormStreamHook), from pages' scripts (`window.hooks`) and from the
  * colocated hooks of the suite's pages.
  */
-import { createLiveSocket } from "lagoon/client";
+import { createLiveSocket, type ExternalEntry, type Uploader } from "lagoon/client";
 import type { Hook, HooksOptions } from "phoenix_live_view";
 
 /** A hook object, typed so its callbacks see the hook's `this`. */
@@ -34,14 +34,11 @@ const layoutHooks: HooksOptions = {
   }),
 };
 
-interface UploadEntry {
-  ref: string;
-  onCancel(fn: () => void): void;
-}
-
-const uploaders = {
-  TestExternal(entries: UploadEntry[]) {
-    for (const entry of entries) {
+/** The layout's `Uploaders.TestExternal`: marks the page when an entry starts and when it is cancelled. */
+const uploaders: Record<string, Uploader> = {
+  TestExternal(entries) {
+    // the official client's entries carry their ref too
+    for (const entry of entries as (ExternalEntry & { readonly ref: string })[]) {
       document.documentElement.dataset.externalUploadStarted = entry.ref;
       const upload = {
         abort() {
@@ -68,9 +65,15 @@ const profiles: Record<string, Record<string, unknown>> = {
 
 const profile = document.querySelector<HTMLMetaElement>("meta[name='lv-profile']")?.content ?? "default";
 
+// uploaders go beside Lagoon's own (createLiveSocket's `uploaders`), the rest to the LiveSocket
+const { uploaders: profileUploaders, ...options } = profiles[profile] ?? profiles.default!;
 const liveSocket = createLiveSocket({
   hooks: { ...layoutHooks, ...window.hooks, ...colocatedHooks },
-  liveSocket: profiles[profile] ?? profiles.default,
+  uploaders: profileUploaders as Record<string, Uploader> | undefined,
+  liveSocket: options,
+  // the support app's pages talk over their views' channels only: specs read every frame (a signals
+  // batch naming an event "validate" would pass for that event's push)
+  signals: false,
 });
 
 // ColocatedLive's colocated JS: run the JS commands the server pushes as "js:exec"

@@ -1,6 +1,7 @@
 /** The form pages of forms.spec.js: /form (FormLive), /form/stream, /form/dynamic-inputs. */
 import { component, defineComponent, defineView, html, type LiveStream, type Params } from "lagoon";
 import { AtomMap, inspect, js, optionsForSelect, portal } from "../elixir.js";
+import { withEval } from "../eval.js";
 
 type FormParams = Record<string, unknown>;
 const has = (params: FormParams, key: string) => params[key] !== undefined && params[key] !== null;
@@ -66,26 +67,45 @@ const FormComponent = defineComponent<{ params: FormParams; submitted: boolean }
 
 const DEFAULTS: FormParams = { a: "foo", b: "bar", c: "baz", id: "test-form", "phx-change": "validate" };
 
+/** FormLive's mount: the page's flags over the defaults. */
+function mountForm(urlParams: FormParams, socket: any) {
+  const params: FormParams = { ...DEFAULTS, ...urlParams };
+  if (has(urlParams, "no-id")) delete params.id;
+  else if (has(urlParams, "no-change-event")) delete params["phx-change"];
+  else if (has(urlParams, "js-change")) params["phx-change"] = js(["push", { event: "validate" }]);
+  socket.assign({ params, submitted: false });
+}
+
+function renderForm(a: { params: FormParams; submitted: boolean }) {
+  const p = a.params;
+  const inner = has(p, "live-component") ? component(FormComponent, { id: "form-component", params: p }) : myForm(p);
+  return html`${has(p, "portal") ? html`<h1>Form</h1>` : ""}
+      ${has(p, "portal") ? portal("form-portal", "body", inner) : inner}
+      ${a.submitted ? html`<p>Form was submitted!</p>` : ""}`;
+}
+
 /** /form (E2E.FormLive) */
 export const FormLive = defineView<{ params: FormParams; submitted: boolean }>({
   name: "FormLive",
-  mount(urlParams, _s, socket) {
-    const params: FormParams = { ...DEFAULTS, ...urlParams };
-    if (has(urlParams, "no-id")) delete params.id;
-    else if (has(urlParams, "no-change-event")) delete params["phx-change"];
-    else if (has(urlParams, "js-change")) params["phx-change"] = js(["push", { event: "validate" }]);
-    socket.assign({ params, submitted: false });
-  },
+  mount: (urlParams, _s, socket) => mountForm(urlParams, socket),
   handleParams() {},
   events: { ...formEvents, "button-test": () => undefined },
-  render: (a) => {
-    const p = a.params;
-    const inner = has(p, "live-component") ? component(FormComponent, { id: "form-component", params: p }) : myForm(p);
-    return html`${has(p, "portal") ? html`<h1>Form</h1>` : ""}
-      ${has(p, "portal") ? portal("form-portal", "body", inner) : inner}
-      ${a.submitted ? html`<p>Form was submitted!</p>` : ""}`;
-  },
+  render: renderForm,
 });
+
+/**
+ * E2E.FormLiveNested, /form/nested's child: FormLive mounted with the page's params as its
+ * session. The live session's eval hook does not reach a nested view, so it adds its own,
+ * as the upstream view runs the session's on_mount by hand.
+ */
+export const FormLiveNested = withEval(
+  defineView<{ params: FormParams; submitted: boolean }>({
+    name: "FormLiveNested",
+    mount: (_p, session, socket) => mountForm((session.params ?? {}) as FormParams, socket),
+    events: { ...formEvents, "button-test": () => undefined },
+    render: renderForm,
+  }),
+);
 
 /** /form/stream (E2E.FormStreamLive) */
 export const FormStreamLive = defineView<{ count: number; streamCount: number; streams: { items: LiveStream<{ id: number }> } }>({

@@ -2,10 +2,10 @@
  * /portal (E2E.PortalLive): modals, a live component, tooltips and nested portals, all
  * teleported by the client. Its root layout (the document, layouts.ts) wraps the view in
  * <main> beside #root-portal; its live layout adds #app-portal. Tailwind comes from a CDN
- * upstream: PORTAL_CSS holds the utilities the page's geometry relies on. The nested
- * LiveViews (NestedLive, NestedTeleportedLive) need nested views, which Lagoon lacks.
+ * upstream: PORTAL_CSS holds the utilities the page's geometry relies on. Its nested view
+ * (NestedLive) teleports a button and a nested view of its own.
  */
-import { component, defineComponent, defineView, html, raw, type Layout, type LiveStream } from "lagoon";
+import { component, defineComponent, defineView, html, liveRender, raw, type Layout, type LiveStream } from "lagoon";
 import { js, portal, transition, uniqueInteger } from "../elixir.js";
 import { MODAL_STYLE, modal, showModal } from "./modal.js";
 
@@ -98,6 +98,32 @@ function tooltip(id: string, withPortal: boolean, activator: unknown, content: u
       ${withPortal ? portal(`${id}-portal`, "body", body) : body}
     </div>`;
 }
+
+const NestedTeleportedLive = defineView({
+  name: "PortalLive.NestedTeleportedLive",
+  events: { event: () => undefined },
+  render: () => html`<div class="border border-green-200">
+      <h1>Nested teleport LiveView</h1>
+      <button phx-click="event">Toggle event in teleported LV</button>
+    </div>`,
+});
+
+const NestedLive = defineView<{ count: number }>({
+  name: "PortalLive.NestedLive",
+  mount: (_p, _s, socket) => void socket.assign({ count: 0 }),
+  events: { event: (_p, socket) => void socket.update("count", (n) => n + 1) },
+  render: (a) => html`<div class="border border-orange-200">
+      <h1>Nested LiveView</h1>
+
+      <p id="nested-event-count">${a.count}</p>
+
+      <button phx-click="event">Trigger event in nested LV</button>
+
+      ${portal("nested-lv-button", "body", html`<button phx-click="event">Trigger event in nested LV (from teleported button)</button>`)}
+
+      ${portal("nested-lv", "body", liveRender(NestedTeleportedLive, { id: "nested-teleported" }))}
+    </div>`,
+});
 
 export const PortalLive = defineView<{
   paramCurrent: unknown;
@@ -194,6 +220,8 @@ export const PortalLive = defineView<{
     )}
 
     ${portal("portal-with-live-component", "#root-portal", component(PortalLC, { id: "lc" }))}
+
+    ${liveRender(NestedLive, { id: "nested" })}
 
     <div class="border border-sky-600 overflow-hidden mt-8 p-4 flex gap-4">
       ${tooltip("tooltip-example-portal", true, button(null, "Hover me"), html`Hey there! ${a.count}`)}

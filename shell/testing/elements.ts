@@ -86,6 +86,7 @@ export async function windowKey(host: ElementHost, type: "keydown" | "keyup", ke
   return host.html();
 }
 
+/** An element found by selector (and text), acted on as a user would: `view.element("button", "+").click()`. */
 export class TestElement {
   readonly #view: ElementHost;
   readonly #selector: string;
@@ -104,6 +105,7 @@ export class TestElement {
     return el;
   }
 
+  /** An element matches now. */
   exists(): boolean {
     return this.#view.find(this.#selector, this.#text) !== null;
   }

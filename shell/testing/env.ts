@@ -11,6 +11,7 @@ import type { Tokens, ViewToken } from "../tokens.js";
 import type { ConnectInfo, Flash, Session } from "../types.js";
 import type { UploadStore } from "../upload-types.js";
 
+/** What a test visit starts with: the session, flash and PubSub, and what the browser connects with. */
 export interface VisitOptions {
   /** The cookie session the view sees (e.g. `{ userId: 1 }`). */
   session?: Session;

@@ -118,6 +118,7 @@ function fields(form: HTMLElement, values: FormInput, submitter: HTMLElement | u
   return out;
 }
 
+/** A form found by selector: `change` and `submit` send what its inputs hold, with the given values over it, as the client does. */
 export class TestForm {
   readonly #view: ElementHost;
   readonly #selector: string;

@@ -22,6 +22,7 @@ export interface TestFile {
   readonly lastModified?: number;
 }
 
+/** What `view.upload` reports: the HTML after it, and each file's ref, progress and error. */
 export interface UploadOutcome {
   /** The view's HTML once the upload stopped. */
   readonly html: string;

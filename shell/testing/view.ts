@@ -20,6 +20,7 @@ import { testUploadStore, UploadDriver, type TestFile, type UploadOutcome } from
 type Frame = [string | null, string | null, string, string, Record<string, any>];
 type Reply = { status: string; response: Record<string, any> };
 
+/** A live view under test (`visit`): its HTML, and actions sent the way the browser's client sends them. See the module comment. */
 export class LiveViewTest implements ElementHost {
   readonly id: string;
   /** The HTML of the first (HTTP) render. */

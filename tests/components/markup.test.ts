@@ -50,6 +50,13 @@ describe("input", () => {
     expect(untouched.querySelector(".lagoon-error")).toBeNull();
   });
 
+  it("takes a nested field's value and errors by path", () => {
+    const Nested = defineForm(z.object({ author: z.object({ name: z.string().min(2, "too short") }) }), { name: "post" });
+    const used = dom(input({ form: Nested.change({ post: { author: { name: "A" } } }), field: "author.name", label: "Author" }));
+    expect(used.querySelector("input")?.attributes).toMatchObject({ id: "post_author_name", name: "post[author][name]", value: "A" });
+    expect(used.querySelector(".lagoon-error")?.textContent).toContain("too short");
+  });
+
   it("renders checkboxes with a hidden false, selects, textareas, and never a password back", () => {
     const box = dom(input({ name: "agree", type: "checkbox", label: "I agree", value: "true" }));
     expect(box.querySelectorAll("input").map((i) => i.attributes)).toEqual([

@@ -3,9 +3,13 @@
  * socket: what it adds to Lagoon's own pages — the suite's eval snippets and the E8/E9
  * event gate, the endpoint's plain routes, and its root layouts.
  */
+import { randomUUID } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instantiateApp, type Listening } from "../../server/index.js";
 import { conformanceApp } from "../../conformance/app.js";
+import { UPLOADED_DIR } from "../../conformance/views/uploads.js";
 import { joinView, type Joined } from "../hardening/helpers.js";
 
 let server: Listening;
@@ -103,5 +107,20 @@ describe("the endpoint and root layouts", () => {
     const ok = await post(`_csrf_token=${csrf}&greeting=hello&i-am-the-submitter=submitter-value`);
     expect(await ok.text()).toContain('"i-am-the-submitter":"submitter-value"');
     expect((await post("greeting=hello")).status).toBe(403);
+  });
+
+  it("serves what /upload consumed from /tmp/lvupload as a download, by its generated name only", async () => {
+    const name = randomUUID();
+    await mkdir(UPLOADED_DIR, { recursive: true });
+    await writeFile(join(UPLOADED_DIR, name), "this is a test");
+    try {
+      const res = await fetch(`${server.url}/tmp/lvupload/${name}`);
+      expect(res.headers.get("content-type")).toBe("application/octet-stream");
+      expect(await res.text()).toBe("this is a test");
+      expect((await fetch(`${server.url}/tmp/lvupload/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+      expect((await fetch(`${server.url}/tmp/lvupload/${randomUUID()}`)).status).toBe(404);
+    } finally {
+      await rm(join(UPLOADED_DIR, name), { force: true });
+    }
   });
 });

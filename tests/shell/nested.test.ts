@@ -92,6 +92,17 @@ describe("nested live views", () => {
     expect(b.findLiveChild("same").find("#who")?.textContent).toBe("second");
   });
 
+  it("sticky ones navigate the page and keep running, as the layout they sit in outlives the main view", async () => {
+    const view = await visit(nestedRoutes, "/sticky/a");
+    const pad = view.findLiveChild("scratchpad");
+    await pad.element("#pad-go").click();
+    expect(pad.redirected).toMatchObject({ kind: "navigate", to: "/sticky/b" });
+    expect(pad.alive).toBe(true);
+    expect(pad.find("#pad-saved")?.textContent).toBe("going to b");
+    await pad.form("#pad-form").change({ note: "still here" });
+    expect(pad.find("#pad-saved")?.textContent).toBe("still here");
+  });
+
   it("refuse what cannot work: no name, a bad id, a big session, a patch, a nesting loop", async () => {
     const anonymous = defineView({ render: () => html`<p>x</p>` });
     expect(() => liveRender(anonymous, { id: "x" })).toThrow(/needs a name/);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createUploadStore } from "../../server/upload-store.js";
 import { defineView, html, live, liveFileInput, liveSession, type Uploads } from "../../shell/index.js";
 import { visit } from "../../shell/testing/index.js";
-import { sha256, uploadRoutes, uploadStats } from "../support/views/uploads.js";
+import { sha256, uploadRoutes, uploadStats, writerLog } from "../support/views/uploads.js";
 
 const routes = uploadRoutes();
 const root = mkdtempSync(join(tmpdir(), "lagoon-uploads-test-"));
@@ -48,6 +48,21 @@ describe("the live file input", () => {
     expect(auto.find("input[type=file]")!.hasAttribute("data-phx-auto-upload")).toBe(true);
     expect(auto.find("input[type=file]")!.hasAttribute("multiple")).toBe(false);
     expect(auto.find("input[type=file]")!.hasAttribute("accept")).toBe(false);
+  });
+
+  it("passes the attributes it is given through, and patches them", async () => {
+    const Hidden = defineView<{ uploads: Uploads<"f">; shown: boolean }>({
+      name: "HiddenInputLive",
+      mount: (_p, _s, socket) => void socket.assign({ shown: false }).allowUpload("f", { accept: "any" }),
+      events: { v: () => {}, show: (_p, socket) => void socket.assign({ shown: true }) },
+      render: (a) =>
+        html`<form id="f" phx-change="v">${liveFileInput(a.uploads.f, { style: a.shown ? "color: red" : "display: none;", class: "pick" })}</form>`,
+    });
+    const view = await visit([live("/hidden", Hidden)], "/hidden");
+    expect(view.find("input[type=file]")?.getAttribute("style")).toBe("display: none;");
+    expect(view.find("input[type=file]")?.getAttribute("class")).toBe("pick");
+    await view.hook("show", {});
+    expect(view.find("input[type=file]")?.getAttribute("style")).toBe("color: red");
   });
 });
 
@@ -206,6 +221,50 @@ describe("uploads through the test client", () => {
     await view.form("#upload-form").submit();
     expect(view.find("#saved li")?.textContent).toBe("two.txt (5 bytes)");
     expect(tempFiles()).toEqual([]);
+    view.close();
+  });
+
+  it("maxEntriesMode total counts the entries consumed so far against maxEntries", async () => {
+    const view = await open("/uploads/total");
+    const names = () => [...view.dom().querySelectorAll(".entry .name")].map((e) => e.textContent);
+    const first = await view.upload("docs", [
+      { name: "first.txt", content: "1" },
+      { name: "second.txt", content: "2" },
+      { name: "third.txt", content: "3" },
+    ]);
+    // only the first two are preflighted; once they are consumed the third is still one too many
+    expect(first.errors).toEqual({ "third.txt": "failed preflight" });
+    expect(view.find("#consumed")?.textContent).toBe("first.txt,second.txt");
+    expect(names()).toEqual(["third.txt"]);
+    expect(view.find(".upload-errors")?.textContent).toBe("too_many_files");
+    const second = await view.upload("docs", [{ name: "fourth.txt", content: "4" }]);
+    expect(second.errors).toEqual({ "third.txt": "failed preflight", "fourth.txt": "failed preflight" });
+    expect(view.find("#consumed")?.textContent).toBe("first.txt,second.txt");
+    expect(names()).toEqual(["third.txt", "fourth.txt"]);
+    expect(view.find(".upload-errors")?.textContent).toBe("too_many_files");
+    view.close();
+  });
+
+  it("writes into an upload's own writer, whose failure refuses the entry with its reason", async () => {
+    writerLog.length = 0;
+    const view = await open("/uploads/writer");
+    const outcome = await view.upload("docs", [
+      { name: "good.pdf", content: "0123456789" },
+      { name: "bad.pdf", content: "00000error" },
+    ]);
+    expect(outcome.errors).toEqual({ "bad.pdf": "invalid_pdf" });
+    expect(view.find("#entry-1 .error")?.textContent).toBe("invalid_pdf");
+    expect(view.find("input[type=file]")!.getAttribute("data-phx-done-refs")).toBe("0");
+    // the failed writer is closed at once; the entry stays until cancelled
+    expect(writerLog).toEqual(["good.pdf:done", "bad.pdf:cancel"]);
+    await view.form("#upload-form").submit();
+    expect(view.find("#consumed")?.textContent).toBe("good.pdf=0123456789:no file");
+    expect(view.find("#entry-1 .name")?.textContent).toBe("bad.pdf");
+    expect(tempFiles()).toEqual([]);
+    await view.element("#entry-1 button").click();
+    const late = await view.upload("docs", [{ name: "nostart.pdf", content: "x" }]);
+    expect(late.errors).toEqual({ "nostart.pdf": "writer_error" });
+    expect(view.find("#entry-2 .error")?.textContent).toBe("no_bucket");
     view.close();
   });
 

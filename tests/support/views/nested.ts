@@ -65,9 +65,12 @@ export const Pad = defineView<{ note: string }>({
     save: (p: { note?: string }, socket) => {
       socket.assign({ note: String(p.note ?? "") });
     },
+    go: (_p, socket) => {
+      socket.assign({ note: "going to b" }).pushNavigate("/sticky/b");
+    },
   },
   render: (a) =>
-    html`<form id="pad-form" phx-change="save"><textarea name="note">${a.note}</textarea></form><p id="pad-saved">${a.note}</p>`,
+    html`<form id="pad-form" phx-change="save"><textarea name="note">${a.note}</textarea></form><p id="pad-saved">${a.note}</p><button id="pad-go" phx-click="go">b</button>`,
 });
 
 const Page = (title: string) =>

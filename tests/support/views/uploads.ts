@@ -117,6 +117,76 @@ export const AutoUploadLive = uploadsView("AutoUploadLive", (params) => ({
   },
 }));
 
+/** Two files in all (maxEntriesMode "total"), each consumed as soon as it is done. */
+export const TotalUploadLive = defineView<{ uploads: Uploads<"docs">; consumed: string[] }>({
+  name: "TotalUploadLive",
+  mount(_p, _s, socket) {
+    socket.assign({ consumed: [] });
+    socket.allowUpload("docs", {
+      accept: "any",
+      maxEntries: 2,
+      maxEntriesMode: "total",
+      autoUpload: true,
+      async progress(name, entry, s) {
+        if (!entry.done) return;
+        const names = await consumeUploadedEntries(s, name, (_file, e) => e.clientName);
+        s.update("consumed", (list: string[]) => [...list, ...names]);
+      },
+    });
+  },
+  events: { validate: () => {} },
+  render: (a) => html`<main>
+<form id="upload-form" phx-change="validate">${liveFileInput(a.uploads.docs)}${entries(a.uploads.docs)}</form>
+<p id="consumed">${a.consumed.join(",")}</p>
+</main>`,
+});
+
+/** What WriterUploadLive's writers saw: `<file>:<event>`. */
+export const writerLog: string[] = [];
+
+/** An upload with its own writer: chunks kept in memory; "error" refuses the file, a name starting "nostart" cannot start. */
+export const WriterUploadLive = defineView<{ uploads: Uploads<"docs">; consumed: string[] }>({
+  name: "WriterUploadLive",
+  mount(_p, _s, socket) {
+    socket.assign({ consumed: [] });
+    socket.allowUpload("docs", {
+      accept: "any",
+      maxEntries: 2,
+      chunkSize: 5,
+      writer(entry) {
+        if (entry.clientName.startsWith("nostart")) throw new EventRejected("no_bucket", "the bucket is gone");
+        const chunks: string[] = [];
+        return {
+          write(chunk) {
+            const text = new TextDecoder().decode(chunk);
+            if (text === "error") throw new EventRejected("invalid_pdf", "not a PDF");
+            chunks.push(text);
+          },
+          close(reason) {
+            writerLog.push(`${entry.clientName}:${reason}`);
+            return { name: entry.clientName, text: chunks.join("") };
+          },
+        };
+      },
+    });
+  },
+  events: {
+    validate: () => {},
+    cancel: (p: { ref?: string }, socket) => void socket.cancelUpload("docs", p.ref),
+    async save(_p, socket) {
+      const got = await consumeUploadedEntries(socket, "docs", (file) => {
+        const meta = file.meta as { name: string; text: string };
+        return `${meta.name}=${meta.text}:${file.path === "" ? "no file" : file.path}`;
+      });
+      socket.update("consumed", (list) => [...list, ...got]);
+    },
+  },
+  render: (a) => html`<main>
+<form id="upload-form" phx-change="validate" phx-submit="save">${liveFileInput(a.uploads.docs)}${entries(a.uploads.docs)}</form>
+<p id="consumed">${a.consumed.join(",")}</p>
+</main>`,
+});
+
 /** Direct uploads: the browser posts each file to the receiver with Lagoon's S3 uploader. */
 export const ExternalUploadLive = uploadsView("ExternalUploadLive", () => ({
   accept: [".txt", ".png"],
@@ -170,6 +240,8 @@ export function uploadRoutes() {
     liveSession({ name: "uploads" }, [
       live("/uploads", UploadsLive),
       live("/uploads/auto", AutoUploadLive),
+      live("/uploads/total", TotalUploadLive),
+      live("/uploads/writer", WriterUploadLive),
       live("/uploads/external", ExternalUploadLive),
       live("/uploads/component", ComponentUploadLive),
     ]),
