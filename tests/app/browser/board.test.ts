@@ -1,10 +1,10 @@
 /** /board, the todos as a drag-and-drop React island, with two users in two Chromium contexts. */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { startServer } from "../support/server.js";
-import { inChromium } from "../support/chromium-suite.js";
-import { httpLogIn, logIn } from "../support/login.js";
-import type { User } from "../../app/accounts.js";
+import { startServer } from "../../support/server.js";
+import { inChromium } from "../../support/chromium-suite.js";
+import { httpLogIn, logIn } from "../../support/login.js";
+import type { User } from "../../../app/accounts.js";
 
 const env = inChromium(() => startServer());
 
