@@ -18,8 +18,17 @@ export default defineConfig({
     fileParallelism: true,
     projects: [
       { extends: true, test: { name: "lagoon", include: ["tests/**/*.test.ts"], globalSetup: ["tests/support/global-setup.ts"] } },
-      // the demo's app tests once more, on Postgres (tests/support/demo.ts reads the cluster's URL)
-      { extends: true, test: { name: "postgres", include: ["tests/app/**/*.test.ts"], globalSetup: ["tests/support/postgres-setup.ts"] } },
+      // the demo's app tests once more, on Postgres (tests/support/demo.ts reads the cluster's URL); its
+      // Chromium tests serve the demo on SQLite (tests/support/server.ts), so they run once
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["tests/app/**/*.test.ts"],
+          exclude: ["tests/app/browser/**"],
+          globalSetup: ["tests/support/postgres-setup.ts"],
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
 /**
  * The framework's shape, read from its imports: no import cycles (type imports count),
- * lower layers never import upper ones, and no framework file imports the demo.
+ * lower layers never import upper ones, and no framework file imports the demo; and the
+ * framework's tests run on their own fixture views, never on the demo.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -87,6 +88,32 @@ describe("the framework's imports", () => {
 
   it("never imports the demo application", () => {
     const offending = [...graph].flatMap(([file, deps]) => deps.filter((d) => d.startsWith("app/")).map((d) => `${file} imports ${d}`));
+    expect(offending).toEqual([]);
+  });
+});
+
+/** Tests of the framework; the demo's are tests/app and tests/domain. */
+const FRAMEWORK_TESTS = ["shell", "server", "islands", "browser", "hardening", "scaling", "components"].map((d) => `tests/${d}`);
+/** What serves or logs into the demo. */
+const DEMO_SUPPORT = ["tests/support/server.ts", "tests/support/demo.ts", "tests/support/login.ts"];
+
+describe("the framework's tests", () => {
+  it("run on fixture views: nothing they import reaches the demo, and they start no demo process", () => {
+    const offending: string[] = [];
+    for (const test of FRAMEWORK_TESTS.flatMap(files)) {
+      // the test and the test support it reaches, transitively
+      const seen = new Set<string>();
+      const walk = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const dep of imports(file)) {
+          if (dep.startsWith("app/") || DEMO_SUPPORT.includes(dep)) offending.push(`${test} reaches ${dep} (through ${file})`);
+          else if (dep.startsWith("tests/")) walk(dep);
+        }
+      };
+      walk(test);
+      if (/\bstartAppProcess\(/.test(readFileSync(join(root, test), "utf8"))) offending.push(`${test} starts the demo (startAppProcess)`);
+    }
     expect(offending).toEqual([]);
   });
 });

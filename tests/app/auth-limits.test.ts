@@ -1,6 +1,8 @@
 /** The demo's log-in limits and redirects, over real HTTP and through the test client. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server.js";
+import { postForm, withCookies } from "../support/http.js";
+import { DEMO_PASSWORD } from "../support/login.js";
 import { loadPage } from "../support/protocol.js";
 import { demo, type Demo } from "../support/demo.js";
 
@@ -14,11 +16,11 @@ afterAll(async () => {
 
 async function attempt(email: string, password: string, extra: Record<string, string> = {}): Promise<Response> {
   const page = await loadPage(server.url, "/login");
-  return fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie: page.cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf_token: page.csrf, "user[email]": email, "user[password]": password, ...extra }).toString(),
+  return postForm(server.url + "/login", page.cookie, {
+    _csrf_token: page.csrf,
+    "user[email]": email,
+    "user[password]": password,
+    ...extra,
   });
 }
 
@@ -26,14 +28,7 @@ describe("log-in limits (HTTP)", () => {
   it("stops guessing one account's password after 10 failures, whoever guesses", async () => {
     for (let i = 0; i < 10; i++) expect((await attempt("bob@example.com", `guess-${i}`)).status).toBe(303);
     const refused = await attempt("bob@example.com", "guess-11");
-    const flash = await fetch(server.url + refused.headers.get("location")!, {
-      headers: {
-        cookie: refused.headers
-          .getSetCookie()
-          .map((c) => c.split(";")[0])
-          .join("; "),
-      },
-    });
+    const flash = await fetch(server.url + refused.headers.get("location")!, { headers: { cookie: withCookies("", refused) } });
     expect(await flash.text()).toContain("Too many attempts; try again in");
   });
 
@@ -56,16 +51,11 @@ describe("log-in redirects", () => {
     try {
       for (const bad of ["/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/"]) {
         const page = await loadPage(fresh.url, "/login");
-        const res = await fetch(fresh.url + "/login", {
-          method: "POST",
-          redirect: "manual",
-          headers: { cookie: page.cookie, "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({
-            _csrf_token: page.csrf,
-            "user[email]": "alice@example.com",
-            "user[password]": "lagoon-demo-password",
-            return_to: bad,
-          }).toString(),
+        const res = await postForm(fresh.url + "/login", page.cookie, {
+          _csrf_token: page.csrf,
+          "user[email]": "alice@example.com",
+          "user[password]": DEMO_PASSWORD,
+          return_to: bad,
         });
         expect(res.status, JSON.stringify(bad)).toBe(303);
         expect(res.headers.get("location")).toBe("/todos");

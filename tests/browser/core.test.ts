@@ -83,4 +83,28 @@ describe("core in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("navigates inside a live session over the socket, and crosses into another with a page load", async () => {
+    const { page, errors, frames } = await open("/nav");
+    let loads = 0;
+    page.on("load", () => loads++);
+    const joins = () => frames.filter((f) => f.includes('"phx_join"') && f.includes('"lv:')).length;
+    await page.getByRole("link", { name: "to order" }).click();
+    await page.waitForURL(env.server.url + "/order");
+    await page.getByRole("button", { name: "slow" }).waitFor();
+    // a new view joined over the page's socket: no page load
+    expect(joins()).toBe(2);
+    expect(loads).toBe(0);
+    await page.goBack();
+    await page.waitForSelector("#sort");
+    expect(loads).toBe(0);
+    // /elsewhere lives in another live session: the client falls back to a full page load
+    await page.getByRole("link", { name: "elsewhere" }).click();
+    await page.waitForURL(env.server.url + "/elsewhere");
+    await connected(page);
+    expect(loads).toBe(1);
+    expect(await text(page, "h1")).toBe("Elsewhere");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

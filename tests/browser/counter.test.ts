@@ -1,10 +1,11 @@
-/** The counter through the official LiveView client in headless Chromium. */
+/** The fixture counter through the official LiveView client in headless Chromium. */
 import { describe, expect, it } from "vitest";
-import { startServer } from "../support/server.js";
+import { startFixtureServer } from "../support/fixture-server.js";
 import { connected, watchErrors } from "../support/browser.js";
 import { inChromium } from "../support/chromium-suite.js";
+import { counterRoutes } from "../support/views/counter.js";
 
-const env = inChromium(() => startServer());
+const env = inChromium(() => startFixtureServer(counterRoutes()));
 
 describe("counter in Chromium", () => {
   it("shows Count: 0 without JavaScript", async () => {

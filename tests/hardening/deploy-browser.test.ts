@@ -1,37 +1,31 @@
 /**
  * A deploy: the running server drains (readiness off, live clients told to reconnect) and
- * a new build takes its place on the same port, database and secret. An open page
+ * a new build takes its place on the same port and secret. An open page
  * reconnects to the new server by itself and shows the "new version" notice (its tracked
  * assets are not the new build's) instead of breaking or reloading under the user.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { manifestAssets } from "../../server/index.js";
 import { connected, launchBrowser, watchErrors } from "../support/browser.js";
-import { startServer, type TestServer } from "../support/server.js";
+import { FIXTURE_CLIENT, startFixtureServer, type FixtureServer } from "../support/fixture-server.js";
+import { counterRoutes } from "../support/views/counter.js";
 
 let browser: Browser;
-let dir: string;
-const servers: TestServer[] = [];
+const servers: FixtureServer[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), "lagoon-deploy-"));
 });
 afterAll(async () => {
   for (const s of servers) await s.close().catch(() => {});
   await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("a deploy with a new client build", () => {
   it("drains the old server; open pages reconnect to the new one and offer the new version", async () => {
     const secret = randomBytes(32).toString("hex");
-    const db = join(dir, "lagoon.db");
-    const old = await startServer({ secret, db });
+    const old = await startFixtureServer(counterRoutes(), { secret });
     servers.push(old);
     const page = await (await browser.newContext()).newPage();
     const errors = watchErrors(page);
@@ -46,8 +40,12 @@ describe("a deploy with a new client build", () => {
     await old.drain({ timeoutMs: 5000, spreadMs: 100 });
     await page.waitForSelector("[data-phx-main]:not(.phx-connected)");
     // the new build: its entry chunk has another hash, so the page's tracked assets are stale
-    const built = manifestAssets("dist/client");
-    const next = await startServer({ secret, db, port: old.port, assets: { head: built.head, tracked: ["/assets/client-NEWBUILD.js"] } });
+    const built = manifestAssets(FIXTURE_CLIENT);
+    const next = await startFixtureServer(counterRoutes(), {
+      secret,
+      port: old.port,
+      assets: { head: built.head, tracked: ["/assets/client-NEWBUILD.js"] },
+    });
     servers.push(next);
 
     await page.waitForSelector("[data-phx-main].phx-connected", { timeout: 30_000 });

@@ -5,12 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SIGNAL_LIMITS, SIGNALS_TOPIC } from "../../shell/signals.js";
-import { startServer, type TestServer } from "../support/server.js";
+import { startFixtureServer } from "../support/fixture-server.js";
+import { counterRoutes } from "../support/views/counter.js";
 import { joinView, push, type Joined } from "./helpers.js";
 
-let server: TestServer;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startFixtureServer(counterRoutes());
+  server.lagoon.app.get("/metrics", server.lagoon.metrics());
 });
 afterAll(async () => {
   await server?.close();

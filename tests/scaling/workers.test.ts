@@ -1,53 +1,45 @@
 /**
- * `npm start -- --workers 2`: two processes share the port, without Redis. Connections
- * spread over both (the cluster hands them out round robin), and a todo added through one
- * reaches every client, whichever worker holds it.
+ * A fixture server in two cluster workers sharing the port, without Redis: connections
+ * spread over both (the cluster hands them out round robin), and a broadcast from a view
+ * on one reaches every view, whichever worker holds it (ClusterPubSub through the primary).
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppProcess, type AppProcess } from "../support/app-process.js";
-import { httpLogIn } from "../support/login.js";
+import { startFixtureProcess, type AppProcess } from "../support/app-process.js";
 import { loadPage, ProtocolClient } from "../support/protocol.js";
 import { freePort } from "../support/ports.js";
 
-let app: AppProcess;
-let dir: string;
+let server: AppProcess;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "lagoon-workers-"));
-  const env = { LAGOON_DB: join(dir, "lagoon.db"), LAGOON_SECRET: randomBytes(32).toString("hex"), PORT: String(await freePort()) };
-  app = await startAppProcess(env, ["--workers", "2"]);
+  const env = { FIXTURE_WORKERS: "2", LAGOON_SECRET: randomBytes(32).toString("hex"), PORT: String(await freePort()) };
+  server = await startFixtureProcess("rooms#roomRoutes", env);
 }, 60_000);
 afterAll(async () => {
-  // the primary's SIGKILL leaves workers to notice their parent is gone; stop them first
-  app?.proc.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 500));
-  await app?.kill();
-  rmSync(dir, { recursive: true, force: true });
+  await server?.kill();
 });
 
-describe("npm start -- --workers 2", () => {
-  it("delivers a broadcast to clients on every worker", async () => {
-    const cookie = await httpLogIn(app.url, "alice@example.com");
+describe("two cluster workers", () => {
+  it("deliver a broadcast to views on every worker", async () => {
     const clients = [];
+    const processes = new Set<string>();
     for (let i = 0; i < 6; i++) {
-      const page = await loadPage(app.url, "/todos", cookie);
-      const client = await ProtocolClient.connect(app.url, page);
-      const joined = await client.join(app.url, page, "/todos");
+      const page = await loadPage(server.url, "/room?name=Alice");
+      const client = await ProtocolClient.connect(server.url, page);
+      const joined = await client.join(server.url, page, "/room?name=Alice");
       expect(joined.reply[4].status).toBe("ok");
+      processes.add(/process \d+/.exec(JSON.stringify(joined.reply[4].response.rendered))![0]);
       clients.push({ client, ...joined });
     }
-    const title = `across workers ${randomBytes(4).toString("hex")}`;
+    expect(processes.size).toBe(2);
+    const text = `across workers ${randomBytes(4).toString("hex")}`;
     const [first] = clients;
     const reply = await first!.client.push(first!.joinRef, first!.topic, "event", {
       type: "form",
-      event: "add",
-      value: new URLSearchParams({ "todo[title]": title }).toString(),
+      event: "say",
+      value: new URLSearchParams({ text }).toString(),
     });
     expect(reply[4].status).toBe("ok");
-    await Promise.all(clients.map(({ client }) => client.waitFor((f) => f[3] === "diff" && JSON.stringify(f[4]).includes(title), 10_000)));
+    await Promise.all(clients.map(({ client }) => client.waitFor((f) => f[3] === "diff" && JSON.stringify(f[4]).includes(text), 10_000)));
     await Promise.all(clients.map(({ client }) => client.close()));
   }, 60_000);
 });

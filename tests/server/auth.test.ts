@@ -1,172 +1,134 @@
-/** Sessions and auth over real HTTP and WebSocket: forged cookies, tokens and CSRF are refused. */
+/**
+ * Sessions over real HTTP and WebSocket, through routes using `c.var.session` (fixture
+ * sign-in pages): the session cookie's flags, CSRF checks, flashes across a redirect, and
+ * forged cookies, tokens and sockets refused.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../support/server.js";
-import { httpLogIn } from "../support/login.js";
-import { loadPage, ProtocolClient } from "../support/protocol.js";
 import { SESSION_COOKIE } from "../../server/session.js";
+import { startFixtureServer, type FixtureServer } from "../support/fixture-server.js";
+import { postForm, withCookies } from "../support/http.js";
+import { loadPage, ProtocolClient } from "../support/protocol.js";
+import { memberPosts, memberRoutes, signIn } from "../support/views/members.js";
 
-let server: TestServer;
+let server: FixtureServer;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startFixtureServer(memberRoutes(), { setup: memberPosts });
 });
 afterAll(async () => {
   await server?.close();
 });
 
-/** Merges Set-Cookie headers of a response into a Cookie header. */
-function withCookies(cookie: string, res: Response): string {
-  const jar = new Map(
-    cookie
-      .split("; ")
-      .filter(Boolean)
-      .map((c) => [c.split("=")[0]!, c]),
-  );
-  for (const c of res.headers.getSetCookie()) {
-    const pair = c.split(";")[0]!;
-    if (/max-age=0/i.test(c)) jar.delete(pair.split("=")[0]!);
-    else jar.set(pair.split("=")[0]!, pair);
-  }
-  return [...jar.values()].join("; ");
-}
+const post = (path: string, cookie: string, form: Record<string, string>) => postForm(server.url + path, cookie, form);
+const members = () => server.lagoon.pubsub.localSubscribers("members");
 
-async function postForm(path: string, cookie: string, form: Record<string, string>): Promise<Response> {
-  return fetch(server.url + path, {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(form).toString(),
-  });
-}
-
-const logIn = (email: string) => httpLogIn(server.url, email);
-
-describe("login and logout over HTTP", () => {
-  it("logs in with the CSRF token, and the session reaches a protected page", async () => {
-    const cookie = await logIn("alice@example.com");
-    const todos = await fetch(server.url + "/todos", { headers: { cookie }, redirect: "manual" });
-    expect(todos.status).toBe(200);
-    expect(await todos.text()).toContain('<span class="user">Alice</span>');
+describe("the request session", () => {
+  it("signs in: a new session with the route's data reaches the pages of another live session", async () => {
+    const cookie = await signIn(server.url, "alice");
+    const page = await fetch(server.url + "/members", { headers: { cookie }, redirect: "manual" });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<span class="user">alice</span>');
+    // without it, the live session's onMount sends the visitor away
+    const anonymous = await fetch(server.url + "/members", { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toBe("/sign-in");
   });
 
   it("sets an HttpOnly, SameSite session cookie", async () => {
-    const page = await loadPage(server.url, "/login");
-    const res = await postForm("/login", page.cookie, {
-      _csrf_token: page.csrf,
-      "user[email]": "bob@example.com",
-      "user[password]": "lagoon-demo-password",
-    });
+    const page = await loadPage(server.url, "/sign-in");
+    const res = await post("/sign-in", page.cookie, { _csrf_token: page.csrf, user: "bob" });
     const session = res.headers.getSetCookie().find((c) => c.startsWith(SESSION_COOKIE));
     expect(session).toMatch(/HttpOnly/i);
     expect(session).toMatch(/SameSite=Lax/i);
   });
 
-  it("refuses a login or logout post without the page's CSRF token", async () => {
-    const page = await loadPage(server.url, "/login");
-    const creds = { "user[email]": "alice@example.com", "user[password]": "lagoon-demo-password" };
-    expect((await postForm("/login", page.cookie, creds)).status).toBe(403);
-    expect((await postForm("/login", page.cookie, { ...creds, _csrf_token: "forged" })).status).toBe(403);
-    // a token from another session does not work either
-    const other = await loadPage(server.url, "/login");
-    expect((await postForm("/login", page.cookie, { ...creds, _csrf_token: other.csrf })).status).toBe(403);
+  it("checkCsrf refuses a post without the page's token, a forged one and another session's", async () => {
+    const page = await loadPage(server.url, "/sign-in");
+    expect((await post("/sign-in", page.cookie, { user: "alice" })).status).toBe(403);
+    expect((await post("/sign-in", page.cookie, { user: "alice", _csrf_token: "forged" })).status).toBe(403);
+    const other = await loadPage(server.url, "/sign-in");
+    expect((await post("/sign-in", page.cookie, { user: "alice", _csrf_token: other.csrf })).status).toBe(403);
 
-    const cookie = await logIn("alice@example.com");
-    expect((await postForm("/logout", cookie, {})).status).toBe(403);
-    const still = await fetch(server.url + "/todos", { headers: { cookie }, redirect: "manual" });
+    const cookie = await signIn(server.url, "alice");
+    expect((await post("/sign-out", cookie, {})).status).toBe(403);
+    const still = await fetch(server.url + "/members", { headers: { cookie }, redirect: "manual" });
     expect(still.status).toBe(200);
   });
 
-  it("logs out: the session cookie is cleared", async () => {
-    const cookie = await logIn("alice@example.com");
-    const page = await loadPage(server.url, "/todos", cookie);
-    const res = await postForm("/logout", cookie, { _csrf_token: page.csrf });
+  it("clear deletes the session cookie", async () => {
+    const cookie = await signIn(server.url, "alice");
+    const page = await loadPage(server.url, "/members", cookie);
+    const res = await post("/sign-out", cookie, { _csrf_token: page.csrf });
     expect(res.status).toBe(303);
+    const deleted = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    expect(deleted).toMatch(/Max-Age=0/i);
     const after = withCookies(cookie, res);
-    const todos = await fetch(server.url + "/todos", { headers: { cookie: after }, redirect: "manual" });
-    expect(todos.status).toBe(302);
-    expect(todos.headers.get("location")).toBe("/login?return_to=%2Ftodos");
+    expect(after).not.toContain(SESSION_COOKIE);
+    expect((await fetch(server.url + "/members", { headers: { cookie: after }, redirect: "manual" })).status).toBe(302);
   });
 
-  it("wrong credentials redirect back to /login with a flash, and an oversized form is refused", async () => {
-    const page = await loadPage(server.url, "/login");
-    const res = await postForm("/login", page.cookie, {
-      _csrf_token: page.csrf,
-      "user[email]": "alice@example.com",
-      "user[password]": "wrong",
-    });
+  it("a flash set by a route shows on the next page, once; a form refused unread closes the connection", async () => {
+    const page = await loadPage(server.url, "/sign-in");
+    const res = await post("/sign-in", page.cookie, { _csrf_token: page.csrf, user: "" });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/login");
-    const next = await loadPage(server.url, "/login", withCookies(page.cookie, res));
-    expect(next.html).toContain("Invalid email or password");
-    const big = await postForm("/login", page.cookie, { _csrf_token: page.csrf, junk: "x".repeat(100_000) });
+    expect(res.headers.get("location")).toBe("/sign-in");
+    const next = await loadPage(server.url, "/sign-in", withCookies(page.cookie, res));
+    expect(next.html).toContain('<p class="flash-error">Who are you?</p>');
+    expect((await loadPage(server.url, "/sign-in", next.cookie)).html).not.toContain("Who are you?");
+
+    const big = await post("/sign-in", page.cookie, { _csrf_token: page.csrf, junk: "x".repeat(100_000) });
     expect(big.status).toBe(413);
     // refused unread: the client must not reuse the connection the server may be dropping
     expect(big.headers.get("connection")).toBe("close");
     // a form that was read keeps it
-    const read = await postForm("/login", page.cookie, {
-      _csrf_token: page.csrf,
-      "user[email]": "x@example.com",
-      "user[password]": "wrong",
-    });
+    const read = await post("/sign-in", page.cookie, { _csrf_token: page.csrf, user: "" });
     expect(read.headers.get("connection")).not.toBe("close");
-  });
-
-  it("ignores an open redirect in return_to", async () => {
-    const page = await loadPage(server.url, "/login");
-    const res = await postForm("/login", page.cookie, {
-      _csrf_token: page.csrf,
-      "user[email]": "alice@example.com",
-      "user[password]": "lagoon-demo-password",
-      return_to: "//evil.example/",
-    });
-    expect(res.headers.get("location")).toBe("/todos");
   });
 });
 
 describe("forged sessions and tokens", () => {
   it("treats a forged or tampered cookie as no session", async () => {
-    const cookie = await logIn("alice@example.com");
+    const cookie = await signIn(server.url, "alice");
     const value = cookie.split("; ").find((c) => c.startsWith(SESSION_COOKIE))!;
     const tampered = value.slice(0, -3) + (value.endsWith("AAA") ? "BBB" : "AAA");
-    const res = await fetch(server.url + "/todos", { headers: { cookie: tampered }, redirect: "manual" });
+    const res = await fetch(server.url + "/members", { headers: { cookie: tampered }, redirect: "manual" });
     expect(res.status).toBe(302);
-    const made = `${SESSION_COOKIE}=${Buffer.from(JSON.stringify({ s: { sid: "x", userId: 1 } })).toString("base64url")}.sig`;
-    const res2 = await fetch(server.url + "/todos", { headers: { cookie: made }, redirect: "manual" });
+    const made = `${SESSION_COOKIE}=${Buffer.from(JSON.stringify({ s: { sid: "x", userId: "alice" } })).toString("base64url")}.sig`;
+    const res2 = await fetch(server.url + "/members", { headers: { cookie: made }, redirect: "manual" });
     expect(res2.status).toBe(302);
   });
 
   it("refuses a join with another user's session token, with nothing mounted", async () => {
-    const alice = await loadPage(server.url, "/todos", await logIn("alice@example.com"));
-    const bob = await loadPage(server.url, "/todos", await logIn("bob@example.com"));
-    const before = server.ctx.pubsub.localSubscribers("todos");
+    const alice = await loadPage(server.url, "/members", await signIn(server.url, "alice"));
+    const bob = await loadPage(server.url, "/members", await signIn(server.url, "bob"));
+    const before = members();
     const client = await ProtocolClient.connect(server.url, bob);
     // bob's socket (his cookie and CSRF token) presenting alice's page token
-    const stolen = await client.join(server.url, { ...bob, id: alice.id, session: alice.session }, "/todos");
+    const stolen = await client.join(server.url, { ...bob, id: alice.id, session: alice.session }, "/members");
     expect(stolen.reply[4]).toEqual({ status: "error", response: { reason: "stale" } });
-    expect(server.ctx.pubsub.localSubscribers("todos")).toBe(before);
+    expect(members()).toBe(before);
     // his own token works
-    const own = await client.join(server.url, bob, "/todos");
+    const own = await client.join(server.url, bob, "/members");
     expect(own.reply[4].status).toBe("ok");
-    expect(server.ctx.pubsub.localSubscribers("todos")).toBe(before + 1);
+    expect(members()).toBe(before + 1);
     await client.close();
   });
 
-  it("refuses a live navigation into another live session (a full page load must run auth)", async () => {
-    const cookie = await logIn("alice@example.com");
-    const page = await loadPage(server.url, "/posts", cookie);
+  it("refuses a live navigation into another live session (a full page load must run its onMount)", async () => {
+    const page = await loadPage(server.url, "/counter", await signIn(server.url, "alice"));
     const client = await ProtocolClient.connect(server.url, page);
-    const crossing = await client.join(server.url, page, "/posts", { url: undefined, redirect: server.url + "/todos" });
+    const crossing = await client.join(server.url, page, "/counter", { url: undefined, redirect: server.url + "/members" });
     expect(crossing.reply[4]).toEqual({ status: "error", response: { reason: "unauthorized" } });
     await client.close();
   });
 
   it("refuses a socket from another origin, and one without the CSRF token mounts nothing", async () => {
-    const page = await loadPage(server.url, "/todos", await logIn("alice@example.com"));
+    const page = await loadPage(server.url, "/members", await signIn(server.url, "alice"));
     await expect(ProtocolClient.connect(server.url, page, { origin: "http://evil.example" })).rejects.toThrow(/403/);
-    const before = server.ctx.pubsub.localSubscribers("todos");
+    const before = members();
     const client = await ProtocolClient.connect(server.url, page, { csrf: null });
-    const join = await client.join(server.url, page, "/todos");
+    const join = await client.join(server.url, page, "/members");
     expect(join.reply[4]).toEqual({ status: "error", response: { reason: "stale" } });
-    expect(server.ctx.pubsub.localSubscribers("todos")).toBe(before);
+    expect(members()).toBe(before);
     await client.close();
   });
 });

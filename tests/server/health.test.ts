@@ -1,17 +1,15 @@
 /**
- * /healthz and /readyz (framework health with the demo's checks), draining live sockets
- * (Listening.drain and drainSockets), SIGTERM on the demo's process, and the /metrics guard.
+ * /healthz and /readyz (the app's readiness checks, Redis's among them) and draining live
+ * sockets (Listening.drain and drainSockets), on fixture views.
  */
 import { EventEmitter } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import { RedisPubSub } from "../../server/index.js";
 import { drainSockets } from "../../server/drain.js";
-import { startAppProcess } from "../support/app-process.js";
-import { freePort } from "../support/ports.js";
-import { ProtocolClient } from "../support/protocol.js";
+import { startFixtureServer } from "../support/fixture-server.js";
 import { startRedis, type TestRedis } from "../support/redis.js";
-import { startServer, type TestServer } from "../support/server.js";
+import { counterRoutes } from "../support/views/counter.js";
 import { joinView, until } from "../hardening/helpers.js";
 
 const json = async (url: string) => {
@@ -19,12 +17,16 @@ const json = async (url: string) => {
   return { status: res.status, body: (await res.json()) as unknown, cache: res.headers.get("cache-control") };
 };
 
-describe("health endpoints of the demo", () => {
+describe("health endpoints", () => {
   let redis: TestRedis;
-  let server: TestServer;
+  let server: Awaited<ReturnType<typeof startFixtureServer>>;
   beforeAll(async () => {
     redis = await startRedis();
-    server = await startServer({ pubsub: new RedisPubSub(redis.url) });
+    const pubsub = new RedisPubSub(redis.url);
+    server = await startFixtureServer(counterRoutes(), { pubsub });
+    // the checks an app registers: its store (here always up) and its Redis
+    server.lagoon.health.check("store", () => {});
+    server.lagoon.health.check("redis", () => pubsub.reachable());
   });
   afterAll(async () => {
     await server?.close();
@@ -32,12 +34,12 @@ describe("health endpoints of the demo", () => {
     await redis?.stop();
   });
 
-  it("answers /healthz while up, and /readyz with its database and Redis checks", async () => {
+  it("answers /healthz while up, and /readyz with each check's outcome", async () => {
     expect(await json(`${server.url}/healthz`)).toEqual({ status: 200, body: { status: "ok" }, cache: "no-store" });
     await until(async () => (await fetch(`${server.url}/readyz`)).status === 200, "ready");
     expect(await json(`${server.url}/readyz`)).toEqual({
       status: 200,
-      body: { status: "ready", checks: { database: "ok", redis: "ok" } },
+      body: { status: "ready", checks: { store: "ok", redis: "ok" } },
       cache: "no-store",
     });
   });
@@ -45,7 +47,7 @@ describe("health endpoints of the demo", () => {
   it("is not ready while Redis is down, still live, and ready again once it is back", async () => {
     await redis.stop();
     await until(async () => (await fetch(`${server.url}/readyz`)).status === 503, "unready");
-    expect((await json(`${server.url}/readyz`)).body).toEqual({ status: "unready", checks: { database: "ok", redis: "failed" } });
+    expect((await json(`${server.url}/readyz`)).body).toEqual({ status: "unready", checks: { store: "ok", redis: "failed" } });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     await redis.start();
     await until(async () => (await fetch(`${server.url}/readyz`)).status === 200, "ready again", 20_000);
@@ -54,7 +56,7 @@ describe("health endpoints of the demo", () => {
 
 describe("draining", () => {
   it("turns readiness off, refuses new sockets, closes the open ones with 1001, and closes the server", async () => {
-    const server = await startServer();
+    const server = await startFixtureServer(counterRoutes());
     const a = await joinView(server.url, "/counter");
     const b = await joinView(server.url, "/counter");
     const drained = server.drain({ timeoutMs: 5000, spreadMs: 300 });
@@ -86,55 +88,5 @@ describe("draining", () => {
     await drainSockets(new Set(sockets), { spreadMs: 100, timeoutMs: 400 }, () => randoms.shift()!);
     // closed in the order their random moments fall, then the straggler is terminated
     expect(events).toEqual(["close b 1001", "close c 1001", "close a 1001", "terminate c"]);
-  });
-});
-
-describe("SIGTERM on the demo's process", () => {
-  it("sends its live clients away with 1001 and exits 0 once they are gone", async () => {
-    const port = await freePort();
-    const app = await startAppProcess({
-      PORT: String(port),
-      LAGOON_SECRET: "s".repeat(40),
-      LAGOON_DB: ":memory:",
-      LAGOON_DRAIN_MS: "5000",
-    });
-    try {
-      const joined = await joinView(app.url, "/counter");
-      const exited = new Promise<number | null>((resolve) => app.proc.once("exit", (code) => resolve(code)));
-      app.proc.kill("SIGTERM");
-      expect(await exited).toBe(0);
-      await until(() => joined.client.closed !== undefined, "the client saw the close");
-      expect(joined.client.closed).toEqual({ code: 1001, reason: "server draining" });
-      await expect(ProtocolClient.connect(app.url, joined.page)).rejects.toThrow();
-    } finally {
-      await app.kill();
-    }
-  }, 30_000);
-});
-
-describe("/metrics guard", () => {
-  it("asks for the bearer token when LAGOON_METRICS_TOKEN is set", async () => {
-    const server = await startServer({ metricsToken: "scrape-token-123" });
-    try {
-      expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
-      expect((await fetch(`${server.url}/metrics`, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
-      const res = await fetch(`${server.url}/metrics`, { headers: { authorization: "Bearer scrape-token-123" } });
-      expect(res.status).toBe(200);
-      expect(await res.text()).toContain("lagoon_live_connections");
-    } finally {
-      await server.close();
-    }
-  });
-
-  it("is closed in production without a token, and open in development", async () => {
-    const production = await startServer({ production: true });
-    const development = await startServer();
-    try {
-      expect((await fetch(`${production.url}/metrics`)).status).toBe(403);
-      expect((await fetch(`${development.url}/metrics`)).status).toBe(200);
-    } finally {
-      await production.close();
-      await development.close();
-    }
   });
 });

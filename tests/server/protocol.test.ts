@@ -1,11 +1,12 @@
 /** The wire protocol over a real WebSocket against a real server on 127.0.0.1. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../support/server.js";
+import { startFixtureServer } from "../support/fixture-server.js";
 import { loadPage, ProtocolClient, refusal } from "../support/protocol.js";
+import { counterRoutes } from "../support/views/counter.js";
 
-let server: TestServer;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startFixtureServer(counterRoutes());
 });
 afterAll(async () => {
   await server.close();
@@ -18,7 +19,7 @@ async function joinedCounter() {
   return { page, client, joinRef, topic, reply };
 }
 
-/** The demo layout wraps every view: the counter's own tree sits at one dynamic of it. */
+/** The layout wraps the view: the counter's own tree sits at one dynamic of it. */
 function counterSlot(rendered: Record<string, any>): string {
   const slot = Object.keys(rendered).find((k) => rendered[k]?.s?.join("").includes("<h1>Count: "));
   if (!slot) throw new Error("no counter in the rendered tree");

@@ -1,4 +1,7 @@
-/** The demo's `npm start` entry point (app/main.ts) as its own process, for multi-process tests. */
+/**
+ * A server as its own process, for tests that kill it or run several: the demo's
+ * `npm start` entry point (app/main.ts), another of its entries, or a fixture server.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 
 export interface AppProcess {
@@ -24,9 +27,14 @@ export function startAppProcess(env: Record<string, string>, args: string[] = []
     let out = "";
     proc.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /Lagoon (?:demo|dev server) at (http:\/\/\S+)/.exec(out);
+      const m = /Lagoon (?:demo|dev server|fixture) at (http:\/\/\S+)/.exec(out);
       if (m) resolve({ url: m[1]!, proc, kill });
     });
     proc.once("exit", (code) => reject(new Error(`app exited with ${code} before listening: ${out}`)));
   });
+}
+
+/** A fixture server (fixture-main.ts) serving `routes` (`<module of views/>#<export>`) as its own process. */
+export function startFixtureProcess(routes: string, env: Record<string, string>): Promise<AppProcess> {
+  return startAppProcess({ ...env, FIXTURE_ROUTES: routes }, [], "tests/support/fixture-main.ts");
 }

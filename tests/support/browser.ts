@@ -29,3 +29,21 @@ export function watchErrors(page: Page): string[] {
 export async function connected(page: Page): Promise<void> {
   await page.waitForSelector("[data-phx-main].phx-connected", { timeout: 10_000 });
 }
+
+/** Console errors and warnings, and page errors: React in development warns of hydration mismatches. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+/** Waits until the island `id` is hydrated and connected: React enabled its first button. */
+export async function islandReady(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((id) => {
+    const button = document.querySelector<HTMLButtonElement>(`#${id} button[type=button]`);
+    return !!button && !button.disabled;
+  }, id);
+}

@@ -25,12 +25,13 @@ export interface FixtureOptions {
   /** Where uploads' temporary files go. */
   uploads?: LagoonOptions["uploads"];
   securityHeaders?: LagoonOptions["securityHeaders"];
+  /** Adds the test's own HTTP routes (form posts, /metrics) before the server listens. */
+  setup?: (lagoon: Lagoon) => void;
 }
 
-export async function startFixtureServer(
-  routes: Iterable<LiveRoute | LiveRoute[]>,
-  opts: FixtureOptions = {},
-): Promise<Listening & { lagoon: Lagoon }> {
+export type FixtureServer = Listening & { lagoon: Lagoon };
+
+export async function startFixtureServer(routes: Iterable<LiveRoute | LiveRoute[]>, opts: FixtureOptions = {}): Promise<FixtureServer> {
   await loadIslands(FIXTURE_ISLANDS);
   const lagoon = createLagoon({
     routes,
@@ -42,6 +43,7 @@ export async function startFixtureServer(
     securityHeaders: opts.securityHeaders,
   });
   lagoon.app.use("/assets/*", serveStatic({ root: FIXTURE_CLIENT }));
+  opts.setup?.(lagoon);
   const listening = await lagoon.listen({ port: opts.port ?? 0 });
   return { ...listening, lagoon };
 }

@@ -3,6 +3,7 @@
  * page over HTTP (cookie, CSRF token, view id and session token), connects, joins.
  */
 import WebSocket from "ws";
+import { withCookies } from "./http.js";
 
 export type Frame = [string | null, string | null, string, string, any];
 
@@ -26,17 +27,9 @@ export interface PageInfo {
 export async function loadPage(base: string, path: string, cookie?: string): Promise<PageInfo> {
   const res = await fetch(base + path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   const html = await res.text();
-  const setCookies = res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  const jar = new Map(
-    (cookie ?? "")
-      .split("; ")
-      .filter(Boolean)
-      .map((c) => [c.split("=")[0]!, c] as const),
-  );
-  for (const c of setCookies) jar.set(c.split("=")[0]!, c);
   const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(html)?.[1] ?? "";
   const root = /<div id="([^"]+)" data-phx-main data-phx-session="([^"]+)"/.exec(html);
-  return { cookie: [...jar.values()].join("; "), csrf, id: root?.[1] ?? "", session: root?.[2] ?? "", html };
+  return { cookie: withCookies(cookie, res), csrf, id: root?.[1] ?? "", session: root?.[2] ?? "", html };
 }
 
 export class ProtocolClient {

@@ -111,7 +111,10 @@ export const FeedLive = defineView<{ next: number; streams: { items: LiveStream<
 <button phx-click="append">append</button><button phx-click="prepend">prepend</button><button phx-click="reset">reset</button>`,
 });
 
-/** Navigation: patch keeps state, navigate mounts another view, flash crosses navigate. */
+/**
+ * Navigation: patch keeps state, navigate mounts another view, flash crosses navigate; a
+ * link into another live session (/elsewhere) is a page load.
+ */
 export const NavLive = defineView<{ sort: string; clicks: number; pageTitle: string }>({
   name: "NavLive",
   mount(_p, _s, socket) {
@@ -135,11 +138,15 @@ export const NavLive = defineView<{ sort: string; clicks: number; pageTitle: str
   render: (a) => html`<p id="sort">sort: ${a.sort}</p><p id="clicks">clicks: ${a.clicks}</p>
 <a href="/nav?sort=asc" data-phx-link="patch" data-phx-link-state="push">asc</a>
 <a href="/order" data-phx-link="redirect" data-phx-link-state="push">to order</a>
+<a href="/elsewhere" data-phx-link="redirect" data-phx-link-state="push">elsewhere</a>
 <button phx-click="click">click</button><button phx-click="go">go</button><button phx-click="patch">patch</button>`,
 });
 
 const flashLayout = (inner: Template, a: { flash: Record<string, string> }) =>
   html`<div id="flash">${Object.entries(a.flash).map(([k, v]) => html`<p class="flash-${k}" phx-click="lv:clear-flash" phx-value-key=${k}>${v}</p>`)}</div>${inner}`;
+
+/** The one view of a second live session. */
+export const ElsewhereLive = defineView({ name: "ElsewhereLive", render: () => html`<h1>Elsewhere</h1>` });
 
 export const coreRoutes = () => [
   liveSession({ name: "core", layout: flashLayout }, [
@@ -148,5 +155,6 @@ export const coreRoutes = () => [
     live("/feed", FeedLive),
     live("/nav", NavLive),
   ]),
+  liveSession({ name: "elsewhere" }, [live("/elsewhere", ElsewhereLive)]),
 ];
 export const coreRouter = new Router(coreRoutes());

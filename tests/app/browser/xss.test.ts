@@ -3,13 +3,13 @@
  * names — renders inert in the first HTML, in live diffs (test client) and in Chromium.
  */
 import { describe, expect, it } from "vitest";
-import type { User } from "../../app/accounts.js";
-import { demo } from "../support/demo.js";
-import { startServer } from "../support/server.js";
-import { connected, watchErrors } from "../support/browser.js";
-import { inChromium } from "../support/chromium-suite.js";
-import { logIn } from "../support/login.js";
-import { unsafeMarkup, watchXss, XSS_PAYLOADS, type XssPayload } from "../support/xss-corpus.js";
+import type { User } from "../../../app/accounts.js";
+import { demo } from "../../support/demo.js";
+import { startServer } from "../../support/server.js";
+import { connected, watchErrors } from "../../support/browser.js";
+import { inChromium } from "../../support/chromium-suite.js";
+import { logIn } from "../../support/login.js";
+import { unsafeMarkup, watchXss, XSS_PAYLOADS, type XssPayload } from "../../support/xss-corpus.js";
 
 /** Registers one account per payload, named with it (names are at most 80 characters). */
 /** Names refuse NUL (the nul-byte payload is tried as a title and a message, where it is refused too). */

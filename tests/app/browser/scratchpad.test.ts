@@ -3,10 +3,10 @@
  * in the same view (no new join), while the user moves between pages through the nav.
  */
 import { describe, expect, it } from "vitest";
-import { connected, watchErrors } from "../support/browser.js";
-import { inChromium } from "../support/chromium-suite.js";
-import { logIn } from "../support/login.js";
-import { startServer } from "../support/server.js";
+import { connected, watchErrors } from "../../support/browser.js";
+import { inChromium } from "../../support/chromium-suite.js";
+import { logIn } from "../../support/login.js";
+import { startServer } from "../../support/server.js";
 
 const env = inChromium(() => startServer());
 

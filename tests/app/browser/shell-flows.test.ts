@@ -1,10 +1,10 @@
 /** The shell's flows in Chromium through the official client: forms, auth, patch, navigate, back. */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startServer } from "../support/server.js";
-import { connected, watchErrors } from "../support/browser.js";
-import { inChromium } from "../support/chromium-suite.js";
-import { logIn } from "../support/login.js";
+import { startServer } from "../../support/server.js";
+import { connected, watchErrors } from "../../support/browser.js";
+import { inChromium } from "../../support/chromium-suite.js";
+import { logIn } from "../../support/login.js";
 
 const env = inChromium(() => startServer());
 

@@ -1,9 +1,9 @@
 /** /dashboard in Chromium: it follows another tab's clicks on /counter live, from the server's own telemetry. */
 import { describe, expect, it } from "vitest";
-import { startServer } from "../support/server.js";
-import { connected, watchErrors } from "../support/browser.js";
-import { inChromium } from "../support/chromium-suite.js";
-import { logIn } from "../support/login.js";
+import { startServer } from "../../support/server.js";
+import { connected, watchErrors } from "../../support/browser.js";
+import { inChromium } from "../../support/chromium-suite.js";
+import { logIn } from "../../support/login.js";
 
 const env = inChromium(() => startServer());
 

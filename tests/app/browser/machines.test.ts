@@ -1,5 +1,5 @@
 /**
- * Several machines: two app processes (standing in for two machines) on one Postgres and
+ * Several machines: two demo processes (standing in for two machines) on one Postgres and
  * one Redis, behind a load balancer, with a browser on each. Both users see the same data
  * and each other's changes live; kill -9 one process and the other keeps serving: its
  * user's page never drops, and the dead one's page reconnects through the balancer to the
@@ -9,13 +9,13 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import pg from "pg";
-import { connected, launchBrowser, watchErrors } from "../support/browser.js";
-import { startAppProcess, type AppProcess } from "../support/app-process.js";
-import { startBalancer, type Balancer } from "../support/balancer.js";
-import { httpLogIn } from "../support/login.js";
-import { freePort } from "../support/ports.js";
-import { startPostgres, type TestPostgres } from "../support/postgres.js";
-import { startRedis, type TestRedis } from "../support/redis.js";
+import { connected, launchBrowser, watchErrors } from "../../support/browser.js";
+import { startAppProcess, type AppProcess } from "../../support/app-process.js";
+import { startBalancer, type Balancer } from "../../support/balancer.js";
+import { httpLogIn } from "../../support/login.js";
+import { freePort } from "../../support/ports.js";
+import { startPostgres, type TestPostgres } from "../../support/postgres.js";
+import { startRedis, type TestRedis } from "../../support/redis.js";
 
 let postgres: TestPostgres;
 let redis: TestRedis;

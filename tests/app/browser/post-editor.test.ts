@@ -1,9 +1,9 @@
 /** The demo's post editor in Chromium with the official client: a live action and nested form fields. */
 import { describe, expect, it } from "vitest";
-import { watchErrors } from "../support/browser.js";
-import { inChromium } from "../support/chromium-suite.js";
-import { logIn } from "../support/login.js";
-import { startServer } from "../support/server.js";
+import { watchErrors } from "../../support/browser.js";
+import { inChromium } from "../../support/chromium-suite.js";
+import { logIn } from "../../support/login.js";
+import { startServer } from "../../support/server.js";
 
 const env = inChromium(() => startServer());
 

@@ -1,10 +1,10 @@
 /** The live todo list and chat with two users in two Chromium contexts. */
 import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { startServer } from "../support/server.js";
-import { connected, watchErrors } from "../support/browser.js";
-import { inChromium } from "../support/chromium-suite.js";
-import { logIn } from "../support/login.js";
+import { startServer } from "../../support/server.js";
+import { connected, watchErrors } from "../../support/browser.js";
+import { inChromium } from "../../support/chromium-suite.js";
+import { logIn } from "../../support/login.js";
 
 const env = inChromium(() => startServer());
 

@@ -1,10 +1,11 @@
 /** /board, the todos as a drag-and-drop React island, with two users in two Chromium contexts. */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { startServer } from "../support/server.js";
-import { inChromium } from "../support/chromium-suite.js";
-import { httpLogIn, logIn } from "../support/login.js";
-import type { User } from "../../app/accounts.js";
+import { startServer } from "../../support/server.js";
+import { inChromium } from "../../support/chromium-suite.js";
+import { watchProblems } from "../../support/browser.js";
+import { httpLogIn, logIn } from "../../support/login.js";
+import type { User } from "../../../app/accounts.js";
 
 const env = inChromium(() => startServer());
 
@@ -34,11 +35,7 @@ interface UserPage {
 async function boardFor(email: string): Promise<UserPage> {
   const context = await env.browser.newContext();
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  const problems = watchProblems(page);
   await page.addInitScript(() =>
     document.addEventListener("DOMContentLoaded", () => {
       (window as any).__ssrCard = document.querySelector("#board .board-card");

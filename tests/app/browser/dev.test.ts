@@ -1,8 +1,9 @@
 /**
- * Development (npm run dev) in Chromium: the demo served by Lagoon's dev server (Vite in
- * the same Node server), React in development mode (so hydration mismatches would warn),
- * hot reload of an edited island that keeps the live view's state, an edited view that
- * remounts connected pages with their forms, and the /__islands gallery.
+ * The demo's development mode (npm run dev) in Chromium: the demo served by Lagoon's dev
+ * server (Vite in the same Node server), React in development mode (so hydration
+ * mismatches would warn), hot reload of an edited island that keeps the live view's state,
+ * an edited view that remounts connected pages with their forms, and the /__islands
+ * gallery of the demo's islands. (A new app's npm run dev: tests/package/create.test.ts.)
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,11 +11,11 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { createApp } from "../../app/server.js";
-import { devAssets } from "../../server/index.js";
-import { startAppProcess, type AppProcess } from "../support/app-process.js";
-import { connected, launchBrowser } from "../support/browser.js";
-import { freePort } from "../support/ports.js";
+import { createApp } from "../../../app/server.js";
+import { devAssets } from "../../../server/index.js";
+import { startAppProcess, type AppProcess } from "../../support/app-process.js";
+import { connected, islandReady, launchBrowser, watchProblems } from "../../support/browser.js";
+import { freePort } from "../../support/ports.js";
 
 let dir: string;
 let dev: AppProcess;
@@ -39,26 +40,16 @@ function swap(file: string, text: string): void {
 
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  const problems = watchProblems(page);
   await page.goto(dev.url + path);
   await connected(page);
   return { page, problems };
 }
 
-const enabled = (page: Page, selector: string) =>
-  page.waitForFunction((s) => {
-    const b = document.querySelector<HTMLButtonElement>(s);
-    return !!b && !b.disabled;
-  }, selector);
-
 describe("npm run dev in Chromium", () => {
   it("serves pages with Vite's modules, and React hydrates the island without warnings", async () => {
     const { page, problems } = await open("/islands");
-    await enabled(page, "#tally button[type=button]");
+    await islandReady(page, "tally");
     expect(await page.evaluate(() => !!document.querySelector("script[src='/@vite/client']"))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
@@ -71,7 +62,7 @@ describe("npm run dev in Chromium", () => {
     const write = (text: string) => swap(file, text);
     const { page, problems } = await open("/islands");
     try {
-      await enabled(page, "#tally button[type=button]");
+      await islandReady(page, "tally");
       await page.getByRole("button", { name: "+1 from the server" }).click();
       await page.getByRole("button", { name: "+1 from the server" }).click();
       await page.waitForFunction(() => document.querySelector("#server-count")?.textContent === "Server count: 2");
@@ -98,7 +89,7 @@ describe("npm run dev in Chromium", () => {
         .toBe(true);
       const fresh = await open("/islands");
       expect(await fresh.page.textContent("#tally label")).toMatch(/^Step size/);
-      await enabled(fresh.page, "#tally button[type=button]");
+      await islandReady(fresh.page, "tally");
       expect(fresh.problems).toEqual([]);
       await fresh.page.close();
     } finally {
@@ -131,7 +122,7 @@ describe("npm run dev in Chromium", () => {
     await page.waitForFunction(() => document.querySelector("#Board-sample-0 .board-handle")?.getAttribute("aria-disabled") === "false");
     // the hostile sample's label is text, not markup
     expect(await page.textContent("#Tally-sample-1 h2")).toBe(`</script><b>"quoted" & 'apostrophes'</b> ünïcødé 🌊: 0`);
-    await enabled(page, "#Tally-sample-0 button[type=button]");
+    await islandReady(page, "Tally-sample-0");
     await page.locator("#Tally-sample-0").getByRole("button", { name: "Add 1" }).click();
     await page.waitForFunction(() => document.querySelector("#gallery-log li")?.textContent?.includes('Tally-sample-0 add {"by":1}'));
 
