@@ -36,8 +36,13 @@ export class LiveClient {
     });
   }
 
-  /** Opens a socket with the page's cookie and CSRF token and joins its view. */
-  static async join(base: string, page: PageInfo, path: string): Promise<{ client: LiveClient; reply: Reply }> {
+  /** Opens a socket with the page's cookie and CSRF token and joins its view (`statics`: what the join says of the page's statics; the peer wants ""). */
+  static async join(
+    base: string,
+    page: PageInfo,
+    path: string,
+    statics: string | null = null,
+  ): Promise<{ client: LiveClient; reply: Reply }> {
     const url = `${base.replace(/^http/, "ws")}/live/websocket?_csrf_token=${encodeURIComponent(page.csrf)}&vsn=2.0.0`;
     const ws = new WebSocket(url, { headers: { cookie: page.cookie }, perMessageDeflate: false });
     await new Promise<void>((resolve, reject) => {
@@ -49,7 +54,7 @@ export class LiveClient {
       url: base + path,
       params: { _csrf_token: page.csrf, _mounts: 0 },
       session: page.session,
-      static: null,
+      static: statics,
     });
     if (reply.payload.status !== "ok") throw new Error(`join refused: ${reply.text}`);
     return { client, reply };

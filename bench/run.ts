@@ -10,8 +10,10 @@ import { cpuRoundTrip } from "./cpu.js";
 import { streamMemory } from "./stream.js";
 import { fairness } from "./fairness.js";
 import { uploadThroughput } from "./uploads.js";
+import { peerSideBySide } from "./peer.js";
 
 const suites: [string, () => Promise<Result[]>][] = [
+  ["peer side by side", peerSideBySide],
   ["round trip", roundTrip],
   ["cpu task", cpuRoundTrip],
   ["diff sizes", diffSizes],
