@@ -1,4 +1,7 @@
-/** A keyed list (each) of rows with inputs, a component and a nested keyed list per row. */
+/**
+ * A keyed list (each) of rows with inputs, a component and a nested keyed list per row.
+ * `?n=` adds that many rows (ids from 100), making the list long enough to be sent as a tree.
+ */
 import { z } from "zod";
 import { component, defineComponent, defineView, each, event, html, live, liveSession } from "../../../shell/index.js";
 
@@ -26,13 +29,15 @@ const id = z.coerce.number().int();
 
 export const KeyedLive = defineView<{ rows: Row[]; next: number }>({
   name: "KeyedLive",
-  mount(_p, _s, socket) {
+  mount(params, _s, socket) {
+    const extra = Math.min(1000, Math.max(0, Math.floor(Number(params.n)) || 0));
     socket.assign({
       next: 4,
       rows: [
         { id: 1, name: "one", tags: ["a"] },
         { id: 2, name: "two", tags: ["b", "c"] },
         { id: 3, name: "three", tags: [] },
+        ...Array.from({ length: extra }, (_, i) => ({ id: 100 + i, name: `row ${100 + i}`, tags: i % 3 ? [] : ["x", "y"] })),
       ],
     });
   },
@@ -47,6 +52,10 @@ export const KeyedLive = defineView<{ rows: Row[]; next: number }>({
     },
     reverse: (_p, socket) => {
       socket.update("rows", (rows) => rows.slice().reverse());
+    },
+    /** A fixed scramble of the order. */
+    shuffle: (_p, socket) => {
+      socket.update("rows", (rows) => rows.slice().sort((a, b) => ((a.id * 7919) % 1009) - ((b.id * 7919) % 1009)));
     },
     remove: event(z.object({ id }), (p, socket) => {
       socket.update("rows", (rows) => rows.filter((r) => r.id !== p.id));
@@ -78,7 +87,7 @@ export const KeyedLive = defineView<{ rows: Row[]; next: number }>({
         (t) => html`<li>${t}</li>`,
       )}</ol></li>`,
   )}</ul>
-<button phx-click="prepend">prepend</button><button phx-click="append">append</button><button phx-click="reverse">reverse</button>
+<button phx-click="prepend">prepend</button><button phx-click="append">append</button><button phx-click="reverse">reverse</button><button phx-click="shuffle">shuffle</button>
 <button phx-click="move" phx-value-from="0" phx-value-to="2">move first to third</button>`,
 });
 
