@@ -17,7 +17,7 @@ import { isAttrs } from "./attrs.js";
 import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
 import { DEV, warnOnce, TemplateError } from "./errors.js";
 import { isJS } from "./js.js";
-import { diffEach, diffEntries, isEach, type Each, type EachState, type Entries, type Rows } from "./keyed.js";
+import { diffEach, diffFlat, isEach, type Each, type EachState, type Flat, type Rows } from "./keyed.js";
 import { checkStreamContainer, checkStreamItem } from "./stream-check.js";
 import { Hole, isKeep, isRaw, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
 import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
@@ -84,9 +84,8 @@ export interface NodeState {
 }
 export interface ListState {
   readonly k: Kind.List;
-  /** The shared template of the entries, or WRAP when entries differ (each entry is one slot). */
-  readonly p: Prepared;
-  readonly e: readonly SlotState[][];
+  /** The entries' shared template (WRAP when they differ: each entry is one slot) and states. */
+  readonly flat: Flat<SlotState[], Prepared>;
 }
 /** An `each` list as last sent (keyed.ts). Kept through an empty render (the client keeps its statics). */
 export interface KeyedState {
@@ -116,7 +115,6 @@ const WRAP: Prepared = Object.freeze({
   singleRoot: false,
 });
 const TEXT_HOLE: HoleInfo = WRAP.holes[0]!;
-const NO_ENTRIES: Entries<SlotState[]> = { e: [] };
 /** Development checks render stream items alone: their components render as nothing. */
 const NO_COMPONENTS: HtmlContext = { componentHtml: () => "" };
 
@@ -154,8 +152,7 @@ export function diffTemplate(
 function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
   if (hole.kind === Hole.Text && typeof value === "object" && value !== null) {
     if (isTemplate(value)) return diffNode(value, prev, ctx, out);
-    if (Array.isArray(value)) return diffList(value, prev, ctx, out);
-    if (isEach(value)) return diffKeyed(value, prev, ctx, out);
+    if (Array.isArray(value) || isEach(value)) return diffList(value, prev, ctx, out);
     if (isComponentRef(value)) {
       const cid = ctx.component(value);
       out.v = prev === cid ? undefined : cid;
@@ -248,44 +245,32 @@ function entryValues(item: unknown, p: Prepared): readonly unknown[] {
   return p === WRAP ? [item] : (item as Template).values;
 }
 
-/** An entry of a list with template `p`: its diff against `old`, or whole. */
-function listEntry(item: unknown, p: Prepared, old: SlotState[] | undefined, ctx: RenderContext) {
-  const d = new Array<SlotState>(p.holes.length);
-  const values = entryValues(item, p);
-  return { diff: old ? diffDynamics(values, p, old, d, ctx) : fullDynamics(values, p, d, ctx), state: d };
-}
-
-/** A plain list, diffed by position against the previous render of the slot. */
-function diffList(items: readonly unknown[], prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
-  if (items.length === 0) {
-    // an empty comprehension is first sent as "" (as Phoenix does)
-    out.v = prev === "" ? undefined : "";
-    return "";
-  }
-  const p = listTemplate(items);
-  // with the same statics the client holds, entries are diffed; otherwise all sent whole, with statics
-  const same = typeof prev === "object" && prev.k === Kind.List && prev.p === p;
-  const { wire, entries } = diffEntries(null, items.length, same ? prev : NO_ENTRIES, (i, old) => listEntry(items[i], p, old, ctx));
-  out.v = same ? wire : { [STATIC]: p.statics, ...wire };
-  return { k: Kind.List, p, e: entries.e };
-}
-
-/** An `each` list, by key, against the previous render of the slot. */
-function diffKeyed(list: Each, prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
-  const items = list.entries;
-  const known = typeof prev === "object" && prev.k === Kind.Keyed ? prev.each : undefined;
-  if (items.length === 0 && !known) {
+/** A plain list (by position) or an `each` (by key, keyed.ts), against the previous render of the slot. */
+function diffList(list: readonly unknown[] | Each, prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
+  const items = isEach(list) ? list.entries : list;
+  const each = typeof prev === "object" && prev.k === Kind.Keyed ? prev.each : undefined;
+  if (items.length === 0 && !(isEach(list) && each)) {
+    // an empty comprehension is first sent as "" (as Phoenix does); an `each` the client holds keeps its statics
     out.v = prev === "" ? undefined : "";
     return "";
   }
   const rows: Rows<SlotState[], Prepared> = {
+    count: items.length,
     template: (from, to) => listTemplate(items, from, to),
-    statics: (p) => p.statics,
-    entry: (i, p, old) => listEntry(items[i], p, old, ctx),
+    entry(i, p, old) {
+      const d = new Array<SlotState>(p.holes.length);
+      const values = entryValues(items[i], p);
+      return { diff: old ? diffDynamics(values, p, old, d, ctx) : fullDynamics(values, p, d, ctx), state: d };
+    },
   };
-  const { wire, state } = diffEach(list, rows, known);
-  out.v = wire;
-  return { k: Kind.Keyed, each: state };
+  if (isEach(list)) {
+    const r = diffEach(list, rows, each);
+    out.v = r.wire;
+    return { k: Kind.Keyed, each: r.state };
+  }
+  const r = diffFlat(null, rows, typeof prev === "object" && prev.k === Kind.List ? prev.flat : undefined);
+  out.v = r.wire;
+  return { k: Kind.List, flat: r.state };
 }
 
 function diffStream(sr: StreamRenderValue, prev: SlotState | undefined, ctx: RenderContext, out: Out): StreamState {

@@ -15,10 +15,10 @@
  * This module knows nothing of templates' insides: diff.ts supplies the per-entry diff.
  */
 import { TemplateError } from "./errors.js";
-import { buildTree, diffTree, type Rows, type Tree } from "./keyed-tree.js";
+import { buildTree, diffTree, type Rows, type Statics, type Tree } from "./keyed-tree.js";
 import { KEYED, KEYED_COUNT, KEYED_MOVED, STATIC } from "./wire.js";
 
-export type { Rows } from "./keyed-tree.js";
+export type { Rows, Statics } from "./keyed-tree.js";
 
 /** Lists this long are first sent as a tree; shorter ones flat. */
 const TREE_MIN = 64;
@@ -75,15 +75,13 @@ export function flatShape(list: Each): Each {
 }
 
 /** An `each` as last sent: a tree, or flat (with how much its re-indexing would have saved as a tree). */
-export type EachState<E, T> =
-  | { readonly tree: Tree<Key, E, T> }
-  | (Entries<E> & { readonly tree?: undefined; readonly t: T; readonly regret: number });
+export type EachState<E, T> = { readonly tree: Tree<Key, E, T> } | (Flat<E, T> & { readonly tree?: undefined; readonly regret: number });
 
 /**
  * Diffs an `each` against its previous render (`undefined`: the first, sent whole), in the
  * shape that suits it. Returns the slot's wire value (`undefined` when nothing changed).
  */
-export function diffEach<E, T>(
+export function diffEach<E, T extends Statics>(
   list: Each,
   rows: Rows<E, T>,
   prev: EachState<E, T> | undefined,
@@ -97,12 +95,9 @@ export function diffEach<E, T>(
   }
   if (!prev) return whole(keys, rows, !flat && n >= TREE_MIN);
   if (!flat && n >= TREE_MIN && prev.regret >= SWITCH * n && reordered(keys, prev)) return whole(keys, rows, true);
-  const t = n > 0 ? rows.template(0, n) : prev.t;
-  const same = prev.t === t;
-  const r = diffEntries(keys, n, same ? prev : NO_ENTRIES, (i, old) => rows.entry(i, t, old));
-  const wire = same ? r.wire : { [STATIC]: rows.statics(t), ...r.wire };
+  const r = diffFlat(keys, rows, prev, n > 0 ? rows.template(0, n) : prev.t);
   const regret = Math.max(0, prev.regret + r.shifted - BREAK * r.breaks);
-  return { wire, state: { ...r.entries, t, regret } };
+  return { wire: r.wire, state: { ...r.state, regret } };
 }
 
 /** Whether the keys differ from the last render's (only then may the shape change: an unchanged list sends nothing). */
@@ -111,14 +106,39 @@ function reordered(keys: readonly Key[], prev: Entries<unknown>): boolean {
 }
 
 /** The list sent whole, as a tree or flat. */
-function whole<E, T>(keys: readonly Key[], rows: Rows<E, T>, tree: boolean): { wire: Record<string, unknown>; state: EachState<E, T> } {
+function whole<E, T extends Statics>(
+  keys: readonly Key[],
+  rows: Rows<E, T>,
+  tree: boolean,
+): { wire: Record<string, unknown>; state: EachState<E, T> } {
   if (tree) {
     const r = buildTree(keys, rows);
     return { wire: r.wire, state: { tree: r.tree } };
   }
-  const t = rows.template(0, keys.length);
-  const r = diffEntries(keys, keys.length, NO_ENTRIES, (i) => rows.entry(i, t, undefined));
-  return { wire: { [STATIC]: rows.statics(t), ...r.wire }, state: { ...r.entries, t, regret: 0 } };
+  const r = diffFlat(keys, rows, undefined);
+  return { wire: r.wire!, state: { ...r.state, regret: 0 } };
+}
+
+/** A comprehension's previous render: its template and entries. */
+export interface Flat<E, T> extends Entries<E> {
+  readonly t: T;
+}
+
+/**
+ * One comprehension of all the rows (`keys` null: by position) against its previous render:
+ * with the template the client holds (`t`, by default the rows'), the entries are diffed;
+ * otherwise all sent whole, with the statics. Also returns diffEntries' counts.
+ */
+export function diffFlat<E, T extends Statics>(
+  keys: readonly Key[] | null,
+  rows: Rows<E, T>,
+  prev: Flat<E, T> | undefined,
+  t = rows.template(0, rows.count),
+) {
+  const same = prev?.t === t;
+  const r = diffEntries(keys, rows.count, same ? prev : NO_ENTRIES, (i, old) => rows.entry(i, t, old));
+  const wire = same ? r.wire : { [STATIC]: t.statics, ...r.wire };
+  return { wire, state: { ...r.entries, t }, shifted: r.shifted, breaks: r.breaks };
 }
 
 /** The previous render's entries: each entry's state (`E`, owned by diff.ts) and, for `each`, where each key sat. */
@@ -131,7 +151,7 @@ export interface Entries<E> {
 const NO_ENTRIES: Entries<never> = { e: [] };
 
 /** One entry's diff against its key's previous state (`undefined`: a new key, render it whole). */
-export type EntryDiff<E> = (i: number, prev: E | undefined) => { diff: Record<string, unknown> | undefined; state: E };
+type EntryDiff<E> = (i: number, prev: E | undefined) => { diff: Record<string, unknown> | undefined; state: E };
 
 /**
  * Diffs `n` entries of one comprehension against the previous render of the same statics:
@@ -142,7 +162,7 @@ export type EntryDiff<E> = (i: number, prev: E | undefined) => { diff: Record<st
  * before (`breaks`). Old indexes name positions in the client's tree before this diff: it
  * clones that tree first when `km` is set, and only then (the 1.2 client throws on a move without `km`).
  */
-export function diffEntries<E>(
+function diffEntries<E>(
   keys: readonly Key[] | null,
   n: number,
   prev: Entries<E>,
