@@ -24,6 +24,20 @@ const mark = (page: Page) => page.$$eval("#rows > li", (els) => els.forEach((el)
 const push = (page: Page, event: string, value: Record<string, string> = {}) =>
   page.evaluate(([e, v]) => (window as any).liveSocket.main.pushEvent("click", document.body, null, e, v), [event, value] as const);
 
+/** The list's markup, less what differs between two views of the same rows: component ids and badge clicks. */
+const markup = (page: Page) =>
+  page.$eval("#rows", (el) => el.innerHTML.replace(/ data-phx-[\w-]+="[^"]*"| phx-target="\d+"/g, "").replace(/(badge \d+): \d+/g, "$1"));
+
+/** The list's markup as a fresh view renders these rows (`row-<id>` ids). */
+async function freshMarkup(ids: string[]): Promise<string> {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.server.url}/keyed?ids=${ids.map((id) => id.slice(4)).join(",")}`);
+  await connected(page);
+  const html = await markup(page);
+  await page.close();
+  return html;
+}
+
 const order = (page: Page, ids: string[]) =>
   page.waitForFunction((want) => [...document.querySelectorAll("#rows > li")].map((el) => el.id).join() === want.join(), ids);
 
@@ -86,9 +100,10 @@ describe("each() in Chromium", () => {
     await page.waitForFunction(() => document.querySelector("#badge-150")?.textContent === "badge 150: 1");
     await mark(page);
     await page.locator("#note-150").pressSequentially("typed");
-    /** Every row in `ids` order, and every old row still on the node it had. */
+    /** Every row in `ids` order, as a fresh render has them, and every old row still on the node it had. */
     const same = async () => {
       await order(page, ids);
+      expect(await markup(page)).toBe(await freshMarkup(ids));
       const now = await rows(page);
       expect(now.filter(([id, , m]) => m !== null && m !== id)).toEqual([]);
       expect(now.filter(([, , m]) => m === null).map(([id]) => id)).toEqual(
