@@ -123,7 +123,10 @@ export async function keyedSizes(): Promise<Result[]> {
         null,
       ),
     );
-    const [treeMix, flatMix] = await Promise.all((["tree", "flat"] as const).map((s) => replies(server.url, n, s, ["shuffle", "shuffle"])));
+    // the same fixed scramble twice would be no change: a shuffle, then a reverse of it
+    const [treeMix, flatMix, positionalMix] = await Promise.all(
+      (["tree", "flat", "positional"] as const).map((s) => replies(server.url, n, s, ["shuffle", "reverse"])),
+    );
     out.push(
       result(
         `${fmt(n)} rows shuffled: each() (re-sent, flat from then on) vs flat each()`,
@@ -133,7 +136,8 @@ export async function keyedSizes(): Promise<Result[]> {
         "-",
         null,
       ),
-      result(`  the next reorder: each() vs flat each()`, treeMix!.diffs[1]!, "B", flatMix!.diffs[1]!, "-", null),
+      result(`  the same: each() vs positional list`, treeMix!.diffs[0]!, "B", positionalMix!.diffs[0]!, "-", null),
+      result(`  then reversed: each() vs flat each()`, treeMix!.diffs[1]!, "B", flatMix!.diffs[1]!, "-", null),
       result(`${fmt(n)} rows, join reply: each() vs flat each()`, tree100!.join, "B", flat100!.join, "-", null),
     );
   } finally {
