@@ -18,7 +18,7 @@ import { TemplateError } from "./errors.js";
 import { buildTree, diffTree, type Rows, type Statics, type Tree } from "./keyed-tree.js";
 import { KEYED, KEYED_COUNT, KEYED_MOVED, STATIC } from "./wire.js";
 
-export type { Rows, Statics } from "./keyed-tree.js";
+export type { Rows } from "./keyed-tree.js";
 
 /** Lists this long are first sent as a tree; shorter ones flat. */
 const TREE_MIN = 64;
