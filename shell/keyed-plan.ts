@@ -13,8 +13,11 @@ const FRONT_MAX = 8;
 /** Children per group when built; a group splits past FANOUT_MAX. */
 const FANOUT = 32;
 const FANOUT_MAX = 64;
-/** Top-level entries when built; past TOP_MAX the list is rebuilt, one level deeper. */
-export const TOP = 64;
+/**
+ * Top-level entries when built, few: each new first chunk re-indexes all of them (one per
+ * FRONT_MAX prepends). Past TOP_MAX the list is rebuilt, one level deeper.
+ */
+export const TOP = 8;
 const TOP_MAX = 256;
 
 export interface Leaf<E, T> {
@@ -74,11 +77,15 @@ export function plan<K, E, T>(
   const n = keys.length;
   const ord = new Int32Array(n);
   const present: number[] = [];
+  let inPlace = n === old.leafOf.length;
   for (let i = 0; i < n; i++) {
     const o = old.row.get(keys[i]!);
     ord[i] = o ?? -1;
     if (o !== undefined) present.push(i);
+    if (o !== i) inPlace = false;
   }
+  // the same keys in the same order (a row's content changed, or nothing did): the same tree
+  if (inPlace) return { root: same(old.root, { no: 0 }, old) as DGroup<E, T>, ord };
   const kept = new Uint8Array(n);
   keep(old, ord, kept, 0, present);
   let stay = 0;
@@ -88,6 +95,13 @@ export function plan<K, E, T>(
   split(root, old, ord);
   if (root.kids.length > TOP_MAX) return { rebuild: "shape" };
   return { root, ord };
+}
+
+/** The plan of `node` as it stands (`next`: the number of its first chunk, advanced past its chunks). */
+function same<K, E, T>(node: Node<E, T>, next: { no: number }, old: Tree<K, E, T>): Draft<E, T> {
+  if (!node.leaf) return { leaf: false, src: node, copy: false, kids: node.kids.map((k) => same(k, next, old)) };
+  const no = next.no++;
+  return { leaf: true, src: node, no, copy: false, from: old.first[no]!, to: old.first[no]! + node.e.length };
 }
 
 /**

@@ -14,7 +14,8 @@
  *   twice would be one object in two places: a node splits (its old self copied next to it,
  *   each half trimmed) only where it keeps its index, so the client keeps it in place;
  * - each level costs ~26 B of wrapper ({"k":{"0":{"0":…},"kc":n}}): the first chunk is a
- *   child of the top whatever the depth, and short, since a prepend re-indexes all of it.
+ *   child of the top whatever the depth, and short, since a prepend re-indexes all of it;
+ *   the top is narrow, since a new first chunk re-indexes all of that.
  */
 import { KEYED, KEYED_COUNT, KEYED_MOVED, STATIC } from "./wire.js";
 import { bulk, FRONT, plan, TOP, type DGroup, type DLeaf, type Group, type Leaf, type Node, type Tree } from "./keyed-plan.js";

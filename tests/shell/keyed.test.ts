@@ -151,15 +151,18 @@ describe("each() as a tree of comprehensions (64 rows or more)", () => {
   const LI = ["<li", ">", "</li>"];
   const rows = many(1000);
 
-  it("sends chunks of rows inside groups whose entries add nothing to the HTML; the first chunk is short", () => {
+  it("sends chunks of rows inside groups whose entries add nothing to the HTML; the first chunk is short, at the top", () => {
     const [first] = renders(list(rows)) as [{ 0: { s: string[]; k: Record<string, any> } }];
     const top = first[0];
     expect(top.s).toEqual(["", ""]);
-    expect(top.k.kc).toBe(33);
+    expect(top.k.kc).toBe(2);
     expect(top.k[0]).toEqual({
       0: { s: LI, k: { 0: whole(rows[0]!), 1: whole(rows[1]!), 2: whole(rows[2]!), 3: whole(rows[3]!), kc: 4 } },
     });
-    for (let c = 1; c < 33; c++) expect([31, 32]).toContain(top.k[c][0].k.kc);
+    const group = top.k[1][0];
+    expect(group.s).toEqual(["", ""]);
+    expect(group.k.kc).toBe(32);
+    for (let c = 0; c < 32; c++) expect([31, 32]).toContain(group.k[c][0].k.kc);
     expect(new OfficialTree("v", first).html()).toBe(renderHtml(list(rows), noComponents));
     expect(renderHtml(list(rows), noComponents)).toBe(`<ul>${rows.map((r) => `<li id="${r.id}">${r.name}</li>`).join("")}</ul>`);
     // shorter lists stay one comprehension
@@ -169,7 +172,7 @@ describe("each() as a tree of comprehensions (64 rows or more)", () => {
   it("prepends into the first chunk: the row and that chunk's few old indexes", () => {
     const x = { id: "x", name: "X" };
     expect(renders(list(rows), list([x, ...rows]))[1]).toEqual(
-      keyed({ 0: inGroup({ 0: whole(x), ...shifts(0, 4, 1), kc: 5, km: true }), kc: 33 }),
+      keyed({ 0: inGroup({ 0: whole(x), ...shifts(0, 4, 1), kc: 5, km: true }), kc: 2 }),
     );
   });
 
@@ -178,46 +181,52 @@ describe("each() as a tree of comprehensions (64 rows or more)", () => {
     const lists = [rows];
     for (const x of xs) lists.push([x, ...lists[lists.length - 1]!]);
     const diffs = renders(...lists.map(list));
-    expect(diffs[4]).toEqual(keyed({ 0: inGroup({ 0: whole(xs[3]!), ...shifts(0, 7, 1), kc: 8, km: true }), kc: 33 }));
-    expect(diffs[5]).toEqual(keyed({ 0: inGroup({ 0: whole(xs[4]!), kc: 1 }), ...shifts(0, 33, 1), kc: 34, km: true }));
+    expect(diffs[4]).toEqual(keyed({ 0: inGroup({ 0: whole(xs[3]!), ...shifts(0, 7, 1), kc: 8, km: true }), kc: 2 }));
+    // the top holds few entries, so this shifts only them
+    expect(diffs[5]).toEqual(keyed({ 0: inGroup({ 0: whole(xs[4]!), kc: 1 }), ...shifts(0, 2, 1), kc: 3, km: true }));
     expect(new OfficialTree("v", renders(list(lists[5]!))[0]!).html()).toBe(renderHtml(list(lists[5]!), noComponents));
   });
 
-  it("reverses by moving whole chunks, each with its rows reversed", () => {
+  it("reverses by moving whole chunks and groups, each chunk with its rows reversed", () => {
     const [, diff] = renders(list(rows), list(rows.slice().reverse())) as [unknown, { 0: { k: Record<string, any> } }];
-    const top = diff[0].k;
-    expect(top.kc).toBe(33);
-    expect(top.km).toBe(true);
-    for (let c = 0; c < 33; c++) {
-      // the middle chunk keeps its index
-      const [from, chunk] = c === 16 ? [16, top[c]] : top[c];
-      expect(from).toBe(32 - c);
-      const n = chunk[0].k.kc;
-      expect(chunk[0].k).toEqual({
+    const reversed = (chunk: { k: Record<string, unknown> & { kc: number } }) => {
+      const n = chunk.k.kc;
+      expect(chunk.k).toEqual({
         ...Object.fromEntries(Array.from({ length: n }, (_, i) => [i, n - 1 - i]).filter(([i, j]) => i !== j)),
         kc: n,
         km: true,
       });
+    };
+    const top = diff[0].k;
+    expect(top).toMatchObject({ kc: 2, km: true, 0: [1, {}], 1: [0, {}] });
+    reversed(top[1][1][0]);
+    const group = top[0][1][0].k;
+    expect(group.kc).toBe(32);
+    expect(group.km).toBe(true);
+    for (let c = 0; c < 32; c++) {
+      const [from, chunk] = group[c];
+      expect(from).toBe(31 - c);
+      reversed(chunk[0]);
     }
   });
 
   it("inserts in the middle re-index one chunk; a long run of new rows between chunks becomes chunks of its own", () => {
     const [first] = renders(list(rows)) as [{ 0: { k: Record<string, any> } }];
-    // where the 17th chunk starts
-    let at = 0;
-    for (let c = 0; c < 16; c++) at += first[0].k[c][0].k.kc;
+    // where the 16th chunk of the group starts
+    let at = 4;
+    for (let c = 0; c < 15; c++) at += first[0].k[1][0].k[c][0].k.kc;
     const [, one, run] = renders(
       list(rows),
       list([...rows.slice(0, at + 10), { id: "x", name: "X" }, ...rows.slice(at + 10)]),
       list([...rows.slice(0, at), ...many(40, "y"), ...rows.slice(at)]),
     );
-    // the row, the 21 indexes after it in its chunk, and two levels of wrapping
+    // the row, the 21 indexes after it in its chunk, and three levels of wrapping
     expect(JSON.stringify(one).length).toBeLessThan(300);
     // the 40 rows, in two new chunks with the rows' statics; the chunks after them shift by two
-    const k = (run as { 0: { k: Record<string, any> } })[0].k;
+    const k: Record<string, any> = (run as { 0: { k: Record<string, any> } })[0].k[1][0].k;
     const fresh = Object.values(k).filter((e) => e?.[0]?.s);
     expect(fresh.map((e) => e[0].k.kc)).toEqual([20, 20]);
-    expect(k.kc).toBe(35);
+    expect(k.kc).toBe(34);
   });
 
   it("sends a shuffled list whole, flat, then shuffles it by indexes; re-indexing for prepends turns it back into a tree", () => {
