@@ -1,11 +1,13 @@
 /**
  * Views the benchmarks drive: a 10,000-row list kept in assigns (plain, or one live
- * component per row), and the tests' stream fed one item per event.
+ * component per row), the same rows in an `each` (as a tree, flat, or a plain list), and
+ * the tests' stream fed one item per event.
  */
 import {
   component,
   defineComponent,
   defineView,
+  each,
   html,
   live,
   liveSession,
@@ -13,6 +15,7 @@ import {
   type Session,
   type ViewSocket,
 } from "../shell/index.js";
+import { flatShape } from "../shell/keyed.js";
 import { LogLive } from "../tests/support/views/log.js";
 
 export interface Row {
@@ -62,6 +65,42 @@ export const ComponentRowsLive = defineView<{ rows: Row[]; touched: number }>({
   render: (a) => html`<table id="rows"><tbody>${a.rows.map((r) => component(RowComponent, { id: String(r.id), row: r }))}</tbody></table>`,
 });
 
+type Shape = "tree" | "flat" | "positional";
+
+/** The rows in `each()` as it sends them (a tree when long), always flat, or as a plain (positional) list. */
+export const rowsIn = (shape: Shape, rows: Row[]) =>
+  shape === "positional" ? rows.map(row) : shape === "flat" ? flatShape(each(rows, (r) => r.id, row)) : each(rows, (r) => r.id, row);
+
+/** A scramble of the order that is the same in every run. */
+export const shuffled = (rows: Row[]) => rows.slice().sort((a, b) => ((a.id * 7919) % 1009) - ((b.id * 7919) % 1009));
+
+/** `?n=` rows (default 1,000) with `?shape=`; `prepend` adds row 0 (then -1, -2, ...), `reverse` and `shuffle` reorder. */
+export const KeyedRowsLive = defineView<{ rows: Row[]; shape: Shape; prepended: number }>({
+  name: "KeyedRowsLive",
+  mount(params, _s, socket) {
+    const shape = params.shape === "flat" || params.shape === "positional" ? params.shape : "tree";
+    socket.assign({ rows: rowsOf(Math.min(100_000, Number(params.n ?? 1_000))), shape, prepended: 0 });
+  },
+  events: {
+    prepend: (_p, socket) => {
+      const id = -socket.assigns.prepended;
+      socket.assign({ rows: [{ id, name: `item ${id}`, qty: 0 }, ...socket.assigns.rows], prepended: socket.assigns.prepended + 1 });
+    },
+    reverse: (_p, socket) => {
+      socket.update("rows", (rows) => rows.slice().reverse());
+    },
+    shuffle: (_p, socket) => {
+      socket.update("rows", shuffled);
+    },
+  },
+  render: (a) => html`<table id="rows"><tbody>${rowsIn(a.shape, a.rows)}</tbody></table>`,
+});
+
 export const benchRoutes = () => [
-  liveSession({ name: "bench" }, [live("/rows", RowsLive), live("/component-rows", ComponentRowsLive), live("/stream", LogLive)]),
+  liveSession({ name: "bench" }, [
+    live("/rows", RowsLive),
+    live("/component-rows", ComponentRowsLive),
+    live("/keyed-rows", KeyedRowsLive),
+    live("/stream", LogLive),
+  ]),
 ];

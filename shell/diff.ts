@@ -9,14 +9,15 @@
  * - text is always a JSON string (a JSON number would mean "component id");
  * - an unchanged slot is omitted, the client keeps its value;
  * - a node whose template (fingerprint) is unchanged is sent without "s";
- * - lists become keyed comprehensions diffed by position, `each` lists by key
- *   (keyed.ts), streams carry their inserts only and are forgotten after the render.
+ * - lists become keyed comprehensions diffed by position, `each` lists by key, long
+ *   ones as a tree of comprehensions (keyed.ts); streams carry their inserts only and
+ *   are forgotten after the render.
  */
 import { isAttrs } from "./attrs.js";
 import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
 import { DEV, warnOnce, TemplateError } from "./errors.js";
 import { isJS } from "./js.js";
-import { diffEntries, isEach, type Entries, type Key } from "./keyed.js";
+import { diffEach, diffFlat, isEach, type Each, type EachState, type Flat, type Rows } from "./keyed.js";
 import { checkStreamContainer, checkStreamItem } from "./stream-check.js";
 import { Hole, isKeep, isRaw, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
 import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
@@ -83,16 +84,13 @@ export interface NodeState {
 }
 export interface ListState {
   readonly k: Kind.List;
-  /** The shared template of the entries, or WRAP when entries differ (each entry is one slot). */
-  readonly p: Prepared;
-  readonly e: readonly SlotState[][];
+  /** The entries' shared template (WRAP when they differ: each entry is one slot) and states. */
+  readonly flat: Flat<SlotState[], Prepared>;
 }
-/** An `each` list: entry states and where each key sat. Kept through an empty render (the client keeps its statics). */
+/** An `each` list as last sent (keyed.ts). Kept through an empty render (the client keeps its statics). */
 export interface KeyedState {
   readonly k: Kind.Keyed;
-  readonly p: Prepared;
-  readonly index: ReadonlyMap<Key, number>;
-  readonly e: readonly SlotState[][];
+  readonly each: EachState<SlotState[], Prepared>;
 }
 export interface StreamState {
   readonly k: Kind.Stream;
@@ -117,7 +115,6 @@ const WRAP: Prepared = Object.freeze({
   singleRoot: false,
 });
 const TEXT_HOLE: HoleInfo = WRAP.holes[0]!;
-const NO_ENTRIES: Entries<SlotState[]> = { e: [] };
 /** Development checks render stream items alone: their components render as nothing. */
 const NO_COMPONENTS: HtmlContext = { componentHtml: () => "" };
 
@@ -155,8 +152,7 @@ export function diffTemplate(
 function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
   if (hole.kind === Hole.Text && typeof value === "object" && value !== null) {
     if (isTemplate(value)) return diffNode(value, prev, ctx, out);
-    if (Array.isArray(value)) return diffList(value, null, prev, ctx, out);
-    if (isEach(value)) return diffList(value.entries, value.keys, prev, ctx, out);
+    if (Array.isArray(value) || isEach(value)) return diffList(value, prev, ctx, out);
     if (isComponentRef(value)) {
       const cid = ctx.component(value);
       out.v = prev === cid ? undefined : cid;
@@ -230,13 +226,13 @@ function fullDynamics(values: readonly unknown[], p: Prepared, d: SlotState[], c
   return wire;
 }
 
-/** The shared template of a list's items, or WRAP when they are not all one template. */
-function listTemplate(items: readonly unknown[]): Prepared {
-  const first = items[0];
+/** The shared template of items `from..to-1`, or WRAP when they are not all one template. */
+function listTemplate(items: readonly unknown[], from = 0, to = items.length): Prepared {
+  const first = items[from];
   if (!isTemplate(first)) return WRAP;
   const strings = first.strings;
   let p: Prepared | undefined;
-  for (let i = 1; i < items.length; i++) {
+  for (let i = from + 1; i < to; i++) {
     const item = items[i];
     if (!isTemplate(item)) return WRAP;
     // same call site (the usual map()); otherwise compare prepared fingerprints
@@ -249,32 +245,32 @@ function entryValues(item: unknown, p: Prepared): readonly unknown[] {
   return p === WRAP ? [item] : (item as Template).values;
 }
 
-/** A list (keys null: by position) or an `each` list (by key), against the previous render of the slot. */
-function diffList(
-  items: readonly unknown[],
-  keys: readonly Key[] | null,
-  prev: SlotState | undefined,
-  ctx: RenderContext,
-  out: Out,
-): SlotState {
-  const kind = keys ? Kind.Keyed : Kind.List;
-  const known = typeof prev === "object" && (prev.k === Kind.List || prev.k === Kind.Keyed) && prev.k === kind ? prev : undefined;
-  if (items.length === 0 && !(keys && known)) {
-    // an empty comprehension is first sent as "" (as Phoenix does)
+/** A plain list (by position) or an `each` (by key, keyed.ts), against the previous render of the slot. */
+function diffList(list: readonly unknown[] | Each, prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
+  const items = isEach(list) ? list.entries : list;
+  const each = typeof prev === "object" && prev.k === Kind.Keyed ? prev.each : undefined;
+  if (items.length === 0 && !(isEach(list) && each)) {
+    // an empty comprehension is first sent as "" (as Phoenix does); an `each` the client holds keeps its statics
     out.v = prev === "" ? undefined : "";
     return "";
   }
-  const p = items.length > 0 ? listTemplate(items) : known!.p;
-  const entry = (i: number, old: SlotState[] | undefined) => {
-    const d = new Array<SlotState>(p.holes.length);
-    const values = entryValues(items[i], p);
-    return { diff: old ? diffDynamics(values, p, old, d, ctx) : fullDynamics(values, p, d, ctx), state: d };
+  const rows: Rows<SlotState[], Prepared> = {
+    count: items.length,
+    template: (from, to) => listTemplate(items, from, to),
+    entry(i, p, old) {
+      const d = new Array<SlotState>(p.holes.length);
+      const values = entryValues(items[i], p);
+      return { diff: old ? diffDynamics(values, p, old, d, ctx) : fullDynamics(values, p, d, ctx), state: d };
+    },
   };
-  // with the same statics the client holds, entries are diffed; otherwise all sent whole, with statics
-  const same = known !== undefined && known.p === p;
-  const { wire, entries } = diffEntries(keys, items.length, same ? known : NO_ENTRIES, entry);
-  out.v = same ? wire : { [STATIC]: p.statics, ...wire };
-  return keys ? { k: Kind.Keyed, p, index: entries.index!, e: entries.e } : { k: Kind.List, p, e: entries.e };
+  if (isEach(list)) {
+    const r = diffEach(list, rows, each);
+    out.v = r.wire;
+    return { k: Kind.Keyed, each: r.state };
+  }
+  const r = diffFlat(null, rows, typeof prev === "object" && prev.k === Kind.List ? prev.flat : undefined);
+  out.v = r.wire;
+  return { k: Kind.List, flat: r.state };
 }
 
 function diffStream(sr: StreamRenderValue, prev: SlotState | undefined, ctx: RenderContext, out: Out): StreamState {

@@ -1,4 +1,7 @@
-/** each() through the official client in Chromium: keyed diffs reorder the DOM and keep the nodes of kept rows. */
+/**
+ * each() through the official client in Chromium: keyed diffs reorder the DOM and keep the
+ * nodes of kept rows, in both shapes (one comprehension; a tree of them for long lists).
+ */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startFixtureServer } from "../support/fixture-server.js";
@@ -17,9 +20,23 @@ const rows = (page: Page) =>
 /** Marks every row node with a JS property: it survives only if the client keeps the node. */
 const mark = (page: Page) => page.$$eval("#rows > li", (els) => els.forEach((el) => ((el as Marked).__mark = el.id)));
 
-/** Sends an event from the server's side of the page without moving focus. */
-const push = (page: Page, event: string) =>
-  page.evaluate((e) => (window as any).liveSocket.main.pushEvent("click", document.body, null, e, {}), event);
+/** Sends an event (with a value) from the server's side of the page without moving focus. */
+const push = (page: Page, event: string, value: Record<string, string> = {}) =>
+  page.evaluate(([e, v]) => (window as any).liveSocket.main.pushEvent("click", document.body, null, e, v), [event, value] as const);
+
+/** The list's markup, less what differs between two views of the same rows: component ids and badge clicks. */
+const markup = (page: Page) =>
+  page.$eval("#rows", (el) => el.innerHTML.replace(/ data-phx-[\w-]+="[^"]*"| phx-target="\d+"/g, "").replace(/(badge \d+): \d+/g, "$1"));
+
+/** The list's markup as a fresh view renders these rows (`row-<id>` ids). */
+async function freshMarkup(ids: string[]): Promise<string> {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.server.url}/keyed?ids=${ids.map((id) => id.slice(4)).join(",")}`);
+  await connected(page);
+  const html = await markup(page);
+  await page.close();
+  return html;
+}
 
 const order = (page: Page, ids: string[]) =>
   page.waitForFunction((want) => [...document.querySelectorAll("#rows > li")].map((el) => el.id).join() === want.join(), ids);
@@ -68,6 +85,57 @@ describe("each() in Chromium", () => {
     // the row's component moved with it, state and all
     expect(await page.textContent("#badge-2")).toBe("badge 2: 1");
     expect(await page.$$eval("#row-2 ol li", (els) => els.map((e) => e.textContent))).toEqual(["b", "c"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps the nodes, typed input and component state of a 303-row list sent as a tree, through prepends, a reverse, a shuffle and moves", async () => {
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(env.server.url + "/keyed?n=300");
+    await connected(page);
+    let ids = [1, 2, 3, ...Array.from({ length: 300 }, (_, i) => 100 + i)].map((id) => `row-${id}`);
+    await order(page, ids);
+    await page.click("#badge-150");
+    await page.waitForFunction(() => document.querySelector("#badge-150")?.textContent === "badge 150: 1");
+    await mark(page);
+    await page.locator("#note-150").pressSequentially("typed");
+    /** Every row in `ids` order, as a fresh render has them, and every old row still on the node it had. */
+    const same = async () => {
+      await order(page, ids);
+      expect(await markup(page)).toBe(await freshMarkup(ids));
+      const now = await rows(page);
+      expect(now.filter(([id, , m]) => m !== null && m !== id)).toEqual([]);
+      expect(now.filter(([, , m]) => m === null).map(([id]) => id)).toEqual(
+        ids.filter((id) => Number(id.slice(4)) >= 4 && Number(id.slice(4)) < 100),
+      );
+    };
+
+    for (let k = 0; k < 10; k++) {
+      await push(page, "prepend");
+      ids = [`row-${4 + k}`, ...ids];
+    }
+    await same();
+    await push(page, "reverse");
+    ids.reverse();
+    await same();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("note-150");
+    // a scramble: the rows are sent again, and the client still keeps their nodes by id
+    await push(page, "shuffle");
+    const n = (id: string) => Number(id.slice(4));
+    ids.sort((a, b) => ((n(a) * 7919) % 1009) - ((n(b) * 7919) % 1009));
+    await same();
+    await push(page, "remove", { id: ids[0]!.slice(4) });
+    ids = ids.slice(1);
+    await same();
+    await push(page, "move", { from: "0", to: "200" });
+    ids.splice(200, 0, ...ids.splice(0, 1));
+    await same();
+    expect(await page.inputValue("#note-150")).toBe("typed");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("note-150");
+    expect(await page.textContent("#badge-150")).toBe("badge 150: 1");
+    await page.click("#badge-150");
+    await page.waitForFunction(() => document.querySelector("#badge-150")?.textContent === "badge 150: 2");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,8 @@
-/** A keyed list (each) of rows with inputs, a component and a nested keyed list per row. */
+/**
+ * A keyed list (each) of rows with inputs, a component and a nested keyed list per row.
+ * `?n=` adds that many rows (ids from 100), making the list long enough to be sent as a tree;
+ * `?ids=1,100,2` renders those rows in that order.
+ */
 import { z } from "zod";
 import { component, defineComponent, defineView, each, event, html, live, liveSession } from "../../../shell/index.js";
 
@@ -24,17 +28,22 @@ export const Badge = defineComponent<{ row: number; clicks: number }>({
 
 const id = z.coerce.number().int();
 
+/** The row with this id as the view makes it: the first three, the `?n=` rows (from 100), or one prepended or appended. */
+const rowOf = (id: number): Row =>
+  id <= 3
+    ? { id, name: ["one", "two", "three"][id - 1]!, tags: [["a"], ["b", "c"], []][id - 1]! }
+    : { id, name: `row ${id}`, tags: id >= 100 && (id - 100) % 3 === 0 ? ["x", "y"] : [] };
+
 export const KeyedLive = defineView<{ rows: Row[]; next: number }>({
   name: "KeyedLive",
-  mount(_p, _s, socket) {
-    socket.assign({
-      next: 4,
-      rows: [
-        { id: 1, name: "one", tags: ["a"] },
-        { id: 2, name: "two", tags: ["b", "c"] },
-        { id: 3, name: "three", tags: [] },
-      ],
-    });
+  mount(params, _s, socket) {
+    const extra = Math.min(1000, Math.max(0, Math.floor(Number(params.n)) || 0));
+    // `?ids=` renders those rows in that order, fresh: what a sequence of events should have made
+    const ids = typeof params.ids === "string" ? [...new Set(params.ids.split(",").slice(0, 2000).map(Number))] : [];
+    const rows = (
+      params.ids ? ids.filter((i) => Number.isInteger(i) && i > 0) : [1, 2, 3, ...Array.from({ length: extra }, (_, i) => 100 + i)]
+    ).map(rowOf);
+    socket.assign({ next: Math.max(3, ...rows.map((r) => (r.id < 100 ? r.id : 0))) + 1, rows });
   },
   events: {
     prepend: (_p, socket) => {
@@ -47,6 +56,10 @@ export const KeyedLive = defineView<{ rows: Row[]; next: number }>({
     },
     reverse: (_p, socket) => {
       socket.update("rows", (rows) => rows.slice().reverse());
+    },
+    /** A fixed scramble of the order. */
+    shuffle: (_p, socket) => {
+      socket.update("rows", (rows) => rows.slice().sort((a, b) => ((a.id * 7919) % 1009) - ((b.id * 7919) % 1009)));
     },
     remove: event(z.object({ id }), (p, socket) => {
       socket.update("rows", (rows) => rows.filter((r) => r.id !== p.id));
@@ -78,7 +91,7 @@ export const KeyedLive = defineView<{ rows: Row[]; next: number }>({
         (t) => html`<li>${t}</li>`,
       )}</ol></li>`,
   )}</ul>
-<button phx-click="prepend">prepend</button><button phx-click="append">append</button><button phx-click="reverse">reverse</button>
+<button phx-click="prepend">prepend</button><button phx-click="append">append</button><button phx-click="reverse">reverse</button><button phx-click="shuffle">shuffle</button>
 <button phx-click="move" phx-value-from="0" phx-value-to="2">move first to third</button>`,
 });
 
