@@ -26,6 +26,7 @@ import { ErrorLive } from "./views/errors.js";
 import { PortalLive, portalLayout } from "./views/portal-live.js";
 import * as nested from "./views/nested.js";
 import * as sticky from "./views/sticky.js";
+import * as uploadIssues from "./views/upload-issues.js";
 import * as uploads from "./views/uploads.js";
 
 /** Issue3941Live's layout hook. */
@@ -110,7 +111,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/3953", nested.Issue3953Live],
     ["/issues/4209", nested.Issue4209Live],
     ["/issues/4359", nested.Issue4359Live],
-    ["/issues/4368", uploads.Issue4368Live],
+    ["/issues/4368", uploadIssues.Issue4368Live],
     ["/issues/3199", nav.Issue3199Live, { container: { "phx-remove": nav.ISSUE_3199_REMOVE_VIEW } }],
     ["/issues/3199/away", nav.Issue3199AwayLive],
     ["/issues/3529", nav.Issue3529Live],
@@ -145,13 +146,13 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     live("/issues/3681/away", sticky.Issue3681AwayLive),
   ]),
   liveSession({ name: "default", layout: profileLayout("plain", nested.ISSUE_3530_SCRIPT) }, [live("/issues/3530", nested.Issue3530Live)]),
-  liveSession({ name: "default", layout: profileLayout("plain", uploads.ISSUE_2965_SCRIPT) }, [
-    live("/issues/2965", uploads.Issue2965Live),
+  liveSession({ name: "default", layout: profileLayout("plain", uploadIssues.ISSUE_2965_SCRIPT) }, [
+    live("/issues/2965", uploadIssues.Issue2965Live),
   ]),
-  liveSession({ name: "default", layout: profileLayout("plain", uploads.ISSUE_3647_SCRIPT) }, [
-    live("/issues/3647", uploads.Issue3647Live),
+  liveSession({ name: "default", layout: profileLayout("plain", uploadIssues.ISSUE_3647_SCRIPT) }, [
+    live("/issues/3647", uploadIssues.Issue3647Live),
   ]),
-  liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/4078", uploads.Issue4078Live)]),
+  liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/4078", uploadIssues.Issue4078Live)]),
   liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
   liveSession({ name: "navigation", layout: navigationLayout }, [
     live("/navigation/a", nav.NavigationALive),
