@@ -182,7 +182,7 @@ export type LifecycleStage = "handleParams" | "handleEvent" | "handleInfo" | "af
 
 /**
  * What a hook returns: nothing or `"cont"` to go on, `"halt"` to stop (later hooks and the
- * view's callback do not run), or `{ reply }` to halt a handleEvent with a hook reply.
+ * view's callback do not run), or `{ reply }` to halt a handleEvent with that reply (for any binding).
  */
 export type HookResult = void | "cont" | "halt" | { readonly reply: unknown };
 
