@@ -3,8 +3,8 @@
  * a root and survives live navigation within the live session. 3047, 3496 and 3681 render
  * it in their layout (app.ts), 3612, 3656 and 3658 in the view.
  */
-import { defineView, html, liveRender, type LiveStream, type Template } from "lagoon";
-import { js, link } from "../elixir.js";
+import { defineView, html, JS, liveRender, type LiveStream, type Template } from "lagoon";
+import { link } from "../elixir.js";
 
 const Issue3612StickyLive = defineView({
   name: "Issue3612.StickyLive",
@@ -66,7 +66,7 @@ export const Issue3656Live = defineView({
 const Issue3658Sticky = defineView({
   name: "Issue3658Live.Sticky",
   render: () => html`<div>
-      <div id="foo" phx-remove=${js(["dispatch", { event: "my-event" }])}>Hi</div>
+      <div id="foo" phx-remove=${JS.dispatch("my-event")}>Hi</div>
     </div>`,
 });
 
