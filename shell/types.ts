@@ -248,6 +248,12 @@ export interface ViewDef<A extends Assigns = Assigns> {
   handleAsync?(name: string, outcome: AsyncOutcome, socket: ViewSocket<A>): void | Promise<void>;
   /** The view's markup from its assigns; runs again after every change. */
   render(assigns: RenderAssigns<A>): Template;
+  /**
+   * The layout this view renders in instead of its live session's (Phoenix's
+   * `use Phoenix.LiveView, layout: ...`); `false` for none. Live navigation to and from the
+   * view stays inside the live session. A nested view renders inside its parent and has none.
+   */
+  readonly layout?: ((inner: Template, assigns: RenderAssigns<A>) => Template) | false;
   /** The view is going away (navigation, disconnect, crash). Must not throw. */
   terminate?(reason: string, socket: ViewSocket<A>): void;
 }
