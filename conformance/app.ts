@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { html, liveSession, live, raw, type LiveRoute, type LiveRouteOptions, type ViewDef } from "lagoon";
+import { liveSession, live, type LiveRoute, type LiveRouteOptions, type ViewDef } from "lagoon";
 import { DEFAULT_SECURITY_HEADERS, defineApp, type AppDefinition } from "lagoon/server";
 import { evalPlug, withEval } from "./eval.js";
 import { document, e2eLayout, navigationDeadBody, navigationLayout, profileLayout } from "./layouts.js";
@@ -132,11 +132,11 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     live("/issues/3941", asyncViews.Issue3941Live),
   ]),
   liveSession({ name: "default", layout: portalLayout }, [live("/portal", withEval(PortalLive))]),
-  // Issue3496: each page's mount picks its layout upstream (with and without the sticky child)
-  liveSession(
-    { name: "default", layout: (inner, a) => html`${raw(sticky.ISSUE_3496_SCRIPT)}${sticky.issue3496Frame(inner, a.withSticky === true)}` },
-    [live("/issues/3496/a", withEval(sticky.Issue3496ALive)), live("/issues/3496/b", withEval(sticky.Issue3496BLive))],
-  ),
+  // Issue3496: each page has its own layout (with and without the sticky child)
+  liveSession({ name: "default" }, [
+    live("/issues/3496/a", withEval(sticky.Issue3496ALive)),
+    live("/issues/3496/b", withEval(sticky.Issue3496BLive)),
+  ]),
   liveSession({ name: "default", layout: (inner, a) => e2eLayout(sticky.issue3047Frame(inner), a) }, [
     live("/issues/3047/a", sticky.Issue3047ALive),
     live("/issues/3047/b", sticky.Issue3047BLive),
