@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { html, liveSession, live, raw, type LiveRoute, type LiveRouteOptions, type ViewDef } from "lagoon";
+import { liveSession, live, type LiveRoute, type LiveRouteOptions, type ViewDef } from "lagoon";
 import { DEFAULT_SECURITY_HEADERS, defineApp, type AppDefinition } from "lagoon/server";
 import { evalPlug, withEval } from "./eval.js";
 import { document, e2eLayout, navigationDeadBody, navigationLayout, profileLayout } from "./layouts.js";
@@ -26,6 +26,7 @@ import { ErrorLive } from "./views/errors.js";
 import { PortalLive, portalLayout } from "./views/portal-live.js";
 import * as nested from "./views/nested.js";
 import * as sticky from "./views/sticky.js";
+import * as uploadIssues from "./views/upload-issues.js";
 import * as uploads from "./views/uploads.js";
 
 /** Issue3941Live's layout hook. */
@@ -110,7 +111,7 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     ["/issues/3953", nested.Issue3953Live],
     ["/issues/4209", nested.Issue4209Live],
     ["/issues/4359", nested.Issue4359Live],
-    ["/issues/4368", uploads.Issue4368Live],
+    ["/issues/4368", uploadIssues.Issue4368Live],
     ["/issues/3199", nav.Issue3199Live, { container: { "phx-remove": nav.ISSUE_3199_REMOVE_VIEW } }],
     ["/issues/3199/away", nav.Issue3199AwayLive],
     ["/issues/3529", nav.Issue3529Live],
@@ -131,11 +132,11 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     live("/issues/3941", asyncViews.Issue3941Live),
   ]),
   liveSession({ name: "default", layout: portalLayout }, [live("/portal", withEval(PortalLive))]),
-  // Issue3496: each page's mount picks its layout upstream (with and without the sticky child)
-  liveSession(
-    { name: "default", layout: (inner, a) => html`${raw(sticky.ISSUE_3496_SCRIPT)}${sticky.issue3496Frame(inner, a.withSticky === true)}` },
-    [live("/issues/3496/a", withEval(sticky.Issue3496ALive)), live("/issues/3496/b", withEval(sticky.Issue3496BLive))],
-  ),
+  // Issue3496: each page has its own layout (with and without the sticky child)
+  liveSession({ name: "default" }, [
+    live("/issues/3496/a", withEval(sticky.Issue3496ALive)),
+    live("/issues/3496/b", withEval(sticky.Issue3496BLive)),
+  ]),
   liveSession({ name: "default", layout: (inner, a) => e2eLayout(sticky.issue3047Frame(inner), a) }, [
     live("/issues/3047/a", sticky.Issue3047ALive),
     live("/issues/3047/b", sticky.Issue3047BLive),
@@ -145,13 +146,13 @@ export const routes: (LiveRoute | LiveRoute[])[] = [
     live("/issues/3681/away", sticky.Issue3681AwayLive),
   ]),
   liveSession({ name: "default", layout: profileLayout("plain", nested.ISSUE_3530_SCRIPT) }, [live("/issues/3530", nested.Issue3530Live)]),
-  liveSession({ name: "default", layout: profileLayout("plain", uploads.ISSUE_2965_SCRIPT) }, [
-    live("/issues/2965", uploads.Issue2965Live),
+  liveSession({ name: "default", layout: profileLayout("plain", uploadIssues.ISSUE_2965_SCRIPT) }, [
+    live("/issues/2965", uploadIssues.Issue2965Live),
   ]),
-  liveSession({ name: "default", layout: profileLayout("plain", uploads.ISSUE_3647_SCRIPT) }, [
-    live("/issues/3647", uploads.Issue3647Live),
+  liveSession({ name: "default", layout: profileLayout("plain", uploadIssues.ISSUE_3647_SCRIPT) }, [
+    live("/issues/3647", uploadIssues.Issue3647Live),
   ]),
-  liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/4078", uploads.Issue4078Live)]),
+  liveSession({ name: "default", layout: profileLayout("plain") }, [live("/issues/4078", uploadIssues.Issue4078Live)]),
   liveSession({ name: "other", layout: e2eLayout }, [live("/issues/3686/c", nav.Issue3686CLive)]),
   liveSession({ name: "navigation", layout: navigationLayout }, [
     live("/navigation/a", nav.NavigationALive),

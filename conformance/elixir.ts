@@ -1,8 +1,7 @@
 /**
  * What the suite's pages print the way Elixir and HEEx print it: `inspect/1` output that
  * tests assert on, `options_for_select`, the markup of Phoenix's function components
- * (`<.link>`, `<.focus_wrap>`, `<.portal>`), and JS commands as the JSON the client runs
- * (`[[op, args], ...]`, see phoenix_live_view's js.ex).
+ * (`<.link>`, `<.focus_wrap>`, `<.portal>`). JS commands are Lagoon's own (`JS`).
  */
 import { html, type Template } from "lagoon";
 
@@ -53,13 +52,6 @@ export function optionsForSelect(options: Iterable<unknown>, selected: unknown):
     return html`<option value=${value} selected=${chosen.has(value)}>${label}</option>`;
   });
 }
-
-/** A JS command attribute value: the ops as JSON. */
-export const js = (...ops: [string, Record<string, unknown>][]): string => JSON.stringify(ops);
-
-/** A transition as JS commands write it: `[[classes], [start], [end]]`. */
-export const transition = (classes: string, start = "", end = ""): string[][] =>
-  [classes, start, end].map((c) => c.split(/\s+/).filter(Boolean));
 
 /** `<.link navigate=...>` / `<.link patch=...>`. */
 export function link(

@@ -5,19 +5,18 @@
  * Lagoon code doing the same thing. Anything else is refused. The table is in README.md
  * ("Conformance").
  *
- * E8 (`attach_hook(socket, :sync, :handle_event, ...)`) makes every later event of the view
- * except "ping" wait for a `{:sync, event}` message, sent by E9 through POST /eval. Lagoon
- * runs a view's messages one at a time, so a handler awaiting its release holds back the
- * view's other events and timers as the blocked Phoenix process does; a release that
- * arrives first is kept until its event comes (Erlang's selective receive).
+ * As upstream (E2E.Hooks' on_mount), the eval handler is a handleEvent lifecycle hook
+ * attached before the view mounts, halting `sandbox:eval` with its reply. E8 attaches a
+ * second hook, `sync`, making every later event of the view except "ping" wait for a
+ * `{:sync, event}` message, sent by E9 through POST /eval. Lagoon runs a view's messages one
+ * at a time, so a hook awaiting its release holds back the view's other events and timers
+ * as the blocked Phoenix process does; a release that arrives first is kept until its event
+ * comes (Erlang's selective receive). The eval hook runs first, so evals are never held.
  */
-import { EventRejected, type ViewDef, type ViewSocket } from "lagoon";
-
-type Spec = NonNullable<ViewDef["events"]>[string];
+import { EventRejected, type HookResult, type ViewDef, type ViewSocket } from "lagoon";
 
 interface Gate {
   pid: number;
-  sync: boolean;
   /** Releases that arrived before their event, by event name. */
   early: Map<string, number>;
   /** Handlers waiting for their release, by event name. */
@@ -31,7 +30,7 @@ let nextPid = 100;
 function gate(socket: ViewSocket<any>): Gate {
   let g = gates.get(socket);
   if (!g) {
-    g = { pid: nextPid++, sync: false, early: new Map(), waiting: new Map() };
+    g = { pid: nextPid++, early: new Map(), waiting: new Map() };
     gates.set(socket, g);
     byPid.set(g.pid, g);
     const pid = g.pid;
@@ -40,17 +39,21 @@ function gate(socket: ViewSocket<any>): Gate {
   return g;
 }
 
-/** Waits for `{:sync, event}` when the view has E8's hook attached. */
-async function passGate(socket: ViewSocket<any>, event: string): Promise<void> {
-  const g = gates.get(socket);
-  if (!g?.sync || event === "ping") return;
+/** E8's `sync` hook: each event but "ping" waits for its `{:sync, event}`. */
+async function passGate(event: string, _params: unknown, socket: ViewSocket<any>): Promise<HookResult> {
+  if (event === "ping") return "cont";
+  const g = gate(socket);
   const early = g.early.get(event) ?? 0;
-  if (early > 0) return void g.early.set(event, early - 1);
+  if (early > 0) {
+    g.early.set(event, early - 1);
+    return "cont";
+  }
   await new Promise<void>((resolve) => {
     const list = g.waiting.get(event) ?? [];
     list.push(resolve);
     g.waiting.set(event, list);
   });
+  return "cont";
 }
 
 function release(pid: number, event: string): void {
@@ -122,39 +125,36 @@ const LV_SNIPPETS: LvSnippet[] = [
     // E8 (forms)
     pattern: literal(E8),
     run(_m, socket) {
-      gate(socket).sync = true;
+      socket.attachHook("sync", "handleEvent", passGate);
       return NOREPLY;
     },
   },
 ];
 
-/** The `sandbox:eval` event handler of `view`. */
-function evalEvent(view: ViewDef<any>) {
-  return async (params: { value?: unknown }, socket: ViewSocket<any>) => {
+/** The eval hook of `view`: answers `sandbox:eval` (halting with the reply), lets every other event through. */
+function evalHook(view: ViewDef<any>) {
+  return async (event: string, params: { value?: unknown }, socket: ViewSocket<any>): Promise<HookResult> => {
+    if (event !== "sandbox:eval") return "cont";
     const code = typeof params.value === "string" ? normalize(params.value) : "";
     for (const snippet of LV_SNIPPETS) {
       const m = code.match(snippet.pattern);
       if (!m) continue;
       const result = await snippet.run(m, socket, view);
-      return result === NOREPLY ? {} : { result };
+      return { reply: result === NOREPLY ? {} : { result } };
     }
     throw new EventRejected("eval", `not a snippet of the suite: ${code.slice(0, 80)}`);
   };
 }
 
-/** `view` with the suite's eval hook (Phoenix's on_mount of live_session :default) and E8's gate on its events. */
+/** `view` with the suite's eval hook attached before its mount (Phoenix's on_mount of live_session :default). */
 export function withEval<A extends Record<string, any>>(view: ViewDef<A>): ViewDef<A> {
-  const events: Record<string, Spec> = {};
-  for (const [name, spec] of Object.entries(view.events ?? {})) {
-    const handle = typeof spec === "function" ? spec : spec.handle;
-    const gated = async (params: any, socket: ViewSocket<any>) => {
-      await passGate(socket, name);
-      return handle(params, socket as never);
-    };
-    events[name] = typeof spec === "function" ? gated : { params: spec.params, handle: gated };
-  }
-  events["sandbox:eval"] = evalEvent(view as ViewDef<any>);
-  return { ...view, events: events as ViewDef<A>["events"] };
+  return {
+    ...view,
+    mount(params, session, socket) {
+      socket.attachHook("eval", "handleEvent", evalHook(view as ViewDef<any>));
+      return view.mount?.(params, session, socket);
+    },
+  };
 }
 
 /** POST /eval (`evalPlug`): E9 releases a view's waiting event; its result is `nil`. */

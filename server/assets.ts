@@ -18,6 +18,7 @@ export interface Assets {
 interface ManifestChunk {
   file: string;
   css?: string[];
+  assets?: string[];
   imports?: string[];
   isEntry?: boolean;
 }
@@ -55,6 +56,24 @@ export function manifestAssets(outDir = "dist/client", entry?: string, base = "/
     `<script type="module" defer phx-track-static src="${url(chunk.file)}"></script>`;
   const tracked = [...css, chunk.file].map((file) => base + file);
   return { head: () => tags, tracked };
+}
+
+/**
+ * The URL paths of the files Vite's build in `outDir` names in its manifest: content-hashed,
+ * so a browser may keep them for good (a new build gives new names). None without a build.
+ */
+export function fingerprintedFiles(outDir: string): ReadonlySet<string> {
+  let manifest: Record<string, ManifestChunk>;
+  try {
+    manifest = JSON.parse(readFileSync(join(outDir, ".vite", "manifest.json"), "utf8")) as Record<string, ManifestChunk>;
+  } catch {
+    return new Set();
+  }
+  const files = new Set<string>();
+  for (const chunk of Object.values(manifest)) {
+    for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) files.add("/" + file);
+  }
+  return files;
 }
 
 /** Development: scripts come from the Vite dev server mounted in the same process; `entry` from the project root. */

@@ -17,7 +17,7 @@ import { randomBytes } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { LiveRoute } from "../shell/router.js";
 import { createLagoon, type Lagoon, type LagoonOptions } from "./app.js";
-import type { Assets } from "./assets.js";
+import { fingerprintedFiles, type Assets } from "./assets.js";
 
 /** An app for Lagoon's runner: createLagoon's options less what the runner gives (secret, assets), plus `setup`. */
 export interface AppDefinition extends Omit<LagoonOptions, "secret" | "assets"> {
@@ -69,7 +69,7 @@ export async function instantiateApp(app: App, runtime: AppRuntime): Promise<Run
     secret: runtime.secret,
     assets: runtime.assets,
   });
-  if (runtime.clientDir) lagoon.app.use("/assets/*", serveStatic({ root: runtime.clientDir }));
+  if (runtime.clientDir) serveBuild(lagoon, runtime.clientDir);
   const cleanup = def.setup?.(lagoon);
   return {
     lagoon,
@@ -77,6 +77,20 @@ export async function instantiateApp(app: App, runtime: AppRuntime): Promise<Run
       if (typeof cleanup === "function") await cleanup();
     },
   };
+}
+
+/**
+ * Serves the client build under /assets. Its hashed files are cached for good: without a
+ * Cache-Control (and with no validator to revalidate against) the browser would fetch the
+ * whole bundle again on every page load and reload.
+ */
+function serveBuild(lagoon: Lagoon, clientDir: string): void {
+  const fingerprinted = fingerprintedFiles(clientDir);
+  lagoon.app.use("/assets/*", async (c, next) => {
+    await next();
+    if (c.res.status === 200 && fingerprinted.has(c.req.path)) c.header("Cache-Control", "public, max-age=31536000, immutable");
+  });
+  lagoon.app.use("/assets/*", serveStatic({ root: clientDir }));
 }
 
 /**

@@ -73,7 +73,8 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
         // telemetry labels are never names the client made up: the view's own, or the hook's
         const known = proc.route.view.events && Object.hasOwn(proc.route.view.events, name);
         proc.span.event = known ? name : `hook:${outcome.by}`;
-        return proc.finish(ref, p.type === "hook" ? outcome.reply : undefined);
+        // Phoenix's {:halt, reply, socket}: the reply goes back whatever bound the event, as a handler's
+        return proc.finish(ref, outcome.reply);
       }
     }
     const events = (target ? target.def.events : proc.route.view.events) as Record<string, EventSpec<any>> | undefined;

@@ -15,7 +15,7 @@ export interface HookOutcome {
   readonly halted: boolean;
   /** The hook that halted. */
   readonly by?: string;
-  /** The reply a halting handleEvent hook gave (`{ reply }`), for a hook's pushEvent. */
+  /** The reply a halting handleEvent hook gave (`{ reply }`): the event's reply, whatever bound it. */
   readonly reply?: unknown;
 }
 

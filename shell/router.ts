@@ -1,6 +1,7 @@
 import type { Template } from "./template.js";
 import type { Assigns, Params, RenderAssigns, Session, ViewDef, ViewSocket } from "./types.js";
 import { queryParams } from "./params.js";
+import { isJS, type JSCommands } from "./js.js";
 
 /**
  * Runs before a view's mount, for every view of a live session, in the HTTP render and on
@@ -58,9 +59,10 @@ export interface LiveRouteOptions {
   /**
    * Attributes for the `<div>` that holds the view, e.g. `{ "phx-remove": ... }` (a JS command
    * the client runs on the container when live navigation removes it). Plain attribute
-   * names only; Lagoon's own `id` and `data-phx-*` cannot be set.
+   * names only; Lagoon's own `id` and `data-phx-*` cannot be set. A JS command list is sent as
+   * the JSON the client reads, as in a template.
    */
-  container?: Record<string, string>;
+  container?: Record<string, string | JSCommands>;
 }
 
 const CONTAINER_ATTR = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
@@ -75,12 +77,16 @@ export function live(path: string, view: ViewDef<any>, action?: string | LiveRou
   const { pattern, keys } = compile(path);
   const route: LiveRoute = { path, view, session: DEFAULT_SESSION, pattern, keys, ...(typeof action === "string" ? { action } : {}) };
   if (!opts.container) return route;
-  for (const name of Object.keys(opts.container)) {
+  const container: Record<string, string> = {};
+  for (const [name, value] of Object.entries(opts.container)) {
     if (!CONTAINER_ATTR.test(name) || name === "id" || name.startsWith("data-phx-")) {
       throw new TypeError(`live("${path}"): "${name}" cannot be a container attribute`);
     }
+    if (typeof value !== "string" && !isJS(value))
+      throw new TypeError(`live("${path}"): container attribute "${name}" must be a string or JS commands`);
+    container[name] = String(value);
   }
-  return { ...route, container: Object.freeze({ ...opts.container }) };
+  return { ...route, container: Object.freeze(container) };
 }
 
 /**

@@ -182,7 +182,7 @@ export type LifecycleStage = "handleParams" | "handleEvent" | "handleInfo" | "af
 
 /**
  * What a hook returns: nothing or `"cont"` to go on, `"halt"` to stop (later hooks and the
- * view's callback do not run), or `{ reply }` to halt a handleEvent with a hook reply.
+ * view's callback do not run), or `{ reply }` to halt a handleEvent with that reply (for any binding).
  */
 export type HookResult = void | "cont" | "halt" | { readonly reply: unknown };
 
@@ -248,6 +248,12 @@ export interface ViewDef<A extends Assigns = Assigns> {
   handleAsync?(name: string, outcome: AsyncOutcome, socket: ViewSocket<A>): void | Promise<void>;
   /** The view's markup from its assigns; runs again after every change. */
   render(assigns: RenderAssigns<A>): Template;
+  /**
+   * The layout this view renders in instead of its live session's (Phoenix's
+   * `use Phoenix.LiveView, layout: ...`); `false` for none. Live navigation to and from the
+   * view stays inside the live session. A nested view renders inside its parent and has none.
+   */
+  readonly layout?: ((inner: Template, assigns: RenderAssigns<A>) => Template) | false;
   /** The view is going away (navigation, disconnect, crash). Must not throw. */
   terminate?(reason: string, socket: ViewSocket<A>): void;
 }

@@ -1,5 +1,5 @@
 /**
- * A view's renders: its template inside its live session's layout, diffed against what the
+ * A view's renders: its template inside its layout, diffed against what the
  * client holds (diff.ts), with the components that changed, the title and the push events
  * of the message; and its nested views' containers, signed once per set of options so an
  * unchanged one is omitted from the diff.
@@ -37,11 +37,12 @@ export class ViewRender {
     return Object.assign(Object.create(null), socket.assigns, { flash: this.#proc.flash.current, streams: sockets.streams(socket) });
   }
 
-  /** The view's template inside its live session's layout. */
+  /** The view's template inside its own layout, else its live session's (a nested view has neither). */
   template(assigns: Assigns): Template {
-    const route = this.#proc.route;
+    const { route, routed } = this.#proc;
     const inner = route.view.render(assigns as never);
-    const layout = route.session.layout;
+    const own = routed ? route.view.layout : undefined;
+    const layout = own === undefined ? route.session.layout : own;
     return layout ? layout(inner, assigns as never) : inner;
   }
 

@@ -1,6 +1,6 @@
 /** Plain pages: client JS commands, focus wrapping, attribute defaults, hooks set by page scripts. */
-import { defineView, html } from "lagoon";
-import { focusWrap, js, link, transition } from "../elixir.js";
+import { defineView, html, JS } from "lagoon";
+import { focusWrap, link } from "../elixir.js";
 
 /** /js (E2E.JsLive) */
 export const JsLive = defineView<{ count: number }>({
@@ -13,38 +13,32 @@ export const JsLive = defineView<{ count: number }>({
   },
   render: (a) => html`<div id="my-modal" aria-expanded="false" style="display: none;">Test</div>
 
-    <button phx-click=${js(
-      ["show", { time: 50, to: "#my-modal", transition: transition("fade-in") }],
-      ["set_attr", { attr: ["aria-expanded", "true"], to: "#my-modal" }],
-      ["set_attr", { attr: ["open", "true"], to: "#my-modal" }],
-    )}>
+    <button phx-click=${JS.show({ time: 50, to: "#my-modal", transition: "fade-in" })
+      .setAttribute("aria-expanded", "true", { to: "#my-modal" })
+      .setAttribute("open", "true", { to: "#my-modal" })}>
       show modal
     </button>
 
-    <button phx-click=${js(
-      ["hide", { time: 50, to: "#my-modal", transition: transition("fade-out") }],
-      ["set_attr", { attr: ["aria-expanded", "false"], to: "#my-modal" }],
-      ["remove_attr", { attr: "open", to: "#my-modal" }],
-    )}>
+    <button phx-click=${JS.hide({ time: 50, to: "#my-modal", transition: "fade-out" })
+      .setAttribute("aria-expanded", "false", { to: "#my-modal" })
+      .removeAttribute("open", { to: "#my-modal" })}>
       hide modal
     </button>
 
-    <button phx-click=${js(
-      ["toggle", { ins: transition("fade-in"), outs: transition("fade-out"), time: 50, to: "#my-modal" }],
-      ["toggle_attr", { attr: ["aria-expanded", "true", "false"], to: "#my-modal" }],
-      ["toggle_attr", { attr: ["open", "true"], to: "#my-modal" }],
-    )}>
+    <button phx-click=${JS.toggle({ in: "fade-in", out: "fade-out", time: 50, to: "#my-modal" })
+      .toggleAttribute("aria-expanded", ["true", "false"], { to: "#my-modal" })
+      .toggleAttribute("open", "true", { to: "#my-modal" })}>
       toggle modal
     </button>
 
-    <details phx-mounted=${js(["ignore_attrs", { attrs: ["open"] }])}>
+    <details phx-mounted=${JS.ignoreAttributes("open")}>
       <summary>Details</summary>
       <button phx-click="increment">${a.count}</button>
     </details>`,
 });
 
 const dropdownItem = (text: string) => html`<button
-                phx-click=${js(["hide", { to: "#dropdown-menu" }])}
+                phx-click=${JS.hide({ to: "#dropdown-menu" })}
                 class="block w-full text-left px-4 py-2 text-sm text-gray-700 hover:bg-gray-100 focus:bg-gray-100 focus:outline-none"
               >
                 ${text}
@@ -99,7 +93,7 @@ function focusWrapDemo() {
         <div class="relative inline-block">
           <button
             id="dropdown-button"
-            phx-click=${js(["toggle", { to: "#dropdown-menu" }], ["focus_first", { to: "#dropdown-content" }])}
+            phx-click=${JS.toggle({ to: "#dropdown-menu" }).focusFirst({ to: "#dropdown-content" })}
             class="px-4 py-2 bg-gray-600 text-white rounded hover:bg-gray-700 focus:outline-none focus:ring-2 focus:ring-gray-500"
           >
             Options ▼

@@ -1,6 +1,6 @@
 /** Live components holding forms: 3026 (a component replacing a status while its view sleeps), 3684, 3169, 3200. */
-import { component, defineComponent, defineView, html } from "lagoon";
-import { js, optionsForSelect } from "../elixir.js";
+import { component, defineComponent, defineView, html, JS } from "lagoon";
+import { optionsForSelect } from "../elixir.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -182,7 +182,7 @@ const MessagesTab = defineComponent<{ value: string }>({
 const SettingsTab = defineComponent({ name: "Issue3200.SettingsTab", render: () => html`<div>Settings</div>` });
 
 const tabButton = (text: string, route: string) =>
-  html`<button type="button" phx-click=${js(["patch", { href: route, replace: false }])}>
+  html`<button type="button" phx-click=${JS.patch(route)}>
         ${text}
       </button>`;
 

@@ -1,6 +1,6 @@
 /** The forms of the issue pages: selects, change targets, recovery, debounce, native submits. */
-import { defineView, html, type Params, type Template } from "lagoon";
-import { inspect, js, optionsForSelect } from "../elixir.js";
+import { defineView, html, JS, type Params, type Template } from "lagoon";
+import { inspect, optionsForSelect } from "../elixir.js";
 
 /** Phoenix's `used_input?`: the params hold the field and no `_unused_` marker for it. */
 export const usedInput = (params: Params, field: string) => field in params && !(`_unused_${field}` in params);
@@ -115,7 +115,7 @@ export const Issue3448Live = defineView<{ a: string[] }>({
     search: () => undefined,
   },
   render: (a) => {
-    const click = js(["dispatch", { event: "input" }], ["focus", { to: "#search" }]);
+    const click = JS.dispatch("input").focus({ to: "#search" });
     return html`<form id="my_form" phx-change="validate" class="flex flex-col gap-2">
       <div>
         ${a.a.map(

@@ -1,6 +1,6 @@
 /** The form pages of forms.spec.js: /form (FormLive), /form/stream, /form/dynamic-inputs. */
-import { component, defineComponent, defineView, html, type LiveStream, type Params } from "lagoon";
-import { AtomMap, inspect, js, optionsForSelect, portal } from "../elixir.js";
+import { component, defineComponent, defineView, html, JS, type LiveStream, type Params } from "lagoon";
+import { AtomMap, inspect, optionsForSelect, portal } from "../elixir.js";
 import { withEval } from "../eval.js";
 
 type FormParams = Record<string, unknown>;
@@ -33,7 +33,7 @@ function myForm(params: FormParams, target?: number) {
           ${optionsForSelect(["foo", "bar", "baz"], params.d)}
         </select>
         ${id ? html`<input type="text" name="e" form=${id} value=${s(params.e)} />` : ""}
-        <button type="submit" phx-disable-with="Submitting" phx-click=${js(["dispatch", { event: "test" }])}>
+        <button type="submit" phx-disable-with="Submitting" phx-click=${JS.dispatch("test")}>
           Submit with JS
         </button>
         <button id="submit" type="submit" phx-disable-with="Submitting">Submit</button>
@@ -72,7 +72,7 @@ function mountForm(urlParams: FormParams, socket: any) {
   const params: FormParams = { ...DEFAULTS, ...urlParams };
   if (has(urlParams, "no-id")) delete params.id;
   else if (has(urlParams, "no-change-event")) delete params["phx-change"];
-  else if (has(urlParams, "js-change")) params["phx-change"] = js(["push", { event: "validate" }]);
+  else if (has(urlParams, "js-change")) params["phx-change"] = String(JS.push("validate"));
   socket.assign({ params, submitted: false });
 }
 
@@ -183,7 +183,7 @@ export const FormDynamicInputsLive = defineView<{ name: unknown; users: User[]; 
     save: (p, socket) => void assignForm(socket, p.my_form).assign({ submitted: true }),
   },
   render: (a) => {
-    const change = js(["dispatch", { event: "change" }]);
+    const change = JS.dispatch("change");
     return html`<form
       id="my-form"
       phx-change="validate"

@@ -1,64 +1,39 @@
 /** /issues/3040: the generated core components' modal (JS commands, focus_wrap, click-away) over a form. */
-import { defineView, html, raw } from "lagoon";
-import { js, link, transition } from "../elixir.js";
+import { defineView, html, JS, raw, type JSCommands } from "lagoon";
+import { link } from "../elixir.js";
 
 export const MODAL_STYLE = `.fixed{ position: fixed } .absolute{ position: absolute } .relative{ position: relative } .inset-0{ inset: 0px } .right-5{ right: 1.25rem } .top-6{ top: 1.5rem } .z-50{ z-index: 50 } .-m-3{ margin: -0.75rem } .flex{ display: flex } .hidden{ display: none } .min-h-full{ min-height: 100% } .w-full{ width: 100% } .max-w-3xl{ max-width: 48rem } .flex-none{ flex: none } .items-center{ align-items: center } .justify-center{ justify-content: center } .overflow-y-auto{ overflow-y: auto } .rounded-2xl{ border-radius: 1rem } .bg-white{ background-color: rgb(255 255 255 / 1) } .bg-gray-200{ background-color: rgb(229 231 235 / 1) } .bg-zinc-50\\/90{ background-color: rgb(250 250 250 / 0.9) } .p-14{ padding: 3.5rem } .p-3{ padding: 0.75rem } .p-4{ padding: 1rem } .opacity-20{ opacity: 0.2 } .transition{ transition-property: color, background-color, border-color, text-decoration-color, fill, stroke, opacity, box-shadow, transform, filter, backdrop-filter; transition-timing-function: cubic-bezier(0.4, 0, 0.2, 1); transition-duration: 150ms } .transition-opacity{ transition-property: opacity; transition-timing-function: cubic-bezier(0.4, 0, 0.2, 1); transition-duration: 150ms } .hover\\:opacity-40:hover{ opacity: 0.4 } @media (min-width: 640px){ .sm\\:p-6{ padding: 1.5rem } } @media (min-width: 1024px){ .lg\\:py-8{ padding-top: 2rem; padding-bottom: 2rem } }`;
-
-type Op = [string, Record<string, unknown>];
 
 /** The two copies of the core components' modal differ in their transitions: 3040's (with `transform`) and the portal page's (with times). */
 export type ModalVariant = "3040" | "portal";
 
 const EASE_OUT = { "3040": "transition-all transform ease-out duration-300", portal: "transition-all ease-out duration-300" };
 const EASE_IN = { "3040": "transition-all transform ease-in duration-200", portal: "transition-all ease-in duration-200" };
+const SHOWN = "opacity-100 translate-y-0 sm:scale-100";
+const HIDDEN = "opacity-0 translate-y-4 sm:translate-y-0 sm:scale-95";
 
-/** The modal's show_modal/2 and hide_modal/2 as JS command ops. */
-export function showModal(id: string, v: ModalVariant = "3040"): Op[] {
+/** The modal's show_modal/2. */
+export function showModal(id: string, v: ModalVariant = "3040"): JSCommands {
   const time = v === "portal" ? { time: 300 } : {};
-  return [
-    ["show", { to: `#${id}` }],
-    ["show", { to: `#${id}-bg`, ...time, transition: transition(EASE_OUT[v], "opacity-0", "opacity-100") }],
-    [
-      "show",
-      {
-        to: `#${id}-container`,
-        ...time,
-        transition: transition(
-          EASE_OUT[v],
-          "opacity-0 translate-y-4 sm:translate-y-0 sm:scale-95",
-          "opacity-100 translate-y-0 sm:scale-100",
-        ),
-      },
-    ],
-    ["add_class", { names: ["overflow-hidden"], to: "body" }],
-    ["focus_first", { to: `#${id}-content` }],
-  ];
+  return JS.show({ to: `#${id}` })
+    .show({ to: `#${id}-bg`, ...time, transition: [EASE_OUT[v], "opacity-0", "opacity-100"] })
+    .show({ to: `#${id}-container`, ...time, transition: [EASE_OUT[v], HIDDEN, SHOWN] })
+    .addClass("overflow-hidden", { to: "body" })
+    .focusFirst({ to: `#${id}-content` });
 }
 
-export function hideModal(id: string, v: ModalVariant = "3040"): Op[] {
-  return [
-    ["hide", { to: `#${id}-bg`, transition: transition(EASE_IN[v], "opacity-100", "opacity-0") }],
-    [
-      "hide",
-      {
-        to: `#${id}-container`,
-        time: 200,
-        transition: transition(
-          EASE_IN[v],
-          "opacity-100 translate-y-0 sm:scale-100",
-          "opacity-0 translate-y-4 sm:translate-y-0 sm:scale-95",
-        ),
-      },
-    ],
-    ["hide", { to: `#${id}`, transition: transition("block", "block", "hidden") }],
-    ["remove_class", { names: ["overflow-hidden"], to: "body" }],
-    ["pop_focus", {}],
-  ];
+/** The modal's hide_modal/2. */
+export function hideModal(id: string, v: ModalVariant = "3040"): JSCommands {
+  return JS.hide({ to: `#${id}-bg`, transition: [EASE_IN[v], "opacity-100", "opacity-0"] })
+    .hide({ to: `#${id}-container`, time: 200, transition: [EASE_IN[v], SHOWN, HIDDEN] })
+    .hide({ to: `#${id}`, transition: ["block", "block", "hidden"] })
+    .removeClass("overflow-hidden", { to: "body" })
+    .popFocus();
 }
 
 export interface ModalOptions {
   show?: boolean;
-  onCancel?: Op[];
+  onCancel?: JSCommands;
   variant?: ModalVariant;
   containerClass?: string;
 }
@@ -66,12 +41,12 @@ export interface ModalOptions {
 /** The core components' `<.modal>`: a dialog over a backdrop, its content in a focus_wrap closed by escape and click-away. */
 export function modal(id: string, opts: ModalOptions, content: unknown) {
   const v = opts.variant ?? "3040";
-  const cancel = js(["exec", { attr: "data-cancel", to: `#${id}` }]);
+  const cancel = JS.exec("data-cancel", { to: `#${id}` });
   return html`<div
       id=${id}
-      phx-mounted=${opts.show ? js(...showModal(id, v)) : null}
-      phx-remove=${js(...hideModal(id, v))}
-      data-cancel=${js(...(opts.onCancel ?? []), ["exec", { attr: "phx-remove" }])}
+      phx-mounted=${opts.show ? showModal(id, v) : null}
+      phx-remove=${hideModal(id, v)}
+      data-cancel=${(opts.onCancel ?? JS).exec("phx-remove")}
       class="relative z-50 hidden"
     >
       <div id=${`${id}-bg`} class="bg-zinc-50/90 fixed inset-0 transition-opacity" aria-hidden="true"></div>
@@ -130,7 +105,7 @@ export const Issue3040Live = defineView<{ modalOpen: boolean; submitted: boolean
       a.modalOpen
         ? modal(
             "my-modal",
-            { show: true, onCancel: [["patch", { href: "/issues/3040", replace: false }]] },
+            { show: true, onCancel: JS.patch("/issues/3040") },
             html`<form phx-submit="submit">
         <input type="text" name="name" />
         ${a.submitted ? html`<p>Form was submitted!</p>` : ""}

@@ -1,6 +1,6 @@
 /** Navigation pages: patches, live and full redirects, history, flash across sessions. */
-import { component, defineComponent, defineView, html, type LiveStream } from "lagoon";
-import { inspect, js, link, uniqueInteger, utcNow } from "../elixir.js";
+import { component, defineComponent, defineView, html, JS, type LiveStream } from "lagoon";
+import { inspect, link, uniqueInteger, utcNow } from "../elixir.js";
 
 const buttonStyle =
   "padding-left: 1rem; padding-right: 1rem; padding-top: 0.5rem; padding-bottom: 0.5rem; background-color: #e2e8f0; display: inline-flex; align-items: center; border-radius: 0.375rem; cursor: pointer;";
@@ -156,7 +156,7 @@ export const Issue4290ALive = defineView({
     validate: () => undefined,
   },
   render: () => html`<h1>A</h1>
-      <div id="slow-remove" phx-remove=${js(["transition", { time: 1500, transition: [["fade-out"], [], []] }])}>
+      <div id="slow-remove" phx-remove=${JS.transition("fade-out", { time: 1500 })}>
         removed with transition
       </div>
       <form id="form" phx-change="validate">
@@ -193,7 +193,7 @@ export const Issue3686BLive = flashPage("B", "C", (s) => s.redirect("/issues/368
 export const Issue3686CLive = flashPage("C", "A", (s) => s.pushNavigate("/issues/3686/a"));
 
 /** The route's container attribute `phx-remove` (Issue3199Live.remove_view/0). */
-export const ISSUE_3199_REMOVE_VIEW = js(["transition", { time: 100, transition: [["view-removing"], [], []] }]);
+export const ISSUE_3199_REMOVE_VIEW = JS.transition("view-removing", { time: 100 });
 
 /** /issues/3199 */
 export const Issue3199Live = defineView<{ streams: { items: LiveStream<{ id: number; name: string }> } }>({
@@ -211,7 +211,7 @@ export const Issue3199Live = defineView<{ streams: { items: LiveStream<{ id: num
       ${a.streams.items.map(
         (item, id) => html`<li
         id=${id}
-        phx-remove=${js(["transition", { time: 1000, transition: [["item-removing"], [], []] }])}
+        phx-remove=${JS.transition("item-removing", { time: 1000 })}
       >
         ${item.name}
         <button phx-click="delete" phx-value-id=${id}>Delete</button>

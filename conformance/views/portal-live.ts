@@ -5,8 +5,8 @@
  * upstream: PORTAL_CSS holds the utilities the page's geometry relies on. Its nested view
  * (NestedLive) teleports a button and a nested view of its own.
  */
-import { component, defineComponent, defineView, html, liveRender, raw, type Layout, type LiveStream } from "lagoon";
-import { js, portal, transition, uniqueInteger } from "../elixir.js";
+import { component, defineComponent, defineView, html, JS, liveRender, raw, type JSCommands, type Layout, type LiveStream } from "lagoon";
+import { portal, uniqueInteger } from "../elixir.js";
 import { MODAL_STYLE, modal, showModal } from "./modal.js";
 
 export const PORTAL_CSS = `${MODAL_STYLE} .top-0{top:0} .right-0{right:0} .left-0{left:0} .z-\\[100\\]{z-index:100} .size-96{width:24rem;height:24rem} .size-32{width:8rem;height:8rem} .bg-gray-300{background-color:rgb(209 213 219)} .bg-red-500{background-color:rgb(239 68 68)} .bg-sky-800{background-color:rgb(7 89 133)} .text-white{color:#fff} .contents{display:contents} .block{display:block} .inline-block{display:inline-block} .w-fit{width:fit-content} .overflow-hidden{overflow:hidden} .mt-8{margin-top:2rem} .gap-4{gap:1rem} .border{border-width:1px;border-style:solid} .m-2{margin:0.5rem} .p-2{padding:0.5rem} .p-1{padding:0.25rem} .rounded-lg{border-radius:0.5rem} .bg-zinc-900{background-color:rgb(24 24 27)} .py-2{padding-top:0.5rem;padding-bottom:0.5rem} .px-3{padding-left:0.75rem;padding-right:0.75rem} .text-sm{font-size:0.875rem} .font-semibold{font-weight:600}`;
@@ -16,7 +16,7 @@ export const portalLayout: Layout = (inner) => html`<meta name="lv-profile" cont
 
     <div id="app-portal"></div>`;
 
-const button = (click: string | null, content: unknown) => html`<button
+const button = (click: string | JSCommands | null, content: unknown) => html`<button
       class="phx-submit-loading:opacity-75 rounded-lg bg-zinc-900 hover:bg-zinc-700 py-2 px-3 text-sm font-semibold leading-6 text-white active:text-white/80"
       phx-click=${click}
     >
@@ -55,27 +55,26 @@ const PortalLC = defineComponent<{ streams: { items: LiveStream<{ id: number; na
 });
 
 function tooltip(id: string, withPortal: boolean, activator: unknown, content: unknown) {
-  const show = js([
-    "show",
-    {
-      to: `#${id}`,
-      transition: transition(
-        "transform ease-out duration-200 transition origin-bottom",
-        "scale-95 translate-y-0.5 opacity-0",
-        "scale-100 translate-y-0 opacity-100",
-      ),
-      display: "block",
-      time: 200,
-      blocking: false,
-    },
-  ]);
-  const hide = js([
-    "hide",
-    { to: `#${id}`, transition: transition("transition ease-in duration-100", "opacity-100", "opacity-0"), time: 100, blocking: false },
-  ]);
+  const show = JS.show({
+    to: `#${id}`,
+    transition: [
+      "transform ease-out duration-200 transition origin-bottom",
+      "scale-95 translate-y-0.5 opacity-0",
+      "scale-100 translate-y-0 opacity-100",
+    ],
+    display: "block",
+    time: 200,
+    blocking: false,
+  });
+  const hide = JS.hide({
+    to: `#${id}`,
+    transition: ["transition ease-in duration-100", "opacity-100", "opacity-0"],
+    time: 100,
+    blocking: false,
+  });
   const body = html`<div
           id=${id}
-          phx-mounted=${js(["ignore_attrs", { attrs: ["style"] }])}
+          phx-mounted=${JS.ignoreAttributes("style")}
           role="tooltip"
           class="hidden absolute top-0 left-0 z-50 bg-sky-800 text-white text-xs p-1"
         >
@@ -89,7 +88,7 @@ function tooltip(id: string, withPortal: boolean, activator: unknown, content: u
       data-show=${show}
       data-hide=${hide}
       data-position="top"
-      phx-window-keydown=${js(["dispatch", { event: "phx:hide-tooltip" }])}
+      phx-window-keydown=${JS.dispatch("phx:hide-tooltip")}
       phx-key="escape"
     >
       <div id=${`${id}-activator`} aria-describedby=${id} data-activator>
@@ -154,7 +153,7 @@ export const PortalLive = defineView<{
     nested_portal_click: (_p, socket) => void socket.update("nestedPortalCount", (n) => n + 1),
   },
   render: (a) => {
-    const patch = js(["patch", { href: `/portal?param=${a.paramNext}`, replace: false }]);
+    const patch = JS.patch(`/portal?param=${a.paramNext}`);
     const modalOpts = {
       variant: "portal" as const,
       containerClass: "shadow-zinc-700/10 ring-zinc-700/10 relative hidden rounded-2xl bg-white p-14 shadow-lg ring-1 transition",
@@ -165,12 +164,12 @@ export const PortalLive = defineView<{
 
     ${button(patch, "Patch this LiveView")}
 
-    ${button(js(...showModal("my-modal", "portal")), "Open modal")}
+    ${button(showModal("my-modal", "portal"), "Open modal")}
     ${button("toggle_modal", "Toggle modal render")}
-    ${button(js(...showModal("my-modal-2", "portal"), ["show", { to: "#inner-red-box" }]), "Open second modal")}
-    ${button(js(["push", { event: "tick" }]), "Tick")}
+    ${button(showModal("my-modal-2", "portal").show({ to: "#inner-red-box" }), "Open second modal")}
+    ${button(JS.push("tick"), "Tick")}
 
-    ${button(js(["navigate", { href: "/form", replace: false }]), "Live navigate")}
+    ${button(JS.navigate("/form"), "Live navigate")}
 
     ${
       a.renderModal
@@ -207,7 +206,7 @@ export const PortalLive = defineView<{
               html`<div
                 id="inner-red-box"
                 class="absolute top-0 right-0 bg-red-500 size-32"
-                phx-click-away=${js(["hide", {}])}
+                phx-click-away=${JS.hide()}
               >
                 test
               </div>`,
@@ -258,7 +257,7 @@ export const PortalLive = defineView<{
       "non-teleported-modal",
       modalOpts,
       html`This is a non-teleported modal. Open the menu and click an item. The modal must not close.
-      ${button(js(["show", { to: "#teleported-menu-content" }]), "Open menu")}
+      ${button(JS.show({ to: "#teleported-menu-content" }), "Open menu")}
       ${portal(
         "teleported-menu",
         "body",
@@ -266,11 +265,11 @@ export const PortalLive = defineView<{
           id="teleported-menu-content"
           class="hidden z-[100] fixed top-0 left-0 border border-red-500 p-4 bg-white"
         >
-          ${button(js(["hide", { to: "#teleported-menu-content" }]), "Close menu")}
+          ${button(JS.hide({ to: "#teleported-menu-content" }), "Close menu")}
         </div>`,
       )}`,
     )}
 
-    ${button(js(...showModal("non-teleported-modal", "portal")), "Open non-teleported modal")}`;
+    ${button(showModal("non-teleported-modal", "portal"), "Open non-teleported modal")}`;
   },
 });

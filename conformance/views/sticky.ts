@@ -1,10 +1,11 @@
 /**
  * Pages whose subject is a sticky LiveView (`live_render(..., sticky: true)`): it joins as
- * a root and survives live navigation within the live session. 3047, 3496 and 3681 render
- * it in their layout (app.ts), 3612, 3656 and 3658 in the view.
+ * a root and survives live navigation within the live session. 3047 and 3681 render it in
+ * their live session's layout (app.ts), 3496 in its pages' own layouts, 3612, 3656 and 3658
+ * in the view.
  */
-import { defineView, html, liveRender, type LiveStream, type Template } from "lagoon";
-import { js, link } from "../elixir.js";
+import { defineView, html, JS, liveRender, raw, type LiveStream, type Template } from "lagoon";
+import { link } from "../elixir.js";
 
 const Issue3612StickyLive = defineView({
   name: "Issue3612.StickyLive",
@@ -66,7 +67,7 @@ export const Issue3656Live = defineView({
 const Issue3658Sticky = defineView({
   name: "Issue3658Live.Sticky",
   render: () => html`<div>
-      <div id="foo" phx-remove=${js(["dispatch", { event: "my-event" }])}>Hi</div>
+      <div id="foo" phx-remove=${JS.dispatch("my-event")}>Hi</div>
     </div>`,
 });
 
@@ -79,7 +80,7 @@ export const Issue3658Live = defineView({
 });
 
 /** Issue3496's layouts: MyHook logs "Hook mounted!"; A's layout adds the sticky child (holding `#my-component`), B's does not. */
-export const ISSUE_3496_SCRIPT = `<script>
+const ISSUE_3496_SCRIPT = `<script>
   window.hooks.MyHook = { mounted: () => console.log("Hook mounted!") };
 </script>
 <style>
@@ -95,24 +96,26 @@ const Issue3496StickyLive = defineView({
     </div>`,
 });
 
-/** Issue3496's layouts (`with_sticky` and `without_sticky`), chosen by the page's `withSticky` assign. */
-export const issue3496Frame = (inner: unknown, withSticky: boolean): Template => html`<div>
+/** Issue3496's layouts: `with_sticky` adds the sticky child after the page, `without_sticky` does not. */
+const issue3496Layout = (withSticky: boolean) => (inner: Template) =>
+  html`${raw(ISSUE_3496_SCRIPT)}<div>
       ${inner}
     </div>
     ${withSticky ? liveRender(Issue3496StickyLive, { id: "sticky", sticky: true }) : ""}`;
 
 /** /issues/3496/a (its layout's sticky child holds the page's only `#my-component`) */
-export const Issue3496ALive = defineView<{ withSticky: boolean }>({
+export const Issue3496ALive = defineView({
   name: "Issue3496.ALive",
-  mount: (_p, _s, socket) => void socket.assign({ withSticky: true }),
+  // upstream's mount returns `layout: {Layouts, :with_sticky}`
+  layout: issue3496Layout(true),
   render: () => html`<h1>Page A</h1>
     ${link({ navigate: "/issues/3496/b" }, "Go to page B")}`,
 });
 
 /** /issues/3496/b */
-export const Issue3496BLive = defineView<{ withSticky: boolean }>({
+export const Issue3496BLive = defineView({
   name: "Issue3496.BLive",
-  mount: (_p, _s, socket) => void socket.assign({ withSticky: false }),
+  layout: issue3496Layout(false),
   render: () => html`<h1>Page B</h1>
     ${myComponent()}`,
 });

@@ -1,7 +1,7 @@
 /** The stream pages of Phoenix's test/support/live_views/streams.ex. */
-import { component, defineComponent, defineView, html } from "lagoon";
+import { component, defineComponent, defineView, html, JS } from "lagoon";
 import type { LiveStream } from "lagoon";
-import { js, link, uniqueInteger } from "../elixir.js";
+import { link, uniqueInteger } from "../elixir.js";
 
 interface User {
   id: number | string;
@@ -102,7 +102,7 @@ export const StreamLive = defineView<{ count: number; extraItemWithId: boolean }
         <button phx-click="move" phx-value-id=${id} phx-value-name="moved" phx-value-at="1">
           move
         </button>
-        <button phx-click=${js(["hide", { to: `#${id}` }])}>JS Hide</button>
+        <button phx-click=${JS.hide({ to: `#${id}` })}>JS Hide</button>
       </div>`,
       )}
     </div>
@@ -188,7 +188,7 @@ export const StreamResetLive = defineView<{ usePhxRemove: boolean } & Streams<"i
       ${a.streams.items.map(
         (item, id) => html`<li
         id=${id}
-        phx-remove=${a.usePhxRemove ? js(["hide", {}]) : null}
+        phx-remove=${a.usePhxRemove ? JS.hide() : null}
       >
         ${item.name}
       </li>`,

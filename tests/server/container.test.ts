@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defineView, html, live, liveSession } from "../../shell/index.js";
+import { defineView, html, JS, live, liveSession } from "../../shell/index.js";
 import { loadPage, ProtocolClient } from "../support/protocol.js";
 import { startFixtureServer } from "../support/fixture-server.js";
 
@@ -32,6 +32,13 @@ describe("a live route's container attributes", () => {
     const back = await client.join(server.url, page, "/without", { redirect: `${server.url}/without` });
     expect(back.reply[4].response.container).toEqual(["div", {}]);
     await client.close();
+  });
+
+  it("take JS commands as the JSON the client reads", async () => {
+    const route = live("/js", Page, { container: { "phx-remove": JS.transition("view-removing", { time: 100 }) } });
+    expect(Object.keys(route.container ?? {})).toEqual(["phx-remove"]);
+    expect(JSON.parse(route.container!["phx-remove"]!)).toEqual(JSON.parse(REMOVE));
+    expect(() => live("/x", Page, { container: { "phx-remove": 1 as never } })).toThrow(/string or JS commands/);
   });
 
   it("cannot replace Lagoon's own attributes", () => {

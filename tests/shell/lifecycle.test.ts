@@ -26,6 +26,15 @@ describe("lifecycle hooks", () => {
     expect(view.alive).toBe(true);
   });
 
+  it("a halting hook's reply goes back whatever bound the event, as a handler's does", async () => {
+    const view = await visit(nestedRoutes, "/hooked");
+    // Phoenix's {:halt, reply, socket}: JS.push and the client's pushEvent("event", ...) read it too
+    expect(await view.push({ type: "event", event: "ping", value: { n: 4 } })).toEqual({ pong: 4 });
+    expect(await view.push({ type: "click", event: "ping", value: { n: 5 } })).toEqual({ pong: 5 });
+    // a plain "halt" has no reply
+    expect(await view.push({ type: "click", event: "toggle-sidebar", value: {} })).toBeNull();
+  });
+
   it("an event no hook halts and the view does not know is still refused", async () => {
     const view = await visit(nestedRoutes, "/hooked");
     await expect(view.hook("nope", {})).rejects.toBeInstanceOf(ReplyError);

@@ -103,6 +103,19 @@ describe("nested live views", () => {
     expect(pad.find("#pad-saved")?.textContent).toBe("still here");
   });
 
+  it("a view's own layout replaces its live session's, or false renders none", async () => {
+    const own = await visit(nestedRoutes, "/sticky/own");
+    expect(own.staticHtml).toContain("<aside>own</aside><main><h1>Own</h1>");
+    expect(own.staticHtml).not.toContain("scratchpad");
+    expect(own.find("aside")?.textContent).toBe("own");
+    const bare = await visit(nestedRoutes, "/sticky/bare");
+    expect(bare.staticHtml).toMatch(/^<h1>Bare<\/h1>/);
+    expect(bare.has("nav")).toBe(false);
+    // the others still get the session's
+    const a = await visit(nestedRoutes, "/sticky/a");
+    expect(a.staticHtml).toMatch(/^<nav><div id="scratchpad"/);
+  });
+
   it("refuse what cannot work: no name, a bad id, a big session, a patch, a nesting loop", async () => {
     const anonymous = defineView({ render: () => html`<p>x</p>` });
     expect(() => liveRender(anonymous, { id: "x" })).toThrow(/needs a name/);

@@ -137,6 +137,19 @@ export const nestedRoutes = [
       name: "sticky",
       layout: (inner) => html`<nav>${liveRender(Pad, { id: "scratchpad", sticky: true })}</nav><main>${inner}</main>`,
     },
-    [live("/sticky/a", Page("A")), live("/sticky/b", Page("B"))],
+    [
+      live("/sticky/a", Page("A")),
+      live("/sticky/b", Page("B")),
+      // a view's own layout over the session's: none (a full-screen page), or one without the sticky pad
+      live("/sticky/bare", defineView({ name: "NestedPageBare", layout: false, render: () => html`<h1>Bare</h1>` })),
+      live(
+        "/sticky/own",
+        defineView({
+          name: "NestedPageOwn",
+          layout: (inner) => html`<aside>own</aside><main>${inner}</main>`,
+          render: () => html`<h1>Own</h1>`,
+        }),
+      ),
+    ],
   ),
 ];
