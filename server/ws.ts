@@ -134,6 +134,11 @@ function connectInfo(req: IncomingMessage, address: string): ConnectInfo {
   return { address, userAgent: ua === undefined ? undefined : ua.slice(0, 512), xHeaders };
 }
 
+/** The address counts until the TCP socket is gone, whichever way the handshake or connection ends. */
+function releaseOnClose(socket: Duplex, addresses: { release(address: string): void }, address: string): void {
+  socket.once("close", () => addresses.release(address));
+}
+
 function reject(socket: Duplex, status: number, message: string): void {
   socket.end(
     `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${message.length}\r\n\r\n${message}`,
@@ -228,10 +233,11 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
         reject(socket, 429, "Too many connections");
         return true;
       }
-      // counted until the TCP socket is gone, whichever way the handshake or connection ends
-      socket.once("close", () => addresses.release(address));
+      releaseOnClose(socket, addresses, address);
       const session = opts.sessions.read(req.headers.cookie);
       const csrfOk = opts.sessions.checkCsrf(session, url.searchParams.get("_csrf_token"));
+      // read now: no closure below may name `req`, or the connection's listeners keep the request and its headers alive
+      const info = connectInfo(req, address);
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.set(ws, true);
         ws.on("pong", () => alive.set(ws, true));
@@ -247,7 +253,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
               tokens: opts.sessions,
               services: opts.services,
               limits: connectionLimits,
-              info: connectInfo(req, address),
+              info,
               trackedStatic: opts.trackedStatic,
               // a user's views count together over all their sockets; anonymous ones by session
               admission: session ? { budget: admission, owner: opts.sessions.userOf(session) ?? `sid:${session.sid}` } : undefined,
