@@ -80,5 +80,23 @@ export function attrs(...maps: (AttrMap | null | undefined)[]): Attrs {
   }
   let html = "";
   for (const [name, value] of merged.values()) html += attribute(name, value);
-  return { [ATTRS]: true, html };
+  return { [ATTRS]: true, html: intern(html) };
+}
+
+/**
+ * Rendered sets repeat across views (a layout's nav links, a flash's commands), and each
+ * view's diff state holds the ones it last sent: those views share one copy. Bounded, so
+ * that distinct values cannot grow it: cleared when full, long ones never kept.
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED = 4096;
+const MAX_INTERNED_LENGTH = 512;
+
+function intern(html: string): string {
+  const known = interned.get(html);
+  if (known !== undefined) return known;
+  if (html.length > MAX_INTERNED_LENGTH) return html;
+  if (interned.size >= MAX_INTERNED) interned.clear();
+  interned.set(html, html);
+  return html;
 }
