@@ -5,15 +5,19 @@
  * island's `data-load` says so: at once ("eager"), when the browser is idle ("idle"), or
  * when the container comes near the viewport ("visible").
  *
- * Lifecycle: `mounted` schedules the load and listens for commands (queued until the
- * island is up); `updated` (the client merged new data-props) re-renders with the new
- * props; `destroyed` unmounts React; `disconnected`/`reconnected` tell the component, and
- * after a rejoin the view's render brings any props that changed meanwhile.
+ * Lifecycle: `mounted` schedules the load and listens on the island's event: state
+ * messages go to its IslandFeed (island-props.ts: props, streams, slots; kept from the
+ * start, so nothing is lost before the code loads), commands to IslandCommands (queued until
+ * the island is up); `updated` (the container was patched) looks for slots the view filled
+ * or emptied; `destroyed` unmounts React; `disconnected`/`reconnected` tell the component,
+ * and the rejoin's render brings the whole state again.
  */
 import { ViewHook } from "phoenix_live_view";
 import { islands } from "virtual:lagoon/islands";
 import { commandEvent, islandKey, type IslandModule } from "../islands/contract.js";
+import { isStateMessage } from "../islands/island-state.js";
 import { IslandCommands } from "./island-commands.js";
+import { IslandFeed } from "./island-props.js";
 import type { MountedIsland } from "./island-root.js";
 import { reportIslandError } from "./signals.js";
 
@@ -62,6 +66,7 @@ const Hook = ViewHook as abstract new (...args: never[]) => ViewHookApi;
 export class IslandHook extends Hook {
   #island: MountedIsland | undefined;
   #commands: IslandCommands | undefined;
+  #feed: IslandFeed | undefined;
   #cancel: () => void = () => {};
   #gone = false;
   #connected = true;
@@ -75,14 +80,17 @@ export class IslandHook extends Hook {
       console.error(`[lagoon] #${el.id}: no island "${name}" in the app's islands folder (${name}.tsx)`);
       return;
     }
-    const commands = (this.#commands = new IslandCommands(`island ${name}#${el.id}`));
-    this.handleEvent(commandEvent(el.id), (value: unknown) => commands.receive(value));
+    const commands = (this.#commands = new IslandCommands(`${name}#${el.id}`));
+    const feed = (this.#feed = new IslandFeed(`island ${name}#${el.id}`, el, this.#connected, (e) =>
+      reportIslandError(`${name}#${el.id}`, e),
+    ));
+    this.handleEvent(commandEvent(el.id), (value: unknown) => (isStateMessage(value) ? feed.receive(value) : commands.receive(value)));
     const load = (el.dataset.load ?? "eager") as Load;
     this.#cancel = schedule(el, load, () => {
       Promise.all([loader() as Promise<IslandModule>, import("./island-root.js")])
         .then(([mod, { mountIsland }]) => {
           if (this.#gone) return;
-          this.#island = mountIsland(el, mod, (event, value) => this.#push(event, value), commands, this.#connected);
+          this.#island = mountIsland(el, mod, (event, value) => this.#push(event, value), commands, feed);
         })
         .catch((error: unknown) => {
           console.error(`[lagoon] island ${name}#${el.id} failed to load:`, error);
@@ -92,7 +100,7 @@ export class IslandHook extends Hook {
   }
 
   updated(): void {
-    this.#island?.update();
+    this.#feed?.refreshSlots(this.el);
   }
 
   destroyed(): void {
@@ -101,16 +109,17 @@ export class IslandHook extends Hook {
     this.#island?.unmount();
     this.#island = undefined;
     this.#commands?.clear();
+    this.#feed?.clear();
   }
 
   disconnected(): void {
     this.#connected = false;
-    this.#island?.setConnected(false);
+    this.#feed?.setConnected(false);
   }
 
   reconnected(): void {
     this.#connected = true;
-    this.#island?.setConnected(true);
+    this.#feed?.setConnected(true);
   }
 
   /** Pushes to the view, or to the live component the island sits in (as phx-target would). */

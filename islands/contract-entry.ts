@@ -1,6 +1,6 @@
 /**
  * `lagoon/islands/contract`: what island contracts and components import. Browser-safe
- * and tiny (zod aside): an island's chunk loads it, never the server-side helpers.
+ * and tiny (zod and React aside): an island's chunk loads it, never the server-side helpers.
  */
 export {
   defineIsland,
@@ -19,4 +19,9 @@ export {
   type CommandPayload,
   type Emit,
   type On,
+  type StreamName,
+  type StreamItem,
+  type SlotName,
 } from "./contract.js";
+export { useStream } from "./host.js";
+export type { WireValue } from "./wire-values.js";

@@ -13,6 +13,7 @@
  *   (keyed.ts), streams carry their inserts only and are forgotten after the render.
  */
 import { isAttrs } from "./attrs.js";
+import { isCustom, type CustomContext, type CustomValue } from "./custom.js";
 import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
 import { DEV, warnOnce, TemplateError } from "./errors.js";
 import { isJS } from "./js.js";
@@ -60,6 +61,8 @@ export interface RenderContext {
   component(ref: ComponentRefValue): number;
   /** Connected render: a nested view's (empty) container, joined by the client. */
   nested?(ref: NestedRefValue): string;
+  /** Connected render: what custom values (custom.ts) may use. */
+  custom?: CustomContext;
 }
 
 export interface HtmlContext {
@@ -75,6 +78,7 @@ export const enum Kind {
   Stream = 2,
   Kept = 3,
   Keyed = 4,
+  Custom = 5,
 }
 export interface NodeState {
   readonly k: Kind.Node;
@@ -106,8 +110,15 @@ export interface KeptState {
   /** What the client holds for the slot. */
   readonly inner: SlotState;
 }
+/** A custom value's slot: its own state, and what the client holds of its content. */
+export interface CustomState {
+  readonly k: Kind.Custom;
+  readonly key: string;
+  readonly state: unknown;
+  readonly inner: SlotState;
+}
 /** Per slot: escaped text, a component id, or a structure. */
-export type SlotState = string | number | NodeState | ListState | KeyedState | StreamState | KeptState;
+export type SlotState = string | number | NodeState | ListState | KeyedState | StreamState | KeptState | CustomState;
 
 /** Statics of a comprehension whose entries do not share one template: each entry is a slot. */
 const WRAP: Prepared = Object.freeze({
@@ -164,6 +175,7 @@ function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, c
     }
     if (isStreamRender(value)) return diffStream(value, prev, ctx, out);
     if (isKeep(value)) return diffKept(value, prev, ctx, out);
+    if (isCustom(value)) return diffCustom(value, prev, ctx, out);
     if (isNestedRef(value)) {
       if (!ctx.nested) throw new TemplateError("liveRender() renders only inside a live view");
       const container = ctx.nested(value);
@@ -185,6 +197,13 @@ function diffKept(value: Keep, prev: SlotState | undefined, ctx: RenderContext, 
   }
   // sent whole: whatever the client held in this slot is replaced
   return { k: Kind.Kept, key: value.key, inner: diffSlot(value.render(), TEXT_HOLE, undefined, ctx, out) };
+}
+
+function diffCustom(value: CustomValue, prev: SlotState | undefined, ctx: RenderContext, out: Out): CustomState {
+  if (!ctx.custom) throw new TemplateError("this value renders only inside a live view");
+  const known = typeof prev === "object" && prev.k === Kind.Custom && prev.key === value.key ? prev : undefined;
+  const { content, state } = value.live(known?.state, ctx.custom);
+  return { k: Kind.Custom, key: value.key, state, inner: diffSlot(content, TEXT_HOLE, known?.inner, ctx, out) };
 }
 
 function diffNode(t: Template, prev: SlotState | undefined, ctx: RenderContext, out: Out): NodeState {
@@ -346,6 +365,9 @@ function leaf(value: unknown, hole: HoleInfo): string {
   }
 }
 
+/** Values that render only in element content. */
+const CONTENT_ONLY = [isTemplate, isComponentRef, isStreamRender, isKeep, isNestedRef, isEach, isCustom];
+
 function text(value: unknown, url: boolean): string {
   switch (typeof value) {
     case "string":
@@ -363,7 +385,7 @@ function text(value: unknown, url: boolean): string {
       // JS commands: the JSON the client reads, escaped for the attribute
       if (isJS(value)) return escapeHtml(value.toString());
       if (isAttrs(value)) throw new TemplateError("attrs() goes between a tag's attributes: <input ${attrs({...})}>");
-      if (isTemplate(value) || isComponentRef(value) || isStreamRender(value) || isKeep(value) || isNestedRef(value) || isEach(value)) {
+      if (CONTENT_ONLY.some((is) => is(value))) {
         throw new TemplateError(
           "templates, components, nested views, streams, each() and keep() can only be placed in element content, not in attributes",
         );
@@ -401,6 +423,10 @@ function htmlSlot(value: unknown, hole: HoleInfo, ctx: HtmlContext): string {
       return s;
     }
     if (isKeep(value)) return htmlSlot(value.render(), TEXT_HOLE, ctx);
+    if (isCustom(value)) {
+      const content = value.dead((v) => renderHtml(v, ctx));
+      return renderHtml(content, ctx);
+    }
     if (isNestedRef(value)) {
       if (!ctx.nestedHtml) throw new TemplateError("liveRender() renders only inside a live view");
       return ctx.nestedHtml(value);

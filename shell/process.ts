@@ -88,6 +88,9 @@ export class LiveViewProcess implements ViewProcessCore {
   /** Messages queued and not yet handled. */
   #pending = 0;
   #state: NodeState | undefined;
+  /** Client events custom values (custom.ts) add during a render; they go before the view's own. */
+  #renderEvents: [string, unknown][] = [];
+  #joinRender = false;
   #nextStreamRef = 0;
   // created on first use: most views never hold a component, subscription or async task
   #components: ComponentTree | undefined;
@@ -123,6 +126,14 @@ export class LiveViewProcess implements ViewProcessCore {
       },
       nested(ref) {
         return proc.container(ref as NestedRef);
+      },
+      custom: {
+        event(name, payload) {
+          proc.#renderEvents.push([name, payload]);
+        },
+        get joinParams() {
+          return proc.#joinRender ? proc.connect?.params : undefined;
+        },
       },
     };
   }
@@ -388,6 +399,7 @@ export class LiveViewProcess implements ViewProcessCore {
     const socket = this.socket;
     const diff: Record<string, unknown> = {};
     this.#components?.beginRender();
+    this.#joinRender = full;
     if (full || socket.changed || this.flash.changed) {
       const assigns = this.renderAssigns();
       const { diff: d, state } = diffTemplate(this.template(assigns), full ? undefined : this.#state, this.#ctx);
@@ -401,7 +413,8 @@ export class LiveViewProcess implements ViewProcessCore {
     }
     const components = this.#components?.render(this.#ctx);
     if (components) diff[COMPONENTS] = components;
-    if (this.events.length) diff[EVENTS] = this.events.splice(0);
+    this.#joinRender = false;
+    if (this.#renderEvents.length || this.events.length) diff[EVENTS] = [...this.#renderEvents.splice(0), ...this.events.splice(0)];
     if (!full && Object.keys(diff).length === 0) return null;
     this.span.rendered(performance.now() - started);
     this.#lifecycle?.afterRender(socket);

@@ -1,0 +1,82 @@
+/**
+ * Slots: live HTML from the view inside a React island. The view's slot templates are
+ * rendered by the live view, beside React's root, in `<template data-phx-portal>` elements:
+ * the official client teleports each one's content into the first element its selector
+ * finds and patches it there on every diff (phx-click, live components, streams and hooks
+ * all work, as in any portal). The selector names the island's placeholder for the slot,
+ * which React renders (IslandSlot) and never touches inside, and falls back to a hidden
+ * park outside React's root while React has not rendered it (the code not loaded yet, or
+ * the component not showing the slot now). IslandSlot moves the content in when it mounts
+ * and back to the park when it unmounts, so the content is never lost with React's DOM.
+ *
+ * Shared by the server render and the browser: the placeholder is one element in both.
+ */
+import { createElement, useLayoutEffect, useRef, type ReactNode } from "react";
+
+/** DOM id of the element holding a slot's content (the portal's root). */
+export function slotContentId(island: string, slot: string): string {
+  return `${island}-s-${slot}`;
+}
+
+/** DOM id of the slot's portal template. */
+export function slotTemplateId(island: string, slot: string): string {
+  return `${island}-slot-${slot}`;
+}
+
+/** DOM id of the hidden element that holds slot content React does not show. */
+export function parkId(island: string): string {
+  return `${island}-park`;
+}
+
+/** The portal's target: the island's placeholder for the slot when React rendered it, else the park. */
+export function slotSelector(island: string, slot: string): string {
+  return `[data-island-slot="${island}:${slot}"], [id="${parkId(island)}"]`;
+}
+
+/** The slots a container's view filled, by its portal templates (the browser's view of the markup). */
+export function filledSlots(container: Element): Record<string, string> {
+  const prefix = slotTemplateId(container.id, "");
+  const slots: Record<string, string> = {};
+  for (const t of container.querySelectorAll(":scope > template[data-phx-portal]"))
+    if (t.id.startsWith(prefix)) slots[t.id.slice(prefix.length)] = "";
+  return slots;
+}
+
+const NO_HTML = { __html: "" };
+
+function move(content: Element, into: Element): void {
+  // an atomic move keeps focus and state inside the content where the browser can (Chrome 133+)
+  const target = into as Element & { moveBefore?: (node: Node, child: Node | null) => void };
+  try {
+    if (typeof target.moveBefore === "function") return target.moveBefore(content, null);
+  } catch {
+    // not movable atomically (e.g. from a detached subtree): append below
+  }
+  into.append(content);
+}
+
+/**
+ * A slot's placeholder. `html` is the content's HTML on the server in the HTTP render (the
+ * page shows it before any script runs), and empty otherwise; React keeps whatever the
+ * placeholder holds (dangerouslySetInnerHTML, constant), so hydration leaves it alone.
+ */
+export function IslandSlot({ island, slot, html }: { island: string; slot: string; html: string }): ReactNode {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const placeholder = ref.current!;
+    const content = document.getElementById(slotContentId(island, slot));
+    if (content && content.parentElement !== placeholder) move(content, placeholder);
+    return () => {
+      const current = document.getElementById(slotContentId(island, slot)) ?? content;
+      const park = document.getElementById(parkId(island));
+      if (current && park && placeholder.contains(current)) move(current, park);
+    };
+  }, [island, slot]);
+  return createElement("div", {
+    ref,
+    "data-island-slot": `${island}:${slot}`,
+    style: { display: "contents" },
+    suppressHydrationWarning: true,
+    dangerouslySetInnerHTML: html ? { __html: html } : NO_HTML,
+  });
+}
