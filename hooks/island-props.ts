@@ -14,7 +14,7 @@
 import type { IslandSnapshot, IslandStore } from "../islands/host.js";
 import { applyStream, type StateMessage, type StreamEntry } from "../islands/island-state.js";
 import { applyOps, share } from "../islands/props-patch.js";
-import { filledSlots } from "../islands/slots.js";
+import { filledSlots } from "../islands/slot-markup.js";
 import { decodeValue, type Json } from "../islands/wire-values.js";
 
 export class IslandFeed implements IslandStore {

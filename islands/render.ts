@@ -50,7 +50,7 @@ import {
   type StreamsRender,
 } from "./island-wire.js";
 import { islandModule } from "./registry.js";
-import { parkId, slotContentId, slotSelector, slotTemplateId } from "./slots.js";
+import { parkId, slotContentId, slotSelector, slotTemplateId } from "./slot-markup.js";
 
 /** When the browser loads the island's code: at once, when the page is idle, or when it scrolls into view. */
 export type Load = "eager" | "idle" | "visible";

@@ -9,38 +9,11 @@
  * the component not showing the slot now). IslandSlot moves the content in when it mounts
  * and back to the park when it unmounts, so the content is never lost with React's DOM.
  *
- * Shared by the server render and the browser: the placeholder is one element in both.
+ * Shared by the server render and the browser: the placeholder is one element in both;
+ * the ids and selectors are in slot-markup.ts.
  */
 import { createElement, useLayoutEffect, useRef, type ReactNode } from "react";
-
-/** DOM id of the element holding a slot's content (the portal's root). */
-export function slotContentId(island: string, slot: string): string {
-  return `${island}-s-${slot}`;
-}
-
-/** DOM id of the slot's portal template. */
-export function slotTemplateId(island: string, slot: string): string {
-  return `${island}-slot-${slot}`;
-}
-
-/** DOM id of the hidden element that holds slot content React does not show. */
-export function parkId(island: string): string {
-  return `${island}-park`;
-}
-
-/** The portal's target: the island's placeholder for the slot when React rendered it, else the park. */
-export function slotSelector(island: string, slot: string): string {
-  return `[data-island-slot="${island}:${slot}"], [id="${parkId(island)}"]`;
-}
-
-/** The slots a container's view filled, by its portal templates (the browser's view of the markup). */
-export function filledSlots(container: Element): Record<string, string> {
-  const prefix = slotTemplateId(container.id, "");
-  const slots: Record<string, string> = {};
-  for (const t of container.querySelectorAll(":scope > template[data-phx-portal]"))
-    if (t.id.startsWith(prefix)) slots[t.id.slice(prefix.length)] = "";
-  return slots;
-}
+import { parkId, slotContentId } from "./slot-markup.js";
 
 const NO_HTML = { __html: "" };
 
