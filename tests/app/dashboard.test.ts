@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TelemetryWindow, type ClientEvent } from "../../server/index.js";
 import { demo } from "../support/demo.js";
+import { TelemetryCharts } from "../../app/islands/telemetry-charts.contract.js";
 
 const at = { id: "phx-x", connected: true } as const;
 const join = (route: string, view: string) => ({ ...at, name: "join" as const, route, view, ok: true, rejoin: false, duration: 1 });
@@ -66,7 +67,7 @@ describe("dashboard", () => {
     ]);
     expect(view.find("#lifecycle")?.textContent).toBe("3 / 0 / 0 / 0");
     // the chart island's props: one value per second of the window, this second last
-    const charts = JSON.parse(view.find("#charts")?.getAttribute("data-props") ?? "null") as Record<string, unknown[]>;
+    const charts = view.island(TelemetryCharts, "charts").props();
     expect(charts.events).toHaveLength(300);
     expect(charts.events!.at(-1)).toBe(4);
     expect(charts.views!.at(-1)).toBe(3);
@@ -117,7 +118,7 @@ describe("dashboard", () => {
       ["CounterLive", "–", "1"],
     ]);
     expect(view.find("#vitals")?.textContent).toMatch(/^[89]\d\d\.\d ms \/ [67]\d\.\d ms \/ 0\.0[56]\d$/);
-    const charts = JSON.parse(view.find("#charts")?.getAttribute("data-props") ?? "null") as Record<string, unknown[]>;
+    const charts = view.island(TelemetryCharts, "charts").props();
     expect(charts.feltP95!.at(-1)).toBeCloseTo(24, -1);
     await view.closeAll();
   });

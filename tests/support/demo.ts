@@ -13,7 +13,7 @@ import pg from "pg";
 import { MemoryPubSub } from "lagoon";
 import { loadIslands } from "lagoon/islands";
 import { TelemetryWindow } from "lagoon/server";
-import { visit, type LiveViewTest, type VisitOptions } from "lagoon/testing";
+import { visit, type IslandTestView, type VisitOptions } from "lagoon/testing";
 import { islandsDir } from "../../app/server.js";
 import { demoLimits } from "../../app/limits.js";
 import { openContext, type AppContext } from "../../app/context.js";
@@ -29,7 +29,7 @@ export interface Demo {
   /** "sqlite" or "postgres": the store these tests run on. */
   readonly store: AppContext["db"]["dialect"];
   /** Mounts `path` as `user` (anonymous when omitted), sharing the demo's PubSub. */
-  visit(path: string, opts?: { user?: User } & Omit<VisitOptions, "session" | "pubsub">): Promise<LiveViewTest>;
+  visit(path: string, opts?: { user?: User } & Omit<VisitOptions, "session" | "pubsub">): Promise<IslandTestView>;
   user(email: string): Promise<User>;
   close(): Promise<void>;
 }
