@@ -12,49 +12,21 @@
  * - lists become keyed comprehensions diffed by position, `each` lists by key
  *   (keyed.ts), streams carry their inserts only and are forgotten after the render.
  */
-import { isAttrs } from "./attrs.js";
 import { isCustom, type CustomContext, type CustomValue } from "./custom.js";
-import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
-import { DEV, warnOnce, TemplateError } from "./errors.js";
-import { isJS } from "./js.js";
+import { DEV, TemplateError } from "./errors.js";
 import { diffEntries, isEach, type Entries, type Key } from "./keyed.js";
+import { leaf } from "./leaf.js";
+import {
+  isComponentRef,
+  isNestedRef,
+  isStreamRender,
+  type ComponentRefValue,
+  type NestedRefValue,
+  type StreamRenderValue,
+} from "./refs.js";
 import { checkStreamContainer, checkStreamItem } from "./stream-check.js";
-import { Hole, isKeep, isRaw, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
+import { Hole, isKeep, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
 import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
-
-export const COMPONENT_REF = Symbol.for("lagoon.componentRef");
-export const STREAM_RENDER = Symbol.for("lagoon.streamRender");
-export const NESTED_REF = Symbol.for("lagoon.nestedRef");
-
-/** A live component placed in a template; the runtime turns it into a cid. */
-export interface ComponentRefValue {
-  readonly [COMPONENT_REF]: true;
-}
-
-/** A nested live view placed in a template (shell/nested.ts); the runtime renders its container. */
-export interface NestedRefValue {
-  readonly [NESTED_REF]: true;
-}
-
-/** One insert of a stream render: the item's template plus where it goes. */
-export interface StreamInsert {
-  readonly domId: string;
-  readonly at: number;
-  readonly limit: number | null;
-  readonly updateOnly: boolean;
-  readonly item: unknown;
-}
-
-/** What a stream contributes to one render: pending inserts and deletes, then forgotten. */
-export interface StreamRenderValue {
-  readonly [STREAM_RENDER]: true;
-  /** The stream's name, for errors. */
-  readonly name: string;
-  readonly ref: string;
-  readonly inserts: readonly StreamInsert[];
-  readonly deletes: readonly string[];
-  readonly reset: boolean;
-}
 
 export interface RenderContext {
   /** Connected render: the cid for a component reference (the runtime renders it separately). */
@@ -135,18 +107,6 @@ const NO_COMPONENTS: HtmlContext = { componentHtml: () => "" };
 /** Output slot of diffSlot: `undefined` means unchanged (omit the key). */
 interface Out {
   v: unknown;
-}
-
-export function isComponentRef(value: unknown): value is ComponentRefValue {
-  return typeof value === "object" && value !== null && (value as ComponentRefValue)[COMPONENT_REF] === true;
-}
-
-export function isNestedRef(value: unknown): value is NestedRefValue {
-  return typeof value === "object" && value !== null && (value as NestedRefValue)[NESTED_REF] === true;
-}
-
-export function isStreamRender(value: unknown): value is StreamRenderValue {
-  return typeof value === "object" && value !== null && (value as StreamRenderValue)[STREAM_RENDER] === true;
 }
 
 /**
@@ -321,79 +281,6 @@ function diffStream(sr: StreamRenderValue, prev: SlotState | undefined, ctx: Ren
   if (!known || known.p !== p) wire[STATIC] = p.statics;
   out.v = wire;
   return known && known.p === p ? known : { k: Kind.Stream, ref: sr.ref, p };
-}
-
-const ATTR_NAMES = /^\s*(?:[A-Za-z_:][-A-Za-z0-9_:.]*\s*)*$/;
-
-/** A scalar dynamic as escaped HTML for its position. */
-function leaf(value: unknown, hole: HoleInfo): string {
-  switch (hole.kind) {
-    case Hole.Text:
-      return text(value, false);
-    case Hole.AttrValue:
-      if (Array.isArray(value))
-        return value
-          .map((v) => text(v, false))
-          .filter((s) => s !== "")
-          .join(" ");
-      return hole.url ? text(value, true) : text(value, false);
-    case Hole.Attr: {
-      if (value === false || value === null || value === undefined) return "";
-      if (value === true) return " " + hole.name!;
-      if (isRaw(value)) return ` ${hole.name!}="${value.html}"`;
-      const v = Array.isArray(value)
-        ? value
-            .map((x) => text(x, false))
-            .filter((s) => s !== "")
-            .join(" ")
-        : text(value, !!hole.url);
-      return ` ${hole.name!}="${v}"`;
-    }
-    case Hole.Tag: {
-      if (value === false || value === null || value === undefined) return "";
-      if (isRaw(value) || isAttrs(value)) return value.html;
-      const s = String(value);
-      if (ATTR_NAMES.test(s)) return s === "" ? "" : " " + s.trim();
-      warnOnce("tag-hole", "a ${} between attributes takes attribute names or attrs({...}); other values are dropped.");
-      return "";
-    }
-    case Hole.Script: {
-      if (isRaw(value)) return value.html;
-      const json = safeJson(value === undefined ? null : value);
-      return hole.inAttr ? escapeHtml(json) : json;
-    }
-  }
-}
-
-/** Values that render only in element content. */
-const CONTENT_ONLY = [isTemplate, isComponentRef, isStreamRender, isKeep, isNestedRef, isEach, isCustom];
-
-function text(value: unknown, url: boolean): string {
-  switch (typeof value) {
-    case "string":
-      return escapeHtml(url ? sanitizeUrl(value) : value);
-    case "number":
-    case "bigint":
-      return String(value);
-    case "boolean":
-      return value ? "true" : "";
-    case "undefined":
-      return "";
-    case "object":
-      if (value === null) return "";
-      if (isRaw(value)) return value.html;
-      // JS commands: the JSON the client reads, escaped for the attribute
-      if (isJS(value)) return escapeHtml(value.toString());
-      if (isAttrs(value)) throw new TemplateError("attrs() goes between a tag's attributes: <input ${attrs({...})}>");
-      if (CONTENT_ONLY.some((is) => is(value))) {
-        throw new TemplateError(
-          "templates, components, nested views, streams, each() and keep() can only be placed in element content, not in attributes",
-        );
-      }
-      return escapeHtml(url ? sanitizeUrl(String(value)) : String(value));
-    default:
-      return url ? BLOCKED_URL : escapeHtml(String(value));
-  }
 }
 
 /**

@@ -9,7 +9,7 @@
  * token the client joins with. Tokens name the child view; views are found by name, so a
  * child rendered on one machine can join on another running the same code.
  */
-import { NESTED_REF, type NestedRefValue } from "./diff.js";
+import { NESTED_REF, type NestedRefValue } from "./refs.js";
 import { LagoonError } from "./errors.js";
 import { escapeHtml } from "./escape.js";
 import type { LiveRoute, LiveSessionDef } from "./router.js";

@@ -1,4 +1,4 @@
-import { STREAM_RENDER, type StreamInsert, type StreamRenderValue } from "./diff.js";
+import { STREAM_RENDER, type StreamInsert, type StreamRenderValue } from "./refs.js";
 
 export interface StreamOptions {
   /** Where new items go: -1 appends (default), 0 prepends, n inserts at index n. */
