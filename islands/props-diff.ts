@@ -28,6 +28,8 @@ function isObject(v: Json): v is Obj {
 function diff(a: Json, b: Json, path: Path, ops: Op[]): void {
   if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) {
+    // the common case, no item added, removed or moved: no structural work at all
+    if (sameIds(a, b)) return diffInPlace(a, b, path, ops);
     const ids = keyed(a) && keyed(b) ? { a: idsOf(a), b: idsOf(b) } : undefined;
     if (ids && ids.a && ids.b) diffKeyed(a, b, ids.a, ids.b, path, ops);
     else diffPositional(a, b, path, ops);
@@ -36,8 +38,9 @@ function diff(a: Json, b: Json, path: Path, ops: Op[]): void {
   if (isObject(a) && isObject(b)) {
     for (const k of Object.keys(a)) if (!Object.hasOwn(b, k)) ops.push([1, [...path, k]]);
     for (const k of Object.keys(b)) {
-      if (Object.hasOwn(a, k)) diff(a[k]!, b[k]!, [...path, k], ops);
-      else ops.push([0, [...path, k], b[k]!]);
+      if (Object.hasOwn(a, k)) {
+        if (a[k] !== b[k]) diff(a[k]!, b[k]!, [...path, k], ops);
+      } else ops.push([0, [...path, k], b[k]!]);
     }
     return;
   }
@@ -71,9 +74,25 @@ function diffPositional(a: readonly Json[], b: readonly Json[], path: Path, ops:
   const aEnd = a.length - tail;
   const bEnd = b.length - tail;
   const common = Math.min(aEnd, bEnd) - head;
-  for (let i = 0; i < common; i++) diff(a[head + i]!, b[head + i]!, [...path, head + i], ops);
+  for (let i = head; i < head + common; i++) if (a[i] !== b[i]) diff(a[i]!, b[i]!, [...path, i], ops);
   if (aEnd - head > common) ops.push([3, path, head + common, aEnd - head - common]);
   if (bEnd - head > common) ops.push([2, path, head + common, ...b.slice(head + common, bEnd)]);
+}
+
+/** Same length, and each item an object with the same id as the other list's at its index. */
+function sameIds(a: readonly Json[], b: readonly Json[]): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (!isObject(x) || !isObject(y) || (typeof x.id !== "string" && typeof x.id !== "number") || x.id !== y.id) return false;
+  }
+  return true;
+}
+
+/** Items that differ, at the same index in both lists (the paths are built only for those). */
+function diffInPlace(a: readonly Json[], b: readonly Json[], path: Path, ops: Op[]): void {
+  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) diff(a[i]!, b[i]!, [...path, i], ops);
 }
 
 function diffKeyed(a: readonly Json[], b: readonly Json[], aIds: Id[], bIds: Id[], path: Path, ops: Op[]): void {
@@ -129,7 +148,7 @@ function diffKeyed(a: readonly Json[], b: readonly Json[], aIds: Id[], bIds: Id[
   // then what changed inside the items both sides hold, at their new indices
   for (let j = 0; j < b.length; j++) {
     const i = inA.get(bIds[j]!);
-    if (i !== undefined) diff(a[i]!, b[j]!, [...path, j], ops);
+    if (i !== undefined && a[i] !== b[j]) diff(a[i]!, b[j]!, [...path, j], ops);
   }
 }
 
