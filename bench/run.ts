@@ -3,6 +3,7 @@ import { printTable, writeResults, PINNED, type Result } from "./lib.js";
 import { clientApply } from "./browser.js";
 import { diffSizes } from "./diffs.js";
 import { keyedSizes } from "./keyed.js";
+import { islandProps } from "./island-props.js";
 import { firstRender } from "./http.js";
 import { memoryPerView } from "./memory.js";
 import { roundTrip } from "./roundtrip.js";
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["cpu task", cpuRoundTrip],
   ["diff sizes", diffSizes],
   ["keyed lists", keyedSizes],
+  ["island props", islandProps],
   ["memory per view", memoryPerView],
   ["http first render", firstRender],
   ["stream memory", streamMemory],
