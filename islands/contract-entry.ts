@@ -1,10 +1,13 @@
 /**
  * `lagoon/islands/contract`: what island contracts and components import. Browser-safe
- * and tiny (zod aside): an island's chunk loads it, never the server-side helpers.
+ * and tiny (zod aside): an island's chunk loads it, never the server-side helpers. Live
+ * navigation for components (`Link`, `useNavigation`) is here too.
  */
 export {
   defineIsland,
   type IslandContract,
+  type IslandSchema,
+  type SampleReplies,
   type AnyIsland,
   type IslandProps,
   type IslandComponent,
@@ -20,3 +23,4 @@ export {
   type Emit,
   type On,
 } from "./contract.js";
+export { Link, useNavigation, type LinkProps, type Href, type NavigateOptions, type Navigation } from "./navigation.js";

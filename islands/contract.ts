@@ -16,15 +16,22 @@
  */
 import type { ReactNode } from "react";
 import type { z } from "zod";
+import type { Schema } from "../shell/schema.js";
+
+/**
+ * A zod schema: classic (`import { z } from "zod"`) or mini (`import { z } from "zod/mini"`,
+ * whose share of an island's browser code is a quarter of classic's). Both parse with `safeParse`.
+ */
+export type IslandSchema = z.core.$ZodType & Schema<unknown>;
 
 /** An island event: its payload schema, or a payload schema plus the schema of the server's reply. */
-export type EventSpec = z.ZodType | { readonly payload: z.ZodType; readonly reply: z.ZodType };
+export type EventSpec = IslandSchema | { readonly payload: IslandSchema; readonly reply: IslandSchema };
 export type EventMap = Record<string, EventSpec>;
-export type CommandMap = Record<string, z.ZodType>;
+export type CommandMap = Record<string, IslandSchema>;
 
 export interface IslandContract<
   N extends string = string,
-  P extends z.ZodType = z.ZodType,
+  P extends IslandSchema = IslandSchema,
   E extends EventMap = EventMap,
   C extends CommandMap = CommandMap,
 > {
@@ -34,13 +41,25 @@ export interface IslandContract<
   readonly commands: C;
   /** Props to render the island with in the dev gallery (/__islands), by sample name. */
   readonly samples: Readonly<Record<string, z.input<P>>>;
+  /** What the dev gallery answers events that have a reply with: a reply, or a function of the payload. */
+  readonly replies: SampleReplies<E>;
+  /** Text that stands in for the island where it cannot render: its server render threw, or a client-only one has not loaded. */
+  readonly fallback: string | undefined;
 }
 
 // `any` so that every concrete contract is assignable (its maps are narrower than the defaults)
-export type AnyIsland = IslandContract<string, z.ZodType, any, any>;
+export type AnyIsland = IslandContract<string, IslandSchema, any, any>;
 
-type PayloadSchema<S> = S extends z.ZodType ? S : S extends { readonly payload: infer P extends z.ZodType } ? P : never;
-type ReplySchema<S> = S extends z.ZodType ? never : S extends { readonly reply: infer R extends z.ZodType } ? R : never;
+type PayloadSchema<S> = S extends IslandSchema ? S : S extends { readonly payload: infer P extends IslandSchema } ? P : never;
+type ReplySchema<S> = S extends IslandSchema ? never : S extends { readonly reply: infer R extends IslandSchema } ? R : never;
+
+type EventsWithReply<E extends EventMap> = { [K in keyof E]: [ReplySchema<E[K]>] extends [never] ? never : K }[keyof E] & string;
+/** Sample replies by event (only events that have a reply): a reply, or a function of the validated payload. */
+export type SampleReplies<E extends EventMap> = {
+  readonly [K in EventsWithReply<E>]?:
+    | z.input<ReplySchema<E[K]>>
+    | ((payload: z.output<PayloadSchema<E[K]>>) => z.input<ReplySchema<E[K]>>);
+};
 
 /** The props a component receives (parsed). */
 export type PropsOf<C extends AnyIsland> = z.output<C["props"]>;
@@ -97,18 +116,25 @@ export interface IslandModule {
 const NAME = /^[A-Z][A-Za-z0-9]*$/;
 const MEMBER = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-function isSchema(value: unknown): value is z.ZodType {
+function isSchema(value: unknown): value is IslandSchema {
   return typeof value === "object" && value !== null && typeof (value as { safeParse?: unknown }).safeParse === "function";
 }
 
 export function defineIsland<
   const N extends string,
-  P extends z.ZodType,
+  P extends IslandSchema,
   E extends EventMap = Record<never, never>,
   C extends CommandMap = Record<never, never>,
 >(
   name: N,
-  spec: { readonly props: P; readonly events?: E; readonly commands?: C; readonly samples?: Record<string, z.input<NoInfer<P>>> },
+  spec: {
+    readonly props: P;
+    readonly events?: E;
+    readonly commands?: C;
+    readonly samples?: Record<string, z.input<NoInfer<P>>>;
+    readonly replies?: SampleReplies<NoInfer<E>>;
+    readonly fallback?: string;
+  },
 ): IslandContract<N, P, E, C> {
   const where = `defineIsland("${name}")`;
   if (!NAME.test(name)) throw new TypeError(`${where}: the name must be a PascalCase identifier`);
@@ -125,16 +151,29 @@ export function defineIsland<
     if (!MEMBER.test(command)) throw new TypeError(`${where}: command name "${command}" must be an identifier`);
     if (!isSchema(s)) throw new TypeError(`${where}: command "${command}" must be a zod schema`);
   }
-  return Object.freeze({ name, props: spec.props, events, commands, samples: Object.freeze({ ...spec.samples }) });
+  for (const event of Object.keys(spec.replies ?? {})) {
+    if (!Object.hasOwn(events, event) || !replySchema(events[event]!))
+      throw new TypeError(`${where}: a sample reply for "${event}", which has no reply`);
+  }
+  if (spec.fallback !== undefined && typeof spec.fallback !== "string") throw new TypeError(`${where}: the fallback must be text`);
+  return Object.freeze({
+    name,
+    props: spec.props,
+    events,
+    commands,
+    samples: Object.freeze({ ...spec.samples }),
+    replies: Object.freeze({ ...spec.replies }) as SampleReplies<E>,
+    fallback: spec.fallback,
+  });
 }
 
 /** The schema an event's payload must pass. */
-export function payloadSchema(spec: EventSpec): z.ZodType {
+export function payloadSchema(spec: EventSpec): IslandSchema {
   return isSchema(spec) ? spec : spec.payload;
 }
 
 /** The schema of an event's reply, if it has one. */
-export function replySchema(spec: EventSpec): z.ZodType | undefined {
+export function replySchema(spec: EventSpec): IslandSchema | undefined {
   return isSchema(spec) ? undefined : spec.reply;
 }
 

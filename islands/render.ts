@@ -8,12 +8,15 @@
  * transport, and what it renders is plain template values (html, raw, keep), so the test
  * client, the HTTP render and the live socket all handle islands without knowing of them.
  *
- * The markup (what hooks/island.ts reads):
+ * The markup (what hooks/island.ts reads; data-load as load.ts writes it):
  *
  *   <div id="ID" phx-hook="Island" phx-update="ignore" data-island="Name" data-load="eager"
  *        data-props='{"count":1}'>
  *     <div data-island-root data-ssr-props='{"count":1}'>...React's HTML...</div>
  *   </div>
+ *
+ * An island rendered in the browser only (load "only", a `*.client.tsx` module), or whose
+ * server render threw, has its fallback in a root marked `data-island-fallback` (ssr.ts).
  *
  * `phx-update="ignore"`: the client never patches the container's children (React owns
  * them) but still merges its data-* attributes and calls the hook's `updated`, so new props
@@ -24,25 +27,25 @@
  * then renders the current props, so hydration never mismatches even when the props changed
  * between the HTTP render and the join.
  */
-import { renderToString } from "react-dom/server";
 import { LagoonError } from "../shell/errors.js";
 import { describeIssues } from "../shell/schema.js";
 import { safeJson } from "../shell/escape.js";
 import { html, keep, raw, type Template } from "../shell/template.js";
-import type { AnyIsland, Emit, IslandModule, On, PropsInput } from "./contract.js";
-import { islandElement, staticStore } from "./host.js";
-import { islandModule } from "./registry.js";
+import type { AnyIsland, PropsInput } from "./contract.js";
+import { loadAttribute, rendersOnServer, type Load } from "./load.js";
+import { isClientOnlyIsland, islandModule } from "./registry.js";
+import { islandRoot, type Fallback } from "./ssr.js";
 
-/** When the browser loads the island's code: at once, when the page is idle, or when it scrolls into view. */
-export type Load = "eager" | "idle" | "visible";
-const LOADS: readonly Load[] = ["eager", "idle", "visible"];
+export type { Load } from "./load.js";
 
 export interface IslandOptions<C extends AnyIsland> {
   /** The container's DOM id: unique in the page; `socket.pushCommand` addresses the island by it. */
   readonly id: string;
   readonly props: PropsInput<C>;
-  /** Default "eager". */
+  /** When the browser loads and hydrates it (load.ts); default "eager". */
   readonly load?: Load;
+  /** What stands in for it where it has no server HTML (client-only, or its server render threw); default the contract's. */
+  readonly fallback?: Fallback;
 }
 
 const ID = /^[A-Za-z][A-Za-z0-9_:.-]{0,99}$/;
@@ -56,16 +59,11 @@ export function encodeProps(props: unknown): string {
   return safeJson(props).replace(/'/g, "\\u0027");
 }
 
-// The server render has no connection: effects (where commands are subscribed) do not run
-// on the server, and events are only emitted from handlers, which never run here either.
-const ssrEmit: Emit<AnyIsland> = () => Promise.reject(new LagoonError("island_not_connected", "emit during the server render"));
-const ssrOn: On<AnyIsland> = () => () => {};
-
 export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>): Template {
   const { id } = opts;
   const where = `island ${contract.name}#${String(id)}`;
   const mod = islandModule(contract.name);
-  if (!mod) {
+  if (!mod && !isClientOnlyIsland(contract.name)) {
     throw new LagoonError(
       "unknown_island",
       `${where}: no module for ${contract.name}; put it in the app's islands folder (${contract.name}.tsx)`,
@@ -74,8 +72,7 @@ export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>)
   if (typeof id !== "string" || !ID.test(id)) {
     throw new LagoonError("island_id", `${where}: the id must start with a letter and hold only letters, digits, _ : . -`);
   }
-  const load = opts.load ?? "eager";
-  if (!LOADS.includes(load)) throw new LagoonError("island_load", `${where}: load must be one of ${LOADS.join(", ")}`);
+  const load = loadAttribute(where, opts.load);
   const parsed = contract.props.safeParse(opts.props);
   if (!parsed.success) {
     throw new LagoonError("island_props", `${where}: props do not match the contract: ${describeIssues(parsed.error.issues, "(props)")}`);
@@ -84,10 +81,6 @@ export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>)
   const json = encodeProps(props);
   return html`<div id=${id} phx-hook="Island" phx-update="ignore" data-island=${contract.name} data-load=${load} data-props='${raw(json)}'>${keep(
     `${contract.name}#${id}`,
-    () => html`<div data-island-root data-ssr-props='${raw(json)}'>${raw(renderIsland(mod, props))}</div>`,
+    () => islandRoot({ contract, id, mod: rendersOnServer(opts.load) ? mod : undefined, props, json, fallback: opts.fallback }),
   )}</div>`;
-}
-
-function renderIsland(mod: IslandModule, props: unknown): string {
-  return renderToString(islandElement(mod, { store: staticStore({ props, connected: false }), emit: ssrEmit, on: ssrOn }));
 }
