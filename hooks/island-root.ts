@@ -126,5 +126,5 @@ export function mountIsland(el: HTMLElement, mod: IslandModule, wires: IslandWir
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
+  return (error instanceof Error ? error.message.split("\n")[0]! : String(error)).replace(/:$/, "");
 }
