@@ -17,4 +17,6 @@ export const Tally = defineIsland("Tally", {
     apples: { count: 3, label: "Apples" },
     "hostile label": { count: 0, label: `</script><b>"quoted" & 'apostrophes'</b> ünïcødé 🌊` },
   },
+  // what the /__islands gallery answers rename with
+  replies: { rename: ({ label }) => ({ label, length: [...label].length }) },
 });
