@@ -57,6 +57,35 @@ describe("load modes in Chromium", () => {
     }
   });
 
+  it("an idle timeout loads the island on a main thread that is never idle", async () => {
+    const page = await env.browser.newPage();
+    // back-to-back 20 ms tasks from before the page's scripts run: the browser never has an
+    // idle period, so requestIdleCallback runs a callback only when its timeout is up
+    await page.addInitScript(() => {
+      const w = window as unknown as { __idled: boolean; __timeouts: (number | undefined)[] };
+      w.__idled = false;
+      requestIdleCallback(() => (w.__idled = true));
+      // the timeouts asked for: the island's own, not a default
+      w.__timeouts = [];
+      const ask = window.requestIdleCallback.bind(window);
+      window.requestIdleCallback = (fn, opts) => (w.__timeouts.push(opts?.timeout), ask(fn, opts));
+      // a message channel, not setTimeout: nested timeouts are clamped to 4 ms, and those gaps are idle
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const until = performance.now() + 20;
+        while (performance.now() < until);
+        channel.port2.postMessage(null);
+      };
+      channel.port2.postMessage(null);
+    });
+    await page.goto(env.server.url + "/modes?load=idle-timeout");
+    await up(page);
+    // the page was never idle (a callback without a timeout is still waiting), yet the island is up
+    expect(await page.evaluate(() => (window as unknown as { __idled: boolean }).__idled)).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { __timeouts: unknown[] }).__timeouts)).toEqual([50]);
+    await page.close();
+  });
+
   it('"visible" waits for the container to come near the viewport; a wide rootMargin loads it from afar', async () => {
     const near = await open("/modes?load=visible&far=1");
     await settle(near.page);
