@@ -11,6 +11,7 @@ import { cpuRoundTrip } from "./cpu.js";
 import { streamMemory } from "./stream.js";
 import { fairness } from "./fairness.js";
 import { uploadThroughput } from "./uploads.js";
+import { bundleSizes } from "./bundle.js";
 
 const suites: [string, () => Promise<Result[]>][] = [
   ["round trip", roundTrip],
@@ -24,6 +25,7 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["browser apply", clientApply],
   ["fairness", fairness],
   ["uploads", uploadThroughput],
+  ["bundle size", bundleSizes],
 ];
 const only = process.argv[2];
 const results: Result[] = [];

@@ -11,7 +11,7 @@ export function islandClaims(view: Element): Record<string, string> {
   let n = 0;
   for (const el of view.querySelectorAll<HTMLElement>("[data-island][phx-hook]")) {
     if (!el.id || n++ >= MAX) continue;
-    const script = el.querySelector(":scope > [data-island-root] > script[data-island-state]");
+    const script = el.querySelector(":scope > [data-island-frame] > [data-island-root] > script[data-island-state]");
     claims[el.id] = script?.getAttribute("data-island-state") ?? "";
   }
   return claims;

@@ -40,7 +40,7 @@ export class IslandCommands {
     if (this.#waiting.length >= MAX_WAITING_COMMANDS) {
       const message = `${this.#where}: more than ${MAX_WAITING_COMMANDS} commands wait for a handler; this one is dropped`;
       console.error(`[lagoon] ${message}`, value);
-      reportIslandError(this.#island, new Error(message));
+      reportIslandError(this.#island, new Error(message), "commands");
       return;
     }
     this.#waiting.push(value);

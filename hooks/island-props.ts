@@ -18,7 +18,6 @@ import { filledSlots } from "../islands/slot-markup.js";
 import { decodeValue, type Json } from "../islands/wire-values.js";
 
 export class IslandFeed implements IslandStore {
-  readonly #where: string;
   readonly #report: (error: unknown) => void;
   readonly #listeners = new Set<() => void>();
   readonly #memo = new WeakMap<object, unknown>();
@@ -32,13 +31,12 @@ export class IslandFeed implements IslandStore {
   #connected: boolean;
   #slots: Record<string, string>;
 
-  /** `el`: the island's container; `report` hears about state that could not be applied. */
-  constructor(where: string, el: HTMLElement, connected: boolean, report: (error: unknown) => void) {
-    this.#where = where;
+  /** `el`: the island's container; `report` logs and reports state that could not be applied. */
+  constructor(el: HTMLElement, connected: boolean, report: (error: unknown) => void) {
     this.#report = report;
     this.#connected = connected;
     this.#slots = filledSlots(el);
-    const root = el.querySelector(":scope > [data-island-root]");
+    const root = el.querySelector(":scope > [data-island-frame] > [data-island-root]");
     const script = root?.querySelector(":scope > script[data-island-state]");
     this.#serverFromFirst = !script && !!root?.hasChildNodes();
     if (script) {
@@ -133,7 +131,6 @@ export class IslandFeed implements IslandStore {
   }
 
   #fail(error: unknown): void {
-    console.error(`[lagoon] ${this.#where}: unusable state from the server:`, error);
-    this.#report(error);
+    this.#report(new Error(`unusable state from the server: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
   }
 }

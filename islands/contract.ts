@@ -21,21 +21,25 @@
  */
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { describeIssues } from "../shell/schema.js";
+import { describeIssues, type Schema } from "../shell/schema.js";
 import { encodeValue, type WireValue } from "./wire-values.js";
 
-/** A schema whose output can cross the wire. */
-export type WireSchema = z.ZodType<WireValue>;
+/**
+ * A zod schema whose output can cross the wire (wire-values.ts): classic (`import { z } from
+ * "zod"`) or mini (`import { z } from "zod/mini"`, whose share of an island's browser code is
+ * a quarter of classic's). Both parse with `safeParse`.
+ */
+export type IslandSchema = z.core.$ZodType<WireValue> & Schema<unknown>;
 /** An island event: its payload schema, or a payload schema plus the schema of the server's reply. */
-export type EventSpec = WireSchema | { readonly payload: WireSchema; readonly reply: WireSchema };
+export type EventSpec = IslandSchema | { readonly payload: IslandSchema; readonly reply: IslandSchema };
 export type EventMap = Record<string, EventSpec>;
-export type CommandMap = Record<string, WireSchema>;
+export type CommandMap = Record<string, IslandSchema>;
 /** Streams by name: the schema of one item. */
-export type StreamMap = Record<string, WireSchema>;
+export type StreamMap = Record<string, IslandSchema>;
 
 export interface IslandContract<
   N extends string = string,
-  P extends z.ZodType = z.ZodType,
+  P extends IslandSchema = IslandSchema,
   E extends EventMap = EventMap,
   C extends CommandMap = CommandMap,
   S extends StreamMap = StreamMap,
@@ -50,13 +54,25 @@ export interface IslandContract<
   readonly slots: readonly L[];
   /** Props to render the island with in the dev gallery (/__islands), by sample name. */
   readonly samples: Readonly<Record<string, z.input<P>>>;
+  /** What the dev gallery answers events that have a reply with: a reply, or a function of the payload. */
+  readonly replies: SampleReplies<E>;
+  /** Text that stands in for the island where it cannot render: its server render threw, or a client-only one has not loaded. */
+  readonly fallback: string | undefined;
 }
 
 // `any` so that every concrete contract is assignable (its maps are narrower than the defaults)
-export type AnyIsland = IslandContract<string, z.ZodType, any, any, any, any>;
+export type AnyIsland = IslandContract<string, IslandSchema, any, any, any, any>;
 
-type PayloadSchema<S> = S extends z.ZodType ? S : S extends { readonly payload: infer P extends z.ZodType } ? P : never;
-type ReplySchema<S> = S extends z.ZodType ? never : S extends { readonly reply: infer R extends z.ZodType } ? R : never;
+type PayloadSchema<S> = S extends IslandSchema ? S : S extends { readonly payload: infer P extends IslandSchema } ? P : never;
+type ReplySchema<S> = S extends IslandSchema ? never : S extends { readonly reply: infer R extends IslandSchema } ? R : never;
+
+type EventsWithReply<E extends EventMap> = { [K in keyof E]: [ReplySchema<E[K]>] extends [never] ? never : K }[keyof E] & string;
+/** Sample replies by event (only events that have a reply): a reply, or a function of the validated payload. */
+export type SampleReplies<E extends EventMap> = {
+  readonly [K in EventsWithReply<E>]?:
+    | z.input<ReplySchema<E[K]>>
+    | ((payload: z.output<PayloadSchema<E[K]>>) => z.input<ReplySchema<E[K]>>);
+};
 
 /** The props a component receives (parsed). */
 export type PropsOf<C extends AnyIsland> = z.output<C["props"]>;
@@ -122,13 +138,13 @@ export interface IslandModule {
 const NAME = /^[A-Z][A-Za-z0-9]*$/;
 const MEMBER = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-function isSchema(value: unknown): value is z.ZodType {
+function isSchema(value: unknown): value is IslandSchema {
   return typeof value === "object" && value !== null && typeof (value as { safeParse?: unknown }).safeParse === "function";
 }
 
 export function defineIsland<
   const N extends string,
-  P extends WireSchema,
+  P extends IslandSchema,
   E extends EventMap = Record<never, never>,
   C extends CommandMap = Record<never, never>,
   S extends StreamMap = Record<never, never>,
@@ -139,9 +155,11 @@ export function defineIsland<
     readonly props: P;
     readonly events?: E;
     readonly commands?: C;
+    readonly samples?: Record<string, z.input<NoInfer<P>>>;
+    readonly replies?: SampleReplies<NoInfer<E>>;
+    readonly fallback?: string;
     readonly streams?: S;
     readonly slots?: readonly L[];
-    readonly samples?: Record<string, z.input<NoInfer<P>>>;
   },
 ): IslandContract<N, P, E, C, S, L> {
   const where = `defineIsland("${name}")`;
@@ -159,6 +177,11 @@ export function defineIsland<
     if (!MEMBER.test(command)) throw new TypeError(`${where}: command name "${command}" must be an identifier`);
     if (!isSchema(s)) throw new TypeError(`${where}: command "${command}" must be a zod schema`);
   }
+  for (const event of Object.keys(spec.replies ?? {})) {
+    if (!Object.hasOwn(events, event) || !replySchema(events[event]!))
+      throw new TypeError(`${where}: a sample reply for "${event}", which has no reply`);
+  }
+  if (spec.fallback !== undefined && typeof spec.fallback !== "string") throw new TypeError(`${where}: the fallback must be text`);
   const streams = spec.streams ?? ({} as S);
   for (const [stream, s] of Object.entries(streams)) {
     if (!MEMBER.test(stream)) throw new TypeError(`${where}: stream name "${stream}" must be an identifier`);
@@ -175,19 +198,21 @@ export function defineIsland<
     props: spec.props,
     events,
     commands,
+    samples: Object.freeze({ ...spec.samples }),
+    replies: Object.freeze({ ...spec.replies }) as SampleReplies<E>,
+    fallback: spec.fallback,
     streams,
     slots: Object.freeze(slots),
-    samples: Object.freeze({ ...spec.samples }),
   });
 }
 
 /** The schema an event's payload must pass. */
-export function payloadSchema(spec: EventSpec): z.ZodType {
+export function payloadSchema(spec: EventSpec): IslandSchema {
   return isSchema(spec) ? spec : spec.payload;
 }
 
 /** The schema of an event's reply, if it has one. */
-export function replySchema(spec: EventSpec): z.ZodType | undefined {
+export function replySchema(spec: EventSpec): IslandSchema | undefined {
   return isSchema(spec) ? undefined : spec.reply;
 }
 
@@ -232,7 +257,7 @@ export function pushCommand<C extends AnyIsland, K extends CommandName<C>>(
   command: K,
   payload: z.input<C["commands"][K]>,
 ): void {
-  const schema = Object.hasOwn(island.commands, command) ? (island.commands[command] as z.ZodType) : undefined;
+  const schema = Object.hasOwn(island.commands, command) ? (island.commands[command] as IslandSchema) : undefined;
   if (!schema) throw new TypeError(`pushCommand(${island.name}): the contract has no command "${command}"`);
   const checked = schema.safeParse(payload);
   if (!checked.success) {

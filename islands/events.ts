@@ -56,7 +56,7 @@ export function islandEvents<C extends AnyIsland, S = ViewSocket<any>>(
     const params = z.object({ id: z.string().min(1).max(100), payload: Decoded.pipe(payloadSchema(spec)) });
     const where = `islandEvents(${contract.name}) ${name}`;
     const replies = replySchema(spec) !== undefined;
-    out[eventName(contract, name as EventName<C>)] = event(params, (p: { id: string; payload: unknown }, socket: S) => {
+    out[eventName(contract, name as EventName<C>)] = event<{ id: string; payload: unknown }, S>(params, (p, socket) => {
       const result = handle(p.payload, socket, { id: p.id });
       if (!replies) return result instanceof Promise ? result.then(() => undefined) : undefined;
       return result instanceof Promise ? result.then((r) => encodeReply(where, r)) : encodeReply(where, result);

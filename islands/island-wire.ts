@@ -14,13 +14,12 @@ import { createHash } from "node:crypto";
 import { LagoonError } from "../shell/errors.js";
 import { safeJson } from "../shell/escape.js";
 import type { LiveStream } from "../shell/streams.js";
-import type { AnyIsland } from "./contract.js";
+import type { AnyIsland, IslandSchema } from "./contract.js";
 import { describeIssues } from "./contract.js";
 import type { StateMessage, StreamInsertOp, StreamOps } from "./island-state.js";
 import { diffWire } from "./props-diff.js";
 import { parseProps, type Previous } from "./props-parse.js";
 import { encodeValue, WireError, type Json } from "./wire-values.js";
-import type { z } from "zod";
 
 /** What the slot keeps between renders. */
 export interface IslandSlotState {
@@ -43,7 +42,7 @@ function encode(where: string, what: string, value: unknown): Json {
   }
 }
 
-function parse(schema: z.ZodType, input: unknown, where: string, what: string, prev?: Previous): unknown {
+function parse(schema: IslandSchema, input: unknown, where: string, what: string, prev?: Previous): unknown {
   const r = parseProps(schema, input, prev);
   if (r.ok) return r.value;
   const whole = schema.safeParse(input);
@@ -98,7 +97,7 @@ export function streamsRender(
     const what = `stream ${name} item`;
     const pending = stream.map((item) => item);
     const inserts: StreamInsertOp[] = pending.inserts.map((i) => {
-      const item = parse(contract.streams[name] as z.ZodType, i.item, where, what);
+      const item = parse(contract.streams[name] as IslandSchema, i.item, where, what);
       items[name]!.push(item);
       return [i.domId, i.at, i.limit, i.updateOnly, encode(where, what, item)];
     });

@@ -9,23 +9,23 @@
  * The outputs it returns for unchanged inputs are the same objects as before, so encoding
  * them (wire-values.ts, memoized) gives the same JSON, which the diff skips.
  */
-import type { z } from "zod";
+import type { IslandSchema } from "./contract.js";
 
 type Result = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
 
 // per schema: what each input object parsed to (a failed parse is not remembered)
-const parsed = new WeakMap<z.ZodType, WeakMap<object, unknown>>();
+const parsed = new WeakMap<IslandSchema, WeakMap<object, unknown>>();
 
 interface Def {
   readonly type: string;
   readonly checks?: readonly unknown[];
-  readonly shape?: Record<string, z.ZodType>;
-  readonly catchall?: z.ZodType;
-  readonly element?: z.ZodType;
-  readonly innerType?: z.ZodType;
+  readonly shape?: Record<string, IslandSchema>;
+  readonly catchall?: IslandSchema;
+  readonly element?: IslandSchema;
+  readonly innerType?: IslandSchema;
 }
 
-function defOf(schema: z.ZodType): Def {
+function defOf(schema: IslandSchema): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
@@ -45,11 +45,11 @@ export interface Previous {
  * Parses `input` with `schema`, reusing what unchanged parts parsed to. On failure, the
  * caller parses whole for the issues (the rare path keeps zod's own messages).
  */
-export function parseProps(schema: z.ZodType, input: unknown, prev?: Previous): Result {
+export function parseProps(schema: IslandSchema, input: unknown, prev?: Previous): Result {
   return parse(schema, input, prev);
 }
 
-function parse(schema: z.ZodType, input: unknown, prev?: Previous): Result {
+function parse(schema: IslandSchema, input: unknown, prev?: Previous): Result {
   const memo = typeof input === "object" && input !== null ? parsed.get(schema) : undefined;
   if (memo?.has(input as object)) return { ok: true, value: memo.get(input as object) };
   const def = defOf(schema);

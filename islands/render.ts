@@ -7,10 +7,11 @@
  * It lives in islands/, not shell/ or server/: shell stays free of React and of any
  * transport. An island is a custom template value (shell/custom.ts): its slot remembers the
  * props the client holds, and each render sends only what changed, as a state message on
- * the island's event (island-wire.ts, island-state.ts). The markup (what hooks/island.ts reads):
+ * the island's event (island-wire.ts, island-state.ts). The markup (what hooks/island.ts
+ * reads; data-load as load.ts writes it):
  *
  *   <div id="ID" phx-hook="Island" data-island="Name" data-load="eager">
- *     <div id="ID-root" data-island-root phx-update="ignore">...React's HTML...</div>
+ *     <div id="ID-root" data-island-frame phx-update="ignore"><div data-island-root>...React's HTML...</div></div>
  *     <div id="ID-park" hidden phx-update="ignore"></div>
  *     <template id="ID-slot-header" data-phx-portal="...">...the view's live slot...</template>
  *   </div>
@@ -21,24 +22,17 @@
  * HTML it holds (from the HTTP render, or a rejoin): their root is not rendered again, and
  * an island whose state the page holds already sends nothing. The HTTP render puts the first
  * state in the root, in a script the hook reads and removes before React hydrates.
+ *
+ * An island rendered in the browser only (load "only", a `*.client.tsx` module), or whose
+ * server render threw, has its fallback in a root marked `data-island-fallback` (ssr.ts).
  */
-import { renderToString } from "react-dom/server";
 import type { z } from "zod";
 import { custom, type CustomContext } from "../shell/custom.js";
 import { LagoonError } from "../shell/errors.js";
 import type { LiveStream } from "../shell/streams.js";
-import { html, keep, raw, type Template } from "../shell/template.js";
-import {
-  commandEvent,
-  type AnyIsland,
-  type Emit,
-  type IslandModule,
-  type On,
-  type PropsInput,
-  type SlotName,
-  type StreamName,
-} from "./contract.js";
-import { islandElement, staticStore, type IslandWiring } from "./host.js";
+import { html, keep, type Template } from "../shell/template.js";
+import { commandEvent, type AnyIsland, type PropsInput, type SlotName, type StreamName } from "./contract.js";
+import type { IslandSnapshot } from "./host.js";
 import {
   claimOf,
   firstMessage,
@@ -49,19 +43,21 @@ import {
   type IslandSlotState,
   type StreamsRender,
 } from "./island-wire.js";
-import { islandModule } from "./registry.js";
+import { loadAttribute, rendersOnServer, type Load } from "./load.js";
+import { isClientOnlyIsland, islandModule } from "./registry.js";
 import { parkId, slotContentId, slotSelector, slotTemplateId } from "./slot-markup.js";
+import { heldRoot, islandRoot, type Fallback } from "./ssr.js";
 
-/** When the browser loads the island's code: at once, when the page is idle, or when it scrolls into view. */
-export type Load = "eager" | "idle" | "visible";
-const LOADS: readonly Load[] = ["eager", "idle", "visible"];
+export type { Load } from "./load.js";
 
 export interface IslandOptions<C extends AnyIsland> {
   /** The container's DOM id: unique in the page; `socket.pushCommand` addresses the island by it. */
   readonly id: string;
   readonly props: PropsInput<C>;
-  /** Default "eager". */
+  /** When the browser loads and hydrates it (load.ts); default "eager". */
   readonly load?: Load;
+  /** What stands in for it where it has no server HTML (client-only, or its server render threw); default the contract's. */
+  readonly fallback?: Fallback;
   /** The view's streams that feed the island's (socket.stream / streamInsert / streamDelete), by the contract's names. */
   readonly streams?: { readonly [K in StreamName<C>]?: LiveStream<z.input<C["streams"][K]>> };
   /** Live HTML the component shows where it renders `children`. */
@@ -72,16 +68,11 @@ export interface IslandOptions<C extends AnyIsland> {
 
 const ID = /^[A-Za-z][A-Za-z0-9_:.-]{0,99}$/;
 
-// The server render has no connection: effects (where commands are subscribed) do not run
-// on the server, and events are only emitted from handlers, which never run here either.
-const ssrEmit: Emit<AnyIsland> = () => Promise.reject(new LagoonError("island_not_connected", "emit during the server render"));
-const ssrOn: On<AnyIsland> = () => () => {};
-
 export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>): Template {
   const { id } = opts;
   const where = `island ${contract.name}#${String(id)}`;
   const mod = islandModule(contract.name);
-  if (!mod) {
+  if (!mod && !isClientOnlyIsland(contract.name)) {
     throw new LagoonError(
       "unknown_island",
       `${where}: no module for ${contract.name}; put it in the app's islands folder (${contract.name}.tsx)`,
@@ -90,11 +81,22 @@ export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>)
   if (typeof id !== "string" || !ID.test(id)) {
     throw new LagoonError("island_id", `${where}: the id must start with a letter and hold only letters, digits, _ : . -`);
   }
-  const load = opts.load ?? "eager";
-  if (!LOADS.includes(load)) throw new LagoonError("island_load", `${where}: load must be one of ${LOADS.join(", ")}`);
+  const load = loadAttribute(where, opts.load);
   const slots = slotTemplates(contract, where, opts);
   const key = `${contract.name}#${id}`;
   const streams = opts.streams as Readonly<Record<string, LiveStream<any>>> | undefined;
+
+  // the module the server renders with: none for a client-only island
+  const server = rendersOnServer(opts.load) ? mod : undefined;
+  const root = (state: IslandSlotState, streamed: StreamsRender, renderHtml?: (value: unknown) => string, before?: string) =>
+    islandRoot({
+      contract,
+      id,
+      mod: server,
+      snapshot: snapshot(id, state.props, streamed, slots, renderHtml),
+      fallback: opts.fallback,
+      before,
+    });
 
   const value = custom<IslandSlotState>(key, {
     live(prev: IslandSlotState | undefined, ctx: CustomContext) {
@@ -109,16 +111,15 @@ export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>)
       if (message) ctx.event(commandEvent(id), message);
       // the browser holds the island's HTML: React does not render it again for this container
       // (the root stays in the tree either way: the client leaves what it holds inside alone)
-      const root = keep(key, () => renderRoot(id, claim === undefined ? renderIsland(mod, wiring(id, state.props, streamed, slots)) : ""));
-      return { content: container(id, contract, load, root, slots, true), state };
+      const held = keep(key, () => (claim === undefined ? root(state, streamed) : heldRoot(id)));
+      return { content: container(id, contract, load, held, slots, true), state };
     },
     dead(renderHtml) {
       const state = propsState(contract, where, opts.props, undefined)!;
       const streamed = streamsRender(contract, where, streams, true);
       const { json, digest } = pageState(firstMessage(state.wire, streamed));
       const script = `<script type="application/json" data-island-state="${digest}">${json}</script>`;
-      const ssr = renderIsland(mod, wiring(id, state.props, streamed, slots, renderHtml));
-      return container(id, contract, load, renderRoot(id, script + ssr), slots, false);
+      return container(id, contract, load, root(state, streamed, renderHtml, script), slots, false);
     },
   });
   return html`${value}`;
@@ -134,16 +135,12 @@ function slotTemplates<C extends AnyIsland>(contract: C, where: string, opts: Is
   return slots;
 }
 
-function renderRoot(id: string, markup: string): Template {
-  return html`<div id=${`${id}-root`} data-island-root phx-update="ignore">${raw(markup)}</div>`;
-}
-
 /**
  * The container. Live: each slot's template carries its content, which the client teleports
  * into React's placeholder. HTTP render: the content is inside React's placeholders already
  * and the templates are empty (the join fills them), so the page carries it once.
  */
-function container(id: string, contract: AnyIsland, load: Load, root: unknown, slots: Map<string, Template>, live: boolean): Template {
+function container(id: string, contract: AnyIsland, load: string, root: unknown, slots: Map<string, Template>, live: boolean): Template {
   const portals = [...slots].map(
     ([name, template]) =>
       html`<template id=${slotTemplateId(id, name)} data-phx-portal=${slotSelector(id, name)}>${live ? slotContent(id, name, template) : ""}</template>`,
@@ -155,19 +152,14 @@ function slotContent(id: string, name: string, template: unknown): Template {
   return html`<div id=${slotContentId(id, name)} data-island-slot-content style="display: contents">${template}</div>`;
 }
 
-/** What the server render gets; `renderHtml` in the HTTP render, where the slots' HTML goes inside React's placeholders. */
-function wiring(
+/** What the server render shows; `renderHtml` in the HTTP render, where the slots' HTML goes inside React's placeholders. */
+function snapshot(
   id: string,
   props: unknown,
   streamed: StreamsRender,
   slots: Map<string, Template>,
   renderHtml?: (value: unknown) => string,
-): IslandWiring {
+): Omit<IslandSnapshot, "connected"> {
   const slotHtml = Object.fromEntries([...slots].map(([name, t]) => [name, renderHtml ? renderHtml(slotContent(id, name, t)) : ""]));
-  return { id, store: staticStore({ props, connected: false, streams: streamed.items, slots: slotHtml }), emit: ssrEmit, on: ssrOn };
-}
-
-/** React's server render of an island: the one place it happens. `identifierPrefix` keeps useId unique per island. */
-function renderIsland(mod: IslandModule, wiring: IslandWiring): string {
-  return renderToString(islandElement(mod, wiring), { identifierPrefix: `${wiring.id}-` });
+  return { props, streams: streamed.items, slots: slotHtml };
 }

@@ -13,7 +13,16 @@
 import diagnostics from "node:diagnostics_channel";
 import type { SpanObserver, TelemetryEvent } from "../shell/spans.js";
 
-export type { ViewEvent, ConnectionEvent, ClientEvent, ClientSignalKind, ReconnectCause, TelemetryEvent } from "../shell/spans.js";
+export type {
+  ViewEvent,
+  ConnectionEvent,
+  ClientEvent,
+  ClientSignalKind,
+  IslandErrorEvent,
+  IslandErrorPhase,
+  ReconnectCause,
+  TelemetryEvent,
+} from "../shell/spans.js";
 
 export type TelemetryListener = (event: TelemetryEvent) => void;
 
@@ -29,6 +38,7 @@ export const TELEMETRY_EVENTS = [
   "reconnect",
   "leave",
   "client",
+  "island_error",
 ] as const satisfies readonly TelemetryEvent["name"][];
 
 /** The diagnostics_channel name of each event: `lagoon:view:<name>`. */

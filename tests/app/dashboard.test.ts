@@ -1,6 +1,6 @@
 /** The demo's /dashboard through the in-process test client: figures from a TelemetryWindow, refreshed live. */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TelemetryWindow, type ClientEvent } from "../../server/index.js";
+import { TelemetryWindow, type ClientEvent, type IslandErrorEvent } from "../../server/index.js";
 import { demo } from "../support/demo.js";
 import { TelemetryCharts } from "../../app/islands/telemetry-charts.contract.js";
 
@@ -120,6 +120,38 @@ describe("dashboard", () => {
     expect(view.find("#vitals")?.textContent).toMatch(/^[89]\d\d\.\d ms \/ [67]\d\.\d ms \/ 0\.0[56]\d$/);
     const charts = view.island(TelemetryCharts, "charts").props();
     expect(charts.feltP95!.at(-1)).toBeCloseTo(24, -1);
+    await view.closeAll();
+  });
+
+  it("lists the islands that failed, by island and phase, the latest with their Name#id", async () => {
+    const telemetry = new TelemetryWindow({ now: () => 1_700_000_000_000 });
+    const view = await dashboard(telemetry);
+    expect(view.find("#island-errors")?.textContent).toBe("none");
+    expect(view.has("#island-errors-recent")).toBe(false);
+    const failed = (island: string, islandId: string, phase: IslandErrorEvent["phase"]): IslandErrorEvent => ({
+      name: "island_error",
+      view: "BoardLive",
+      route: "/board",
+      id: "phx-x",
+      island,
+      islandId,
+      phase,
+    });
+    telemetry.record(failed("Board", "board", "server"));
+    telemetry.record(failed("Board", "board", "render"));
+    telemetry.record(failed("Board", "board-2", "render"));
+    telemetry.record(failed("Tally", "tally", "hydration"));
+    await view.send("refresh");
+    expect(view.find("#island-errors")?.textContent).toBe("4 over the window: Board (render) 2, Board (server) 1, Tally (hydration) 1");
+    const rows = (view.find("#island-errors-recent tbody")?.querySelectorAll("tr") ?? []).map((tr) =>
+      tr.querySelectorAll("td").map((td) => td.textContent),
+    );
+    expect(rows).toEqual([
+      ["22:13:20", "Tally#tally", "hydration", "BoardLive"],
+      ["22:13:20", "Board#board-2", "render", "BoardLive"],
+      ["22:13:20", "Board#board", "render", "BoardLive"],
+      ["22:13:20", "Board#board", "server", "BoardLive"],
+    ]);
     await view.closeAll();
   });
 

@@ -17,7 +17,8 @@ describe("island()", () => {
     const view = await visit(router, "/echo?text=hi");
     const el = view.find("#echo")!;
     expect(el.getAttribute("phx-hook")).toBe("Island");
-    expect(view.find("#echo > [data-island-root]")!.getAttribute("phx-update")).toBe("ignore");
+    expect(view.find("#echo > [data-island-frame]")!.getAttribute("phx-update")).toBe("ignore");
+    expect(view.find("#echo > [data-island-frame] > [data-island-root]")).not.toBeNull();
     expect(el.getAttribute("data-island")).toBe("Echo");
     expect(el.getAttribute("data-load")).toBe("eager");
     expect(view.find("#echo [data-island-root] .echo-text")?.text).toBe("hi");

@@ -25,7 +25,7 @@ const TRICKY = [
 
 /** The island's state script and server-rendered text, read back by an HTML parser. */
 function readIsland(markup: string) {
-  const root = parse(markup).querySelector("[data-island] > [data-island-root]")!;
+  const root = parse(markup).querySelector("[data-island] > [data-island-frame] > [data-island-root]")!;
   const script = root.querySelector("script[data-island-state]");
   return {
     props: script ? decodeValue((JSON.parse(script.text) as { P: Json }).P) : undefined,
