@@ -280,4 +280,23 @@ describe("streams into islands in Chromium", () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it("are replayed on rejoin: the island shows what the remount inserted, and unchanged items keep their identity", async () => {
+    const { page, problems } = await open("/shelf?notes=3");
+    await ready(page, "shelf");
+    const ids = () => page.$$eval(".shelf-notes li", (lis) => lis.map((li) => li.id));
+    await page.getByRole("button", { name: "note", exact: true }).click();
+    await page.waitForSelector("#note-4");
+    await page.evaluate(() => (window as any).liveSocket.disconnect());
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>("#shelf button[type=button]")?.disabled === true);
+    await page.evaluate(() => (window as any).liveSocket.connect());
+    await connected(page);
+    await ready(page, "shelf");
+    // as LiveView does for a stream in the DOM: what the server no longer holds is gone
+    await page.waitForFunction(() => !document.querySelector("#note-4"));
+    expect(await ids()).toEqual(["note-1", "note-2", "note-3"]);
+    expect(await page.evaluate(() => (window as any).__notes)).toEqual({ 1: 1, 2: 1, 3: 1, 4: 1 });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
