@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import type { ClientEvent, TelemetryEvent } from "../../server/index.js";
+import type { ClientEvent, IslandErrorEvent, TelemetryEvent } from "../../server/index.js";
 import { connected } from "../support/browser.js";
 import { inChromium } from "../support/chromium-suite.js";
 import { startFixtureServer } from "../support/fixture-server.js";
@@ -213,6 +213,17 @@ describe("islands on a page in Chromium", () => {
         timeout: 10_000,
       })
       .toBeGreaterThan(0);
+    // and an island_error span of phase "commands", as /metrics and /dashboard count it
+    await expect
+      .poll(
+        () =>
+          events.some(
+            (e) =>
+              e.name === "island_error" && (e as IslandErrorEvent).islandId === "ledger" && (e as IslandErrorEvent).phase === "commands",
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await page.close();
   });
 });
