@@ -122,42 +122,6 @@ export function containerHtml(ref: NestedRef, parentId: string, token: string, i
   return `${open}>${inner}</${tag}>`;
 }
 
-/** What a live view is to the nested views it renders. */
-export interface NestingView {
-  readonly name: string;
-  readonly id: string;
-  /** How deep the view itself sits (0 for a root). */
-  readonly depth: number;
-  readonly parent: NestedParent;
-  sign(token: ViewToken): string;
-}
-
-/**
- * A live view's nested views' containers for its connected renders: empty, with the token
- * the client joins with, signed again only when what they render changes (so the diff
- * omits them).
- */
-export class NestedContainers {
-  readonly #view: NestingView;
-  readonly #known = new Map<string, { key: string; html: string }>();
-
-  constructor(view: NestingView) {
-    this.#view = view;
-  }
-
-  html(ref: NestedRef): string {
-    const view = this.#view;
-    if (view.depth >= MAX_NESTING) throw new LagoonError("nesting_too_deep", `${view.name}: nested views nest at most ${MAX_NESTING} deep`);
-    const { id } = ref.opts;
-    const key = `${ref.view.name}\0${JSON.stringify([ref.opts.session, ref.opts.sticky, ref.opts.container])}`;
-    const known = this.#known.get(id);
-    if (known?.key === key) return known.html;
-    const html = containerHtml(ref, view.id, view.sign(nestedToken(ref, view.parent)), "");
-    this.#known.set(id, { key, html });
-    return html;
-  }
-}
-
 const NESTED_SESSION: LiveSessionDef = { name: "", onMount: [] };
 const routes = new WeakMap<ViewDef<any>, LiveRoute>();
 

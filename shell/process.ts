@@ -14,7 +14,7 @@ import { diffTemplate, type NodeState, type RenderContext } from "./diff.js";
 import { dispatchEvent } from "./dispatch.js";
 import { LagoonError } from "./errors.js";
 import { Lifecycle } from "./lifecycle.js";
-import { NestedContainers, type NestedRef } from "./nested.js";
+import { containerHtml, MAX_NESTING, nestedToken, type NestedRef } from "./nested.js";
 import { FlashState } from "./flash.js";
 import type { ConnectContext, Nav, Phase, ProcessOptions, Reply, ViewHost, ViewProcessCore, ViewServices } from "./internal.js";
 import { SocketLink } from "./link.js";
@@ -101,7 +101,8 @@ export class LiveViewProcess implements ViewProcessCore {
   /** Cleanups registered with socket.onEnd (presence, external resources). */
   #onEnd: (() => void)[] | undefined;
   #lifecycle: Lifecycle | undefined;
-  #containers: NestedContainers | undefined;
+  /** Nested views' containers by id: re-signed only when what they render changes, so the diff omits them. */
+  #containers: Map<string, { key: string; html: string }> | undefined;
 
   constructor(opts: ProcessOptions) {
     this.id = opts.id;
@@ -430,19 +431,24 @@ export class LiveViewProcess implements ViewProcessCore {
     return diff;
   }
 
-  /** A nested view's container for the connected render (nested.ts). */
+  /** A nested view's container for the connected render: empty, with the token the client joins with. */
   container(ref: NestedRef): string {
-    const proc = this;
-    this.#containers ??= new NestedContainers({
-      name: this.name,
-      id: this.id,
-      depth: this.nested?.depth ?? 0,
-      get parent() {
-        return { id: proc.id, liveSession: proc.liveSession, sid: String(proc.session.sid ?? ""), url: proc.url };
-      },
-      sign: (token) => this.services.signView(token),
-    });
-    return this.#containers.html(ref);
+    if ((this.nested?.depth ?? 0) >= MAX_NESTING) {
+      throw new LagoonError("nesting_too_deep", `${this.name}: nested views nest at most ${MAX_NESTING} deep`);
+    }
+    const { id } = ref.opts;
+    const key = `${ref.view.name}\0${JSON.stringify([ref.opts.session, ref.opts.sticky, ref.opts.container])}`;
+    const containers = (this.#containers ??= new Map());
+    const known = containers.get(id);
+    if (known?.key === key) return known.html;
+    const token = this.services.signView(nestedToken(ref, this.#nestedParent()));
+    const html = containerHtml(ref, this.id, token, "");
+    containers.set(id, { key, html });
+    return html;
+  }
+
+  #nestedParent() {
+    return { id: this.id, liveSession: this.liveSession, sid: String(this.session.sid ?? ""), url: this.url };
   }
 
   // ---------------------------------------------------------------- ending
