@@ -3,6 +3,7 @@ import { printTable, writeResults, PINNED, type Result } from "./lib.js";
 import { clientApply } from "./browser.js";
 import { diffSizes } from "./diffs.js";
 import { keyedSizes } from "./keyed.js";
+import { islandProps } from "./island-props.js";
 import { firstRender } from "./http.js";
 import { memoryPerView } from "./memory.js";
 import { roundTrip } from "./roundtrip.js";
@@ -11,6 +12,7 @@ import { streamMemory } from "./stream.js";
 import { fairness } from "./fairness.js";
 import { uploadThroughput } from "./uploads.js";
 import { peerSideBySide } from "./peer.js";
+import { bundleSizes } from "./bundle.js";
 
 const suites: [string, () => Promise<Result[]>][] = [
   ["peer side by side", peerSideBySide],
@@ -18,12 +20,14 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["cpu task", cpuRoundTrip],
   ["diff sizes", diffSizes],
   ["keyed lists", keyedSizes],
+  ["island props", islandProps],
   ["memory per view", memoryPerView],
   ["http first render", firstRender],
   ["stream memory", streamMemory],
   ["browser apply", clientApply],
   ["fairness", fairness],
   ["uploads", uploadThroughput],
+  ["bundle size", bundleSizes],
 ];
 const only = process.argv[2];
 const results: Result[] = [];

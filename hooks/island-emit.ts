@@ -1,9 +1,11 @@
 /**
- * An island's `emit(event, payload)`: checked against the contract before it is sent, and
- * its reply checked after. A refused event (the server answers ok, with the refusal as the
- * reply) and a failed push reject with an IslandError carrying the reason.
+ * An island's `emit(event, payload)`: checked against the contract before it is sent (the
+ * payload travels as given, in typed JSON: the server parses it, transforms run there once),
+ * and its reply decoded and parsed after. A refused event (the server answers ok, with the
+ * refusal as the reply) and a failed push reject with an IslandError carrying the reason.
  */
 import { describeIssues, eventName, payloadSchema, replySchema, type AnyIsland, type Emit } from "../islands/contract.js";
+import { decodeValue, encodeValue, type Json } from "../islands/wire-values.js";
 
 /** A refused emit, a bad reply, or a push that failed. */
 export class IslandError extends Error {
@@ -33,9 +35,15 @@ export function islandEmit(contract: AnyIsland, id: string, push: Push): Emit<An
         parsed.error.issues,
       );
     }
+    let wire: Json;
+    try {
+      wire = encodeValue(payload);
+    } catch (error) {
+      throw new IslandError(`${where}: ${event} payload cannot cross the wire: ${(error as Error).message}`, "invalid_params");
+    }
     let reply: unknown;
     try {
-      reply = await push(eventName(contract, event), { id, payload: parsed.data });
+      reply = await push(eventName(contract, event), { id, payload: wire });
     } catch (error) {
       throw new IslandError(`${where}: ${event} failed: ${error instanceof Error ? error.message : String(error)}`, "push_failed");
     }
@@ -46,7 +54,13 @@ export function islandEmit(contract: AnyIsland, id: string, push: Push): Emit<An
     }
     const schema = replySchema(spec);
     if (!schema) return undefined;
-    const checked = schema.safeParse(reply);
+    let decoded: unknown;
+    try {
+      decoded = decodeValue(reply as Json);
+    } catch {
+      throw new IslandError(`${where}: unreadable ${event} reply`, "invalid_reply");
+    }
+    const checked = schema.safeParse(decoded);
     if (!checked.success)
       throw new IslandError(`${where}: invalid ${event} reply: ${describeIssues(checked.error.issues)}`, "invalid_reply");
     return checked.data;

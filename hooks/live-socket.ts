@@ -9,6 +9,7 @@ import { Socket } from "phoenix";
 import { LiveSocket, type HooksOptions } from "phoenix_live_view";
 import { jitteredBackoff, REJOIN_STEPS, RECONNECT_STEPS } from "./backoff.js";
 import { keepRefusedForms } from "./form-memory.js";
+import { islandClaims } from "./island-claims.js";
 import { IslandHook } from "./island.js";
 import { signals } from "./signals.js";
 import { uploaders, type Uploader } from "./uploaders.js";
@@ -41,7 +42,13 @@ export function createLiveSocket(opts: LiveSocketOptions = {}): LiveSocket {
     reconnectAfterMs: jitteredBackoff(RECONNECT_STEPS),
     rejoinAfterMs: jitteredBackoff(REJOIN_STEPS),
     ...opts.liveSocket,
-    params: { _csrf_token: csrfToken, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, ...opts.params },
+    // per view at each join (and for the socket itself, without a view): the islands its page holds
+    params: (view?: Element) => ({
+      _csrf_token: csrfToken,
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      ...opts.params,
+      ...(view ? { _islands: islandClaims(view) } : {}),
+    }),
     hooks: { ...hooks, ...opts.hooks },
     uploaders: { ...uploaders, ...opts.uploaders },
     // the phoenix Socket's encode option: signals see each outgoing push, then encode it as usual

@@ -3,7 +3,8 @@
  * batches on a channel of its own (`lagoon:signals`, shell/signals.ts on the server): the
  * round trip a user feels (an event pushed to its reply's patch in the DOM), join times,
  * reconnects with the close that caused them, JavaScript errors (with the island `Name#id`
- * when they come from one), island hydration times, and Core Web Vitals (vitals.ts).
+ * and the phase it failed in when they come from one: the server counts those as
+ * island_error too), island hydration times, and Core Web Vitals (vitals.ts).
  *
  * It rides the official client's public API only: the phoenix Socket's `encode` option
  * sees each outgoing message before it is encoded as usual, `onMessage` each incoming one
@@ -31,7 +32,7 @@ type Signal =
   | { t: "event"; view: string; event: string; v: number }
   | { t: "join"; view: string; v: number }
   | { t: "reconnect"; code: number; reason: string; v: number }
-  | { t: "error"; view?: string; island?: string; message: string; v: 0 }
+  | { t: "error"; view?: string; island?: string; phase?: IslandErrorPhase; message: string; v: 0 }
   | { t: "hydrate"; island: string; v: number }
   | { t: "lcp" | "inp" | "cls"; view?: string; v: number };
 
@@ -89,8 +90,8 @@ class Signals {
     });
   }
 
-  /** A JavaScript error, from `island` ("Name#id") when it came from one. */
-  error(error: unknown, island?: string): void {
+  /** A JavaScript error, from `island` ("Name#id") when it came from one, failing in `phase`. */
+  error(error: unknown, island?: string, phase?: IslandErrorPhase): void {
     const minute = Math.floor(Date.now() / 60_000);
     if (minute !== this.#errorMinute) {
       this.#errorMinute = minute;
@@ -98,7 +99,13 @@ class Signals {
     }
     if (++this.#errors > ERRORS_PER_MINUTE) return;
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    this.report({ t: "error", view: mainView(), message: message.slice(0, 300), v: 0, ...(island ? { island } : {}) });
+    this.report({
+      t: "error",
+      view: mainView(),
+      message: message.slice(0, 300),
+      v: 0,
+      ...(island ? { island, phase: phase ?? "render" } : {}),
+    });
   }
 
   report(signal: Signal): void {
@@ -159,9 +166,12 @@ class Signals {
 /** The page's one collector (islands report their errors and hydration to it). */
 export const signals = new Signals();
 
-/** An island failed (loading, rendering): `where` is its "Name#id". */
-export function reportIslandError(where: string, error: unknown): void {
-  signals.error(error, where);
+/** Where an island failed in the browser (the server's island_error phases, but "server"). */
+export type IslandErrorPhase = "load" | "render" | "hydration" | "commands";
+
+/** An island failed: `where` is its "Name#id". */
+export function reportIslandError(where: string, error: unknown, phase: IslandErrorPhase = "render"): void {
+  signals.error(error, where, phase);
 }
 
 /** An island hydrated (or rendered for the first time) in `ms`. */

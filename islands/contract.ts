@@ -1,46 +1,78 @@
 /**
  * Island contracts: the single source of truth for what crosses between a live view and a
  * React island. A contract names the island and holds zod schemas for its props (server to
- * island, on every render), its events (island to server, each with an optional reply) and
- * its commands (server to island, one at a time). The server and the browser both import
- * it, and both parse with it where data arrives, so handlers and components only ever see
- * validated, typed values.
+ * island, sent as diffs), its events (island to server, each with an optional reply), its
+ * commands (server to island, one at a time) and its streams (server to island, items the
+ * server does not keep), and names the slots a view may fill with live HTML. Every value
+ * is parsed once, where it is trusted to be right: props on the server (a component gets
+ * the parsed output, transforms applied once), event payloads on the server, commands and
+ * replies in the browser. Values travel as typed JSON (wire-values.ts): a schema whose
+ * output has no wire form (a function, a class instance) does not compile.
  *
  *   export const Board = defineIsland("Board", {
  *     props: z.object({ cards: z.array(Card) }),
  *     events: { move: z.object({ id: z.string(), to: Column, index: z.number().int() }) },
  *     commands: { flash: z.object({ id: z.string() }) },
+ *     streams: { activity: z.object({ id: z.number(), text: z.string(), at: z.date() }) },
+ *     slots: ["header"],
  *   });
  *
- * This module is loaded in the browser with each island's chunk: it imports types only.
+ * This module is loaded in the browser with each island's chunk: it imports no server code.
  */
 import type { ReactNode } from "react";
 import type { z } from "zod";
+import { describeIssues, type Schema } from "../shell/schema.js";
+import { encodeValue, type WireValue } from "./wire-values.js";
 
+/**
+ * A zod schema whose output can cross the wire (wire-values.ts): classic (`import { z } from
+ * "zod"`) or mini (`import { z } from "zod/mini"`, whose share of an island's browser code is
+ * a quarter of classic's). Both parse with `safeParse`.
+ */
+export type IslandSchema = z.core.$ZodType<WireValue> & Schema<unknown>;
 /** An island event: its payload schema, or a payload schema plus the schema of the server's reply. */
-export type EventSpec = z.ZodType | { readonly payload: z.ZodType; readonly reply: z.ZodType };
+export type EventSpec = IslandSchema | { readonly payload: IslandSchema; readonly reply: IslandSchema };
 export type EventMap = Record<string, EventSpec>;
-export type CommandMap = Record<string, z.ZodType>;
+export type CommandMap = Record<string, IslandSchema>;
+/** Streams by name: the schema of one item. */
+export type StreamMap = Record<string, IslandSchema>;
 
 export interface IslandContract<
   N extends string = string,
-  P extends z.ZodType = z.ZodType,
+  P extends IslandSchema = IslandSchema,
   E extends EventMap = EventMap,
   C extends CommandMap = CommandMap,
+  S extends StreamMap = StreamMap,
+  L extends string = string,
 > {
   readonly name: N;
   readonly props: P;
   readonly events: E;
   readonly commands: C;
+  readonly streams: S;
+  /** The named slots a view may fill (besides `children`). */
+  readonly slots: readonly L[];
   /** Props to render the island with in the dev gallery (/__islands), by sample name. */
   readonly samples: Readonly<Record<string, z.input<P>>>;
+  /** What the dev gallery answers events that have a reply with: a reply, or a function of the payload. */
+  readonly replies: SampleReplies<E>;
+  /** Text that stands in for the island where it cannot render: its server render threw, or a client-only one has not loaded. */
+  readonly fallback: string | undefined;
 }
 
 // `any` so that every concrete contract is assignable (its maps are narrower than the defaults)
-export type AnyIsland = IslandContract<string, z.ZodType, any, any>;
+export type AnyIsland = IslandContract<string, IslandSchema, any, any, any, any>;
 
-type PayloadSchema<S> = S extends z.ZodType ? S : S extends { readonly payload: infer P extends z.ZodType } ? P : never;
-type ReplySchema<S> = S extends z.ZodType ? never : S extends { readonly reply: infer R extends z.ZodType } ? R : never;
+type PayloadSchema<S> = S extends IslandSchema ? S : S extends { readonly payload: infer P extends IslandSchema } ? P : never;
+type ReplySchema<S> = S extends IslandSchema ? never : S extends { readonly reply: infer R extends IslandSchema } ? R : never;
+
+type EventsWithReply<E extends EventMap> = { [K in keyof E]: [ReplySchema<E[K]>] extends [never] ? never : K }[keyof E] & string;
+/** Sample replies by event (only events that have a reply): a reply, or a function of the validated payload. */
+export type SampleReplies<E extends EventMap> = {
+  readonly [K in EventsWithReply<E>]?:
+    | z.input<ReplySchema<E[K]>>
+    | ((payload: z.output<PayloadSchema<E[K]>>) => z.input<ReplySchema<E[K]>>);
+};
 
 /** The props a component receives (parsed). */
 export type PropsOf<C extends AnyIsland> = z.output<C["props"]>;
@@ -64,6 +96,11 @@ export type EventReply<C extends AnyIsland, K extends EventName<C>> = [ReplySche
 export type CommandName<C extends AnyIsland> = keyof C["commands"] & string;
 export type CommandPayload<C extends AnyIsland, K extends CommandName<C>> = z.output<C["commands"][K]>;
 
+export type StreamName<C extends AnyIsland> = keyof C["streams"] & string;
+/** An item of an island's stream, as the component reads it (parsed). */
+export type StreamItem<C extends AnyIsland, K extends StreamName<C>> = z.output<C["streams"][K]>;
+export type SlotName<C extends AnyIsland> = C["slots"][number];
+
 /** Island to server: resolves with the typed reply once the server has handled the event. */
 export type Emit<C extends AnyIsland> = <K extends EventName<C>>(event: K, payload: EventInput<C, K>) => Promise<EventReply<C, K>>;
 /** Server to island: registers a command handler, returns its unsubscribe (a useEffect cleanup). */
@@ -75,6 +112,10 @@ export type On<C extends AnyIsland> = <K extends CommandName<C>>(
 /** What an island component receives. */
 export interface IslandProps<C extends AnyIsland> {
   readonly props: PropsOf<C>;
+  /** The view's `children` template, live (null when the view passed none): render it where it goes. */
+  readonly children: ReactNode;
+  /** The view's named slot templates, live (null for one the view left empty). */
+  readonly slots: { readonly [K in SlotName<C>]: ReactNode };
   readonly emit: Emit<C>;
   readonly on: On<C>;
   /** False in the server render and while the live view is disconnected (emits then fail). */
@@ -97,19 +138,30 @@ export interface IslandModule {
 const NAME = /^[A-Z][A-Za-z0-9]*$/;
 const MEMBER = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-function isSchema(value: unknown): value is z.ZodType {
+function isSchema(value: unknown): value is IslandSchema {
   return typeof value === "object" && value !== null && typeof (value as { safeParse?: unknown }).safeParse === "function";
 }
 
 export function defineIsland<
   const N extends string,
-  P extends z.ZodType,
+  P extends IslandSchema,
   E extends EventMap = Record<never, never>,
   C extends CommandMap = Record<never, never>,
+  S extends StreamMap = Record<never, never>,
+  const L extends string = never,
 >(
   name: N,
-  spec: { readonly props: P; readonly events?: E; readonly commands?: C; readonly samples?: Record<string, z.input<NoInfer<P>>> },
-): IslandContract<N, P, E, C> {
+  spec: {
+    readonly props: P;
+    readonly events?: E;
+    readonly commands?: C;
+    readonly samples?: Record<string, z.input<NoInfer<P>>>;
+    readonly replies?: SampleReplies<NoInfer<E>>;
+    readonly fallback?: string;
+    readonly streams?: S;
+    readonly slots?: readonly L[];
+  },
+): IslandContract<N, P, E, C, S, L> {
   const where = `defineIsland("${name}")`;
   if (!NAME.test(name)) throw new TypeError(`${where}: the name must be a PascalCase identifier`);
   if (!isSchema(spec.props)) throw new TypeError(`${where}: props must be a zod schema`);
@@ -125,16 +177,42 @@ export function defineIsland<
     if (!MEMBER.test(command)) throw new TypeError(`${where}: command name "${command}" must be an identifier`);
     if (!isSchema(s)) throw new TypeError(`${where}: command "${command}" must be a zod schema`);
   }
-  return Object.freeze({ name, props: spec.props, events, commands, samples: Object.freeze({ ...spec.samples }) });
+  for (const event of Object.keys(spec.replies ?? {})) {
+    if (!Object.hasOwn(events, event) || !replySchema(events[event]!))
+      throw new TypeError(`${where}: a sample reply for "${event}", which has no reply`);
+  }
+  if (spec.fallback !== undefined && typeof spec.fallback !== "string") throw new TypeError(`${where}: the fallback must be text`);
+  const streams = spec.streams ?? ({} as S);
+  for (const [stream, s] of Object.entries(streams)) {
+    if (!MEMBER.test(stream)) throw new TypeError(`${where}: stream name "${stream}" must be an identifier`);
+    if (!isSchema(s)) throw new TypeError(`${where}: stream "${stream}" must be a zod schema (of one item)`);
+  }
+  const slots = [...(spec.slots ?? [])];
+  for (const slot of slots) {
+    if (typeof slot !== "string" || !MEMBER.test(slot) || slot === "children") {
+      throw new TypeError(`${where}: slot name "${String(slot)}" must be an identifier other than "children"`);
+    }
+  }
+  return Object.freeze({
+    name,
+    props: spec.props,
+    events,
+    commands,
+    samples: Object.freeze({ ...spec.samples }),
+    replies: Object.freeze({ ...spec.replies }) as SampleReplies<E>,
+    fallback: spec.fallback,
+    streams,
+    slots: Object.freeze(slots),
+  });
 }
 
 /** The schema an event's payload must pass. */
-export function payloadSchema(spec: EventSpec): z.ZodType {
+export function payloadSchema(spec: EventSpec): IslandSchema {
   return isSchema(spec) ? spec : spec.payload;
 }
 
 /** The schema of an event's reply, if it has one. */
-export function replySchema(spec: EventSpec): z.ZodType | undefined {
+export function replySchema(spec: EventSpec): IslandSchema | undefined {
   return isSchema(spec) ? undefined : spec.reply;
 }
 
@@ -169,7 +247,8 @@ export interface CommandValue {
 /**
  * Sends a typed command to the island with DOM id `id` in `socket`'s view: its
  * `on(command, handler)` handlers get the payload, parsed by the contract in the browser.
- * Rides on a push event.
+ * Rides on a push event, as typed JSON; a payload the contract refuses throws here, where
+ * the mistake is.
  */
 export function pushCommand<C extends AnyIsland, K extends CommandName<C>>(
   socket: { pushEvent(name: string, payload: unknown): unknown },
@@ -178,7 +257,13 @@ export function pushCommand<C extends AnyIsland, K extends CommandName<C>>(
   command: K,
   payload: z.input<C["commands"][K]>,
 ): void {
-  socket.pushEvent(commandEvent(id), { island: island.name, command, payload });
+  const schema = Object.hasOwn(island.commands, command) ? (island.commands[command] as IslandSchema) : undefined;
+  if (!schema) throw new TypeError(`pushCommand(${island.name}): the contract has no command "${command}"`);
+  const checked = schema.safeParse(payload);
+  if (!checked.success) {
+    throw new TypeError(`pushCommand(${island.name}#${id}): invalid ${command} payload: ${describeIssues(checked.error.issues)}`);
+  }
+  socket.pushEvent(commandEvent(id), { island: island.name, command, payload: encodeValue(payload) });
 }
 
-export { describeIssues } from "../shell/schema.js";
+export { describeIssues };

@@ -3,18 +3,24 @@
  * an edited island through Vite's HMR (React Fast Refresh); the server, which rendered the
  * island from the module it loaded, reloads it through Vite too, so the next page load's
  * HTML matches the new component and hydration stays clean. An edited contract takes
- * effect on the server the same way.
+ * effect on the server the same way: the island modules that import it load again, and
+ * the dev server reloads the app (its views import the contract too) once they have.
  */
 import { resolve, sep } from "node:path";
 import type { ViteDevServer } from "vite";
 import { loadIslands } from "./discover.js";
+
+export interface IslandReloads {
+  /** Resolves once the reloads of the edits seen so far are done. */
+  settled(): Promise<void>;
+}
 
 /**
  * Loads the islands of `dir` through Vite's server-side module graph, and again after
  * every edit under it. Resolves once they are first loaded (later reloads then only
  * transform what changed).
  */
-export function reloadIslandsOnChange(vite: ViteDevServer, dir: string): Promise<void> {
+export async function reloadIslandsOnChange(vite: ViteDevServer, dir: string): Promise<IslandReloads> {
   const root = resolve(vite.config.root, dir);
   const load = async (file?: string) => {
     if (file) {
@@ -36,5 +42,6 @@ export function reloadIslandsOnChange(vite: ViteDevServer, dir: string): Promise
   };
   vite.watcher.on("change", reload);
   vite.watcher.on("add", reload);
-  return queue;
+  await queue;
+  return { settled: () => queue };
 }

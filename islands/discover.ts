@@ -4,15 +4,17 @@
  * default and its contract as `contract`, and named after it: `board.tsx` or `Board.tsx`
  * holds `Board`, `telemetry-charts.tsx` holds `TelemetryCharts`. Contract files
  * (`*.contract.ts`) and tests beside them are not islands. Modules named `*.client.tsx` are
- * client-only: the server never imports them (for libraries that need `window`). The Vite
+ * client-only: the server never imports them (for libraries that need `window`); it loads
+ * their contract, if it has a module of its own beside them (`chart.client.tsx` and
+ * `chart.contract.ts`), so their props are checked and the gallery shows them. The Vite
  * plugin (lagoon/vite) applies the same rule for the browser.
  */
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LagoonError } from "../shell/errors.js";
-import { islandKey, type IslandModule } from "./contract.js";
-import { registerIsland } from "./registry.js";
+import { islandKey, type AnyIsland, type IslandModule } from "./contract.js";
+import { registerClientOnly, registerIsland } from "./registry.js";
 
 const MODULE = /\.(tsx|jsx|js|mjs)$/;
 const NOT_AN_ISLAND = /\.(contract|test|spec|d)\.[a-z]+$/;
@@ -31,24 +33,32 @@ export function fileKey(file: string): string {
   return islandKey(basename(file).replace(/(\.client)?\.[a-z]+$/, ""));
 }
 
+const CONTRACT = /\.contract\.(ts|mts|js|mjs)$/;
+
 /**
- * Imports and registers every server-renderable island in `dir`. `load` imports one file
- * (Vite's ssrLoadModule in development). Returns the names registered.
+ * Imports and registers every server-renderable island in `dir`, and notes the client-only
+ * ones. `load` imports one file (Vite's ssrLoadModule in development). Returns the names
+ * of the islands registered for server rendering.
  */
 export async function loadIslands(
   dir: string | URL,
   load: (file: string) => Promise<unknown> = (file) => import(/* @vite-ignore */ file),
 ): Promise<string[]> {
   const path = typeof dir === "string" ? dir : fileURLToPath(dir);
-  let files: string[];
+  let all: string[];
   try {
-    files = readdirSync(path).filter(isIslandFile).sort();
+    all = readdirSync(path).sort();
   } catch {
     return []; // no islands folder: an app without islands
   }
   const names: string[] = [];
-  for (const file of files) {
-    if (isClientOnly(file)) continue;
+  for (const file of all.filter(isIslandFile)) {
+    if (isClientOnly(file)) {
+      const key = fileKey(file);
+      const beside = all.find((f) => CONTRACT.test(f) && fileKey(f.replace(CONTRACT, ".ts")) === key);
+      registerClientOnly(key, beside ? findContract(await load(join(path, beside)), key) : undefined);
+      continue;
+    }
     const mod = (await load(join(path, file))) as Partial<IslandModule>;
     if (!mod.contract || typeof mod.default !== "function") {
       throw new LagoonError(
@@ -66,4 +76,13 @@ export async function loadIslands(
     names.push(mod.contract.name);
   }
   return names;
+}
+
+/** The contract a contract module exports for the island `key`, if any. */
+function findContract(mod: unknown, key: string): AnyIsland | undefined {
+  for (const value of Object.values((mod ?? {}) as Record<string, unknown>)) {
+    const c = value as Partial<AnyIsland> | null;
+    if (typeof c === "object" && c !== null && typeof c.name === "string" && islandKey(c.name) === key && c.props) return c as AnyIsland;
+  }
+  return undefined;
 }

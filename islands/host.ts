@@ -3,18 +3,23 @@
  * (hooks/island-root.ts): one tree for both, so hydration finds exactly what the server
  * rendered.
  *
- * Props and the connection state come from a small external store read with
- * useSyncExternalStore: during hydration React uses the server snapshot (the props the HTML
- * was rendered with, not connected), then renders the current snapshot in an ordinary
- * update. A props update is a store change, never a new root render, so the component keeps
- * its React state.
+ * Props, streams and the connection state come from a small external store read with
+ * useSyncExternalStore: during hydration React uses the server snapshot (what the HTML was
+ * rendered with, not connected), then renders the current snapshot in an ordinary update.
+ * A props update is a store change, never a new root render, so the component keeps its
+ * React state; objects the update did not change are the same objects (React.memo works).
  */
-import { createElement, useSyncExternalStore, type ReactElement } from "react";
-import type { AnyIsland, Emit, IslandModule, On } from "./contract.js";
+import { createContext, createElement, useContext, useMemo, useSyncExternalStore, type ReactElement, type ReactNode } from "react";
+import type { AnyIsland, Emit, IslandModule, On, StreamItem, StreamName } from "./contract.js";
+import { IslandSlot } from "./slots.js";
 
 export interface IslandSnapshot {
   readonly props: unknown;
   readonly connected: boolean;
+  /** Each stream's items, in order, by stream name. */
+  readonly streams: Readonly<Record<string, readonly unknown[]>>;
+  /** The slots the view filled, with the HTML of their placeholders ("" but in the HTTP render). */
+  readonly slots: Readonly<Record<string, string>>;
 }
 
 export interface IslandStore {
@@ -25,15 +30,40 @@ export interface IslandStore {
 }
 
 export interface IslandWiring {
+  /** The island's DOM id. */
+  readonly id: string;
   readonly store: IslandStore;
   readonly emit: Emit<AnyIsland>;
   readonly on: On<AnyIsland>;
 }
 
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+const Streams = createContext<IslandSnapshot["streams"]>({});
+
+/**
+ * The items of one of the island's streams, in order: an item the server did not change
+ * keeps its identity across updates (key by its id; React.memo works).
+ *
+ *   const activity = useStream(Board, "activity");
+ */
+export function useStream<C extends AnyIsland, K extends StreamName<C>>(contract: C, name: K): readonly StreamItem<C, K>[] {
+  void contract;
+  return (useContext(Streams)[name] ?? NO_ITEMS) as readonly StreamItem<C, K>[];
+}
+
 function IslandHost({ mod, wiring }: { mod: IslandModule; wiring: IslandWiring }) {
   const { store } = wiring;
-  const { props, connected } = useSyncExternalStore(store.subscribe, store.get, store.getServer);
-  return createElement(mod.default, { props, emit: wiring.emit, on: wiring.on, connected });
+  const { props, connected, streams, slots: filled } = useSyncExternalStore(store.subscribe, store.get, store.getServer);
+  const slots = useMemo(() => {
+    const element = (slot: string): ReactNode =>
+      Object.hasOwn(filled, slot) ? createElement(IslandSlot, { island: wiring.id, slot, html: filled[slot]! }) : null;
+    return { children: element("children"), named: Object.fromEntries(mod.contract.slots.map((s: string) => [s, element(s)])) };
+  }, [filled, wiring.id, mod]);
+  return createElement(
+    Streams.Provider,
+    { value: streams },
+    createElement(mod.default, { props, emit: wiring.emit, on: wiring.on, connected, children: slots.children, slots: slots.named }),
+  );
 }
 
 export function islandElement(mod: IslandModule, wiring: IslandWiring): ReactElement {

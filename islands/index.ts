@@ -6,4 +6,4 @@ export { islandEvents, type IslandHandlers, type IslandSource } from "./events.j
 export { loadIslands } from "./discover.js";
 export { registerIsland, registeredIslands } from "./registry.js";
 export { islandGallery } from "./gallery.js";
-export { reloadIslandsOnChange } from "./dev.js";
+export { reloadIslandsOnChange, type IslandReloads } from "./dev.js";

@@ -1,71 +1,78 @@
 /**
- * `island(Contract, { id, props, load })`: an island inside an `html` template, rendered on
- * the server, with the module registered for it (registry.ts). Server-only
- * (react-dom/server): live views import it through lagoon/islands; the browser never loads
- * this module.
+ * `island(Contract, { id, props, load, streams, children, slots })`: a React island inside an
+ * `html` template, rendered on the server, with the module registered for it (registry.ts).
+ * Server-only (react-dom/server): live views import it through lagoon/islands; the browser
+ * never loads this module.
  *
  * It lives in islands/, not shell/ or server/: shell stays free of React and of any
- * transport, and what it renders is plain template values (html, raw, keep), so the test
- * client, the HTTP render and the live socket all handle islands without knowing of them.
+ * transport. An island is a custom template value (shell/custom.ts): its slot remembers the
+ * props the client holds, and each render sends only what changed, as a state message on
+ * the island's event (island-wire.ts, island-state.ts). The markup (what hooks/island.ts
+ * reads; data-load as load.ts writes it):
  *
- * The markup (what hooks/island.ts reads):
- *
- *   <div id="ID" phx-hook="Island" phx-update="ignore" data-island="Name" data-load="eager"
- *        data-props='{"count":1}'>
- *     <div data-island-root data-ssr-props='{"count":1}'>...React's HTML...</div>
+ *   <div id="ID" phx-hook="Island" data-island="Name" data-load="eager">
+ *     <div id="ID-root" data-island-frame phx-update="ignore"><div data-island-root>...React's HTML...</div></div>
+ *     <div id="ID-park" hidden phx-update="ignore"></div>
+ *     <template id="ID-slot-header" data-phx-portal="...">...the view's live slot...</template>
  *   </div>
  *
- * `phx-update="ignore"`: the client never patches the container's children (React owns
- * them) but still merges its data-* attributes and calls the hook's `updated`, so new props
- * reach a mounted island while its React state stays. The children are a `keep()` slot:
- * rendered by React when first sent (HTTP render, join, a new container), never re-rendered
- * nor re-sent after that, so a props change costs one attribute on the wire. They carry the
- * props they were rendered with (`data-ssr-props`): the hook hydrates with exactly those,
- * then renders the current props, so hydration never mismatches even when the props changed
- * between the HTTP render and the join.
+ * React owns the root (`phx-update="ignore"`: the client never patches inside it). Its HTML
+ * is a `keep()` slot: rendered by React once per container (the HTTP render; a new island in
+ * a live render), never again nor re-sent. At the join, the browser names the islands whose
+ * HTML it holds (from the HTTP render, or a rejoin): their root is not rendered again, and
+ * an island whose state the page holds already sends nothing. The HTTP render puts the first
+ * state in the root, in a script the hook reads and removes before React hydrates.
+ *
+ * An island rendered in the browser only (load "only", a `*.client.tsx` module), or whose
+ * server render threw, has its fallback in a root marked `data-island-fallback` (ssr.ts).
  */
-import { renderToString } from "react-dom/server";
+import type { z } from "zod";
+import { custom, type CustomContext } from "../shell/custom.js";
 import { LagoonError } from "../shell/errors.js";
-import { describeIssues } from "../shell/schema.js";
-import { safeJson } from "../shell/escape.js";
-import { html, keep, raw, type Template } from "../shell/template.js";
-import type { AnyIsland, Emit, IslandModule, On, PropsInput } from "./contract.js";
-import { islandElement, staticStore } from "./host.js";
-import { islandModule } from "./registry.js";
+import type { LiveStream } from "../shell/streams.js";
+import { html, keep, type Template } from "../shell/template.js";
+import { commandEvent, type AnyIsland, type PropsInput, type SlotName, type StreamName } from "./contract.js";
+import type { IslandSnapshot } from "./host.js";
+import {
+  claimOf,
+  firstMessage,
+  pageState,
+  propsState,
+  streamsRender,
+  updateMessage,
+  type IslandSlotState,
+  type StreamsRender,
+} from "./island-wire.js";
+import { loadAttribute, rendersOnServer, type Load } from "./load.js";
+import { isClientOnlyIsland, islandModule } from "./registry.js";
+import { parkId, slotContentId, slotSelector, slotTemplateId } from "./slot-markup.js";
+import { heldRoot, islandRoot, type Fallback } from "./ssr.js";
 
-/** When the browser loads the island's code: at once, when the page is idle, or when it scrolls into view. */
-export type Load = "eager" | "idle" | "visible";
-const LOADS: readonly Load[] = ["eager", "idle", "visible"];
+export type { Load } from "./load.js";
 
 export interface IslandOptions<C extends AnyIsland> {
   /** The container's DOM id: unique in the page; `socket.pushCommand` addresses the island by it. */
   readonly id: string;
   readonly props: PropsInput<C>;
-  /** Default "eager". */
+  /** When the browser loads and hydrates it (load.ts); default "eager". */
   readonly load?: Load;
+  /** What stands in for it where it has no server HTML (client-only, or its server render threw); default the contract's. */
+  readonly fallback?: Fallback;
+  /** The view's streams that feed the island's (socket.stream / streamInsert / streamDelete), by the contract's names. */
+  readonly streams?: { readonly [K in StreamName<C>]?: LiveStream<z.input<C["streams"][K]>> };
+  /** Live HTML the component shows where it renders `children`. */
+  readonly children?: Template;
+  /** Live HTML for the contract's named slots. */
+  readonly slots?: { readonly [K in SlotName<C>]?: Template };
 }
 
 const ID = /^[A-Za-z][A-Za-z0-9_:.-]{0,99}$/;
-
-/**
- * Props as JSON for a single-quoted attribute: safeJson leaves no `<`, `>` or `&` (so no
- * tag, no entity), and `'` (only possible inside JSON strings) becomes \u0027, so the value
- * cannot end early. The browser's attribute value is then exactly this JSON.
- */
-export function encodeProps(props: unknown): string {
-  return safeJson(props).replace(/'/g, "\\u0027");
-}
-
-// The server render has no connection: effects (where commands are subscribed) do not run
-// on the server, and events are only emitted from handlers, which never run here either.
-const ssrEmit: Emit<AnyIsland> = () => Promise.reject(new LagoonError("island_not_connected", "emit during the server render"));
-const ssrOn: On<AnyIsland> = () => () => {};
 
 export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>): Template {
   const { id } = opts;
   const where = `island ${contract.name}#${String(id)}`;
   const mod = islandModule(contract.name);
-  if (!mod) {
+  if (!mod && !isClientOnlyIsland(contract.name)) {
     throw new LagoonError(
       "unknown_island",
       `${where}: no module for ${contract.name}; put it in the app's islands folder (${contract.name}.tsx)`,
@@ -74,20 +81,85 @@ export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>)
   if (typeof id !== "string" || !ID.test(id)) {
     throw new LagoonError("island_id", `${where}: the id must start with a letter and hold only letters, digits, _ : . -`);
   }
-  const load = opts.load ?? "eager";
-  if (!LOADS.includes(load)) throw new LagoonError("island_load", `${where}: load must be one of ${LOADS.join(", ")}`);
-  const parsed = contract.props.safeParse(opts.props);
-  if (!parsed.success) {
-    throw new LagoonError("island_props", `${where}: props do not match the contract: ${describeIssues(parsed.error.issues, "(props)")}`);
-  }
-  const props = parsed.data;
-  const json = encodeProps(props);
-  return html`<div id=${id} phx-hook="Island" phx-update="ignore" data-island=${contract.name} data-load=${load} data-props='${raw(json)}'>${keep(
-    `${contract.name}#${id}`,
-    () => html`<div data-island-root data-ssr-props='${raw(json)}'>${raw(renderIsland(mod, props))}</div>`,
-  )}</div>`;
+  const load = loadAttribute(where, opts.load);
+  const slots = slotTemplates(contract, where, opts);
+  const key = `${contract.name}#${id}`;
+  const streams = opts.streams as Readonly<Record<string, LiveStream<any>>> | undefined;
+
+  // the module the server renders with: none for a client-only island
+  const server = rendersOnServer(opts.load) ? mod : undefined;
+  const root = (state: IslandSlotState, streamed: StreamsRender, renderHtml?: (value: unknown) => string, before?: string) =>
+    islandRoot({
+      contract,
+      id,
+      mod: server,
+      snapshot: snapshot(id, state.props, streamed, slots, renderHtml),
+      fallback: opts.fallback,
+      before,
+    });
+
+  const value = custom<IslandSlotState>(key, {
+    live(prev: IslandSlotState | undefined, ctx: CustomContext) {
+      const join = ctx.joinParams !== undefined;
+      const next = propsState(contract, where, opts.props, prev);
+      const state = next ?? prev!;
+      const streamed = streamsRender(contract, where, streams, join);
+      const claim = prev ? undefined : claimOf(ctx.joinParams, id);
+      let message = prev ? updateMessage(prev, next, streamed) : firstMessage(state.wire, streamed);
+      // the page holds exactly this state already (the HTTP render's, unchanged since)
+      if (message && claim && claim === pageState(message).digest) message = undefined;
+      if (message) ctx.event(commandEvent(id), message);
+      // the browser holds the island's HTML: React does not render it again for this container
+      // (the root stays in the tree either way: the client leaves what it holds inside alone)
+      const held = keep(key, () => (claim === undefined ? root(state, streamed) : heldRoot(id)));
+      return { content: container(id, contract, load, held, slots, true), state };
+    },
+    dead(renderHtml) {
+      const state = propsState(contract, where, opts.props, undefined)!;
+      const streamed = streamsRender(contract, where, streams, true);
+      const { json, digest } = pageState(firstMessage(state.wire, streamed));
+      const script = `<script type="application/json" data-island-state="${digest}">${json}</script>`;
+      return container(id, contract, load, root(state, streamed, renderHtml, script), slots, false);
+    },
+  });
+  return html`${value}`;
 }
 
-function renderIsland(mod: IslandModule, props: unknown): string {
-  return renderToString(islandElement(mod, { store: staticStore({ props, connected: false }), emit: ssrEmit, on: ssrOn }));
+function slotTemplates<C extends AnyIsland>(contract: C, where: string, opts: IslandOptions<C>): Map<string, Template> {
+  const slots = new Map<string, Template>();
+  if (opts.children !== undefined) slots.set("children", opts.children);
+  for (const [name, template] of Object.entries(opts.slots ?? {})) {
+    if (!contract.slots.includes(name)) throw new LagoonError("island_slot", `${where}: the contract declares no slot "${name}"`);
+    if (template !== undefined) slots.set(name, template as Template);
+  }
+  return slots;
+}
+
+/**
+ * The container. Live: each slot's template carries its content, which the client teleports
+ * into React's placeholder. HTTP render: the content is inside React's placeholders already
+ * and the templates are empty (the join fills them), so the page carries it once.
+ */
+function container(id: string, contract: AnyIsland, load: string, root: unknown, slots: Map<string, Template>, live: boolean): Template {
+  const portals = [...slots].map(
+    ([name, template]) =>
+      html`<template id=${slotTemplateId(id, name)} data-phx-portal=${slotSelector(id, name)}>${live ? slotContent(id, name, template) : ""}</template>`,
+  );
+  return html`<div id=${id} phx-hook="Island" data-island=${contract.name} data-load=${load}>${root}<div id=${parkId(id)} hidden phx-update="ignore"></div>${portals}</div>`;
+}
+
+function slotContent(id: string, name: string, template: unknown): Template {
+  return html`<div id=${slotContentId(id, name)} data-island-slot-content style="display: contents">${template}</div>`;
+}
+
+/** What the server render shows; `renderHtml` in the HTTP render, where the slots' HTML goes inside React's placeholders. */
+function snapshot(
+  id: string,
+  props: unknown,
+  streamed: StreamsRender,
+  slots: Map<string, Template>,
+  renderHtml?: (value: unknown) => string,
+): Omit<IslandSnapshot, "connected"> {
+  const slotHtml = Object.fromEntries([...slots].map(([name, t]) => [name, renderHtml ? renderHtml(slotContent(id, name, t)) : ""]));
+  return { props, streams: streamed.items, slots: slotHtml };
 }

@@ -27,8 +27,13 @@ import {
   type EventName,
   type EventReply,
   type PropsOf,
+  type StreamItem,
+  type StreamName,
 } from "./contract.js";
 import { loadIslands } from "./discover.js";
+import { applyStream, isStateMessage, type StateMessage, type StreamEntry } from "./island-state.js";
+import { applyOps } from "./props-patch.js";
+import { decodeValue, encodeValue, type Json } from "./wire-values.js";
 import { registeredIslands } from "./registry.js";
 
 export {
@@ -45,8 +50,10 @@ export { loadIslands } from "./discover.js";
 
 /** An island on a test page, driven the way its component would. */
 export interface TestIsland<C extends AnyIsland> {
-  /** The props the server last rendered it with, parsed by the contract. */
+  /** The props the island has now, as its component gets them (what the server sent, applied). */
   props(): PropsOf<C>;
+  /** The items of one of its streams, in order, as `useStream` gives them. */
+  stream<K extends StreamName<C>>(name: K): StreamItem<C, K>[];
   /** Emits an event as the component would (checked by the contract first); resolves with the typed reply. */
   emit<K extends EventName<C>>(event: K, payload: EventInput<C, K>): Promise<EventReply<C, K>>;
   /** The commands the server pushed to this island, in order. */
@@ -73,6 +80,8 @@ export async function visit(routes: Iterable<LiveRoute | LiveRoute[]>, path: str
 
 function testIsland<C extends AnyIsland>(view: LiveViewTest, contract: C, id: string): TestIsland<C> {
   const where = `island ${contract.name}#${id}`;
+  const states = () =>
+    view.events.filter(([name, value]) => name === commandEvent(id) && isStateMessage(value)).map(([, value]) => value as StateMessage);
   const element = () => {
     const el = view.find(`[id="${id}"]`);
     if (!el || el.getAttribute("data-island") !== contract.name) throw new Error(`${where} is not on the page\n${view.html()}`);
@@ -80,9 +89,20 @@ function testIsland<C extends AnyIsland>(view: LiveViewTest, contract: C, id: st
   };
   return {
     props() {
-      const parsed = contract.props.safeParse(JSON.parse(element().getAttribute("data-props") ?? "null"));
-      if (!parsed.success) throw new Error(`${where}: props do not match the contract: ${describeIssues(parsed.error.issues)}`);
-      return parsed.data as PropsOf<C>;
+      element();
+      let wire: Json | undefined;
+      for (const message of states()) {
+        if (message.P !== undefined) wire = message.P;
+        else if (message.p && wire !== undefined) wire = applyOps(wire, message.p);
+      }
+      if (wire === undefined) throw new Error(`${where}: the server sent no props for it`);
+      return decodeValue(wire) as PropsOf<C>;
+    },
+    stream(name) {
+      element();
+      let entries: StreamEntry[] = [];
+      for (const message of states()) if (message.s?.[name]) entries = applyStream(entries, message.s[name]);
+      return entries.map((e) => decodeValue(e.item)) as StreamItem<C, typeof name>[];
     },
     async emit(event, payload) {
       const spec = contract.events[event];
@@ -90,10 +110,10 @@ function testIsland<C extends AnyIsland>(view: LiveViewTest, contract: C, id: st
       const parsed = payloadSchema(spec).safeParse(payload);
       if (!parsed.success) throw new ReplyError({ reason: "invalid_params", message: `${where}: ${describeIssues(parsed.error.issues)}` });
       const cid = closestComponent(element());
-      const reply = await view.hook(eventName(contract, event), { id, payload: parsed.data }, cid);
+      const reply = await view.hook(eventName(contract, event), { id, payload: encodeValue(payload) }, cid);
       const schema = replySchema(spec);
       if (!schema) return undefined as EventReply<C, typeof event>;
-      const checked = schema.safeParse(reply);
+      const checked = schema.safeParse(decodeValue(reply as Json));
       if (!checked.success) throw new Error(`${where}: invalid ${event} reply: ${describeIssues(checked.error.issues)}`);
       return checked.data as EventReply<C, typeof event>;
     },
@@ -102,7 +122,7 @@ function testIsland<C extends AnyIsland>(view: LiveViewTest, contract: C, id: st
         .filter(([name]) => name === commandEvent(id))
         .map(([, value]) => value as { island: string; command: CommandName<C>; payload: CommandPayload<C, CommandName<C>> })
         .filter((v) => v.island === contract.name)
-        .map(({ command, payload }) => ({ command, payload }));
+        .map(({ command, payload }) => ({ command, payload: contract.commands[command]!.parse(decodeValue(payload as Json)) }));
     },
   };
 }

@@ -26,6 +26,8 @@ export {
   onTelemetry,
   TELEMETRY_CHANNELS,
   type ClientEvent,
+  type IslandErrorEvent,
+  type IslandErrorPhase,
   type ReconnectCause,
   type TelemetryEvent,
   type TelemetryListener,
@@ -36,6 +38,7 @@ export {
   type WindowSnapshot,
   type SecondStats,
   type ClientSnapshot,
+  type IslandErrorsSnapshot,
   type Percentiles,
 } from "./telemetry-window.js";
 export { createUploadStore, type FileUploadStore, type UploadStoreOptions } from "./upload-store.js";

@@ -39,6 +39,7 @@ export class LagoonMetrics {
   readonly #leaves: Counter<"view" | "reason">;
   readonly #crashes: Counter<"view" | "phase">;
   readonly #refusals: Counter<"view" | "reason">;
+  readonly #islandErrors: Counter<"island" | "phase">;
   readonly #connected: Gauge<"view" | "route">;
   readonly #client: ClientMetrics;
   /** Joined views per view and route, so a leave of a view joined before counting began is ignored. */
@@ -115,6 +116,12 @@ export class LagoonMetrics {
       labelNames: ["view", "reason"],
       registers,
     });
+    this.#islandErrors = new Counter({
+      name: `${prefix}island_errors_total`,
+      help: "Islands that failed, each alone (its view lives on), by island and phase (server, load, render, hydration, commands)",
+      labelNames: ["island", "phase"],
+      registers,
+    });
     this.#connected = new Gauge({
       name: `${prefix}connected_views`,
       help: "Views joined over live sockets right now",
@@ -179,6 +186,9 @@ export class LagoonMetrics {
         return;
       case "client":
         this.#client.record(e);
+        return;
+      case "island_error":
+        this.#islandErrors.inc({ island: e.island, phase: e.phase });
         return;
       case "leave": {
         this.#leaves.inc({ view: e.view, reason: e.reason ?? "unknown" });

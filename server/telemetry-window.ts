@@ -8,12 +8,15 @@
  * counters per view and event (names from code, never from client input). Browser signals
  * (client events) are kept the same way: the event time users felt, joins, reconnects by
  * cause, errors by view and island, hydration, and the Core Web Vitals' 75th percentiles.
+ * Islands that failed (island_error) are listed with their `Name#id`.
  */
 import { ClientStats, type ClientSnapshot } from "./client-stats.js";
 import { BINS, bin, percentile } from "./histogram.js";
+import { IslandErrorLog, type IslandErrorsSnapshot } from "./island-errors.js";
 import type { TelemetryEvent } from "./telemetry.js";
 
 export type { ClientSnapshot, Percentiles } from "./client-stats.js";
+export type { IslandErrorsSnapshot } from "./island-errors.js";
 
 /** Options of TelemetryWindow. */
 export interface TelemetryWindowOptions {
@@ -79,6 +82,8 @@ export interface WindowSnapshot {
   };
   /** What browsers reported over the window (browser signals). */
   readonly client: ClientSnapshot;
+  /** Islands that failed over the window, on the server or in browsers. */
+  readonly islandErrors: IslandErrorsSnapshot;
   /** One entry per second of the window, oldest first. */
   readonly series: readonly SecondStats[];
 }
@@ -123,6 +128,7 @@ export class TelemetryWindow {
   #heapUsed: number;
   #rss: number;
   #idleHeap: number;
+  readonly #islandErrors = new IslandErrorLog();
 
   constructor(opts: TelemetryWindowOptions = {}) {
     this.seconds = opts.seconds ?? 300;
@@ -169,6 +175,9 @@ export class TelemetryWindow {
       case "client":
         (b.client ??= new ClientStats()).record(e);
         break;
+      case "island_error":
+        this.#islandErrors.record(this.#now(), e);
+        break;
       case "leave": {
         b.leaves++;
         const c = this.#connected.get(`${e.view} ${e.route}`);
@@ -180,7 +189,7 @@ export class TelemetryWindow {
         break;
       }
     }
-    if (e.name !== "client" && e.bytes) {
+    if (e.name !== "client" && e.name !== "island_error" && e.bytes) {
       b.diffs++;
       b.bytes += e.bytes;
     }
@@ -268,6 +277,7 @@ export class TelemetryWindow {
       crashes,
       memory: { heapUsed: this.#heapUsed, rss: this.#rss, perView },
       client: client.snapshot(),
+      islandErrors: this.#islandErrors.snapshot(from),
       series,
     };
   }

@@ -13,7 +13,16 @@
 import diagnostics from "node:diagnostics_channel";
 import type { SpanObserver, TelemetryEvent } from "../shell/spans.js";
 
-export type { ViewEvent, ConnectionEvent, ClientEvent, ClientSignalKind, ReconnectCause, TelemetryEvent } from "../shell/spans.js";
+export type {
+  ViewEvent,
+  ConnectionEvent,
+  ClientEvent,
+  ClientSignalKind,
+  IslandErrorEvent,
+  IslandErrorPhase,
+  ReconnectCause,
+  TelemetryEvent,
+} from "../shell/spans.js";
 
 /** Receives telemetry events (`onTelemetry`); runs synchronously where the event happens, so keep it cheap. */
 export type TelemetryListener = (event: TelemetryEvent) => void;
@@ -30,6 +39,7 @@ export const TELEMETRY_EVENTS = [
   "reconnect",
   "leave",
   "client",
+  "island_error",
 ] as const satisfies readonly TelemetryEvent["name"][];
 
 /** The diagnostics_channel name of each event: `lagoon:view:<name>`. */

@@ -8,7 +8,8 @@
  * The client removes a component in two steps (cids_will_destroy, then cids_destroyed);
  * one that reappears in between is kept.
  */
-import { diffTemplate, renderHtml, type ComponentRefValue, type HtmlContext, type NodeState, type RenderContext } from "./diff.js";
+import { diffTemplate, renderHtml, type HtmlContext, type NodeState, type RenderContext } from "./diff.js";
+import type { ComponentRefValue } from "./refs.js";
 import { LagoonError, TemplateError } from "./errors.js";
 import { socketInternals, type ComponentSocketImpl } from "./socket.js";
 import { prepare } from "./template.js";

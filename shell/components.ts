@@ -3,7 +3,7 @@
  * template with `component(Def, { id, ...assigns })`. The view process keeps each one's
  * state (component-tree.ts); `phx-target=${myself}` sends events to it.
  */
-import { COMPONENT_REF, type ComponentRefValue } from "./diff.js";
+import { COMPONENT_REF, type ComponentRefValue } from "./refs.js";
 import type { Assigns, ComponentDef } from "./types.js";
 
 /** Declares a live component (returns `def`, typed); place it with `component(Def, { id, ...assigns })`. */

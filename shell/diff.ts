@@ -13,54 +13,29 @@
  *   ones as a tree of comprehensions (keyed.ts); streams carry their inserts only and
  *   are forgotten after the render.
  */
-import { isAttrs } from "./attrs.js";
-import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
-import { DEV, warnOnce, TemplateError } from "./errors.js";
-import { isJS } from "./js.js";
+import { isCustom, type CustomContext, type CustomValue } from "./custom.js";
+import { DEV, TemplateError } from "./errors.js";
 import { diffEach, diffFlat, isEach, type Each, type EachState, type Flat, type Rows } from "./keyed.js";
+import { leaf } from "./leaf.js";
+import {
+  isComponentRef,
+  isNestedRef,
+  isStreamRender,
+  type ComponentRefValue,
+  type NestedRefValue,
+  type StreamRenderValue,
+} from "./refs.js";
 import { checkStreamContainer, checkStreamItem } from "./stream-check.js";
-import { Hole, isKeep, isRaw, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
+import { Hole, isKeep, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
 import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
-
-export const COMPONENT_REF = Symbol.for("lagoon.componentRef");
-export const STREAM_RENDER = Symbol.for("lagoon.streamRender");
-export const NESTED_REF = Symbol.for("lagoon.nestedRef");
-
-/** A live component placed in a template; the runtime turns it into a cid. */
-export interface ComponentRefValue {
-  readonly [COMPONENT_REF]: true;
-}
-
-/** A nested live view placed in a template (shell/nested.ts); the runtime renders its container. */
-export interface NestedRefValue {
-  readonly [NESTED_REF]: true;
-}
-
-/** One insert of a stream render: the item's template plus where it goes. */
-export interface StreamInsert {
-  readonly domId: string;
-  readonly at: number;
-  readonly limit: number | null;
-  readonly updateOnly: boolean;
-  readonly item: unknown;
-}
-
-/** What a stream contributes to one render: pending inserts and deletes, then forgotten. */
-export interface StreamRenderValue {
-  readonly [STREAM_RENDER]: true;
-  /** The stream's name, for errors. */
-  readonly name: string;
-  readonly ref: string;
-  readonly inserts: readonly StreamInsert[];
-  readonly deletes: readonly string[];
-  readonly reset: boolean;
-}
 
 export interface RenderContext {
   /** Connected render: the cid for a component reference (the runtime renders it separately). */
   component(ref: ComponentRefValue): number;
   /** Connected render: a nested view's (empty) container, joined by the client. */
   nested?(ref: NestedRefValue): string;
+  /** Connected render: what custom values (custom.ts) may use. */
+  custom?: CustomContext;
 }
 
 export interface HtmlContext {
@@ -76,6 +51,7 @@ export const enum Kind {
   Stream = 2,
   Kept = 3,
   Keyed = 4,
+  Custom = 5,
 }
 export interface NodeState {
   readonly k: Kind.Node;
@@ -104,8 +80,15 @@ export interface KeptState {
   /** What the client holds for the slot. */
   readonly inner: SlotState;
 }
+/** A custom value's slot: its own state, and what the client holds of its content. */
+export interface CustomState {
+  readonly k: Kind.Custom;
+  readonly key: string;
+  readonly state: unknown;
+  readonly inner: SlotState;
+}
 /** Per slot: escaped text, a component id, or a structure. */
-export type SlotState = string | number | NodeState | ListState | KeyedState | StreamState | KeptState;
+export type SlotState = string | number | NodeState | ListState | KeyedState | StreamState | KeptState | CustomState;
 
 /** Statics of a comprehension whose entries do not share one template: each entry is a slot. */
 const WRAP: Prepared = Object.freeze({
@@ -121,18 +104,6 @@ const NO_COMPONENTS: HtmlContext = { componentHtml: () => "" };
 /** Output slot of diffSlot: `undefined` means unchanged (omit the key). */
 interface Out {
   v: unknown;
-}
-
-export function isComponentRef(value: unknown): value is ComponentRefValue {
-  return typeof value === "object" && value !== null && (value as ComponentRefValue)[COMPONENT_REF] === true;
-}
-
-export function isNestedRef(value: unknown): value is NestedRefValue {
-  return typeof value === "object" && value !== null && (value as NestedRefValue)[NESTED_REF] === true;
-}
-
-export function isStreamRender(value: unknown): value is StreamRenderValue {
-  return typeof value === "object" && value !== null && (value as StreamRenderValue)[STREAM_RENDER] === true;
 }
 
 /**
@@ -160,6 +131,7 @@ function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, c
     }
     if (isStreamRender(value)) return diffStream(value, prev, ctx, out);
     if (isKeep(value)) return diffKept(value, prev, ctx, out);
+    if (isCustom(value)) return diffCustom(value, prev, ctx, out);
     if (isNestedRef(value)) {
       if (!ctx.nested) throw new TemplateError("liveRender() renders only inside a live view");
       const container = ctx.nested(value);
@@ -181,6 +153,13 @@ function diffKept(value: Keep, prev: SlotState | undefined, ctx: RenderContext, 
   }
   // sent whole: whatever the client held in this slot is replaced
   return { k: Kind.Kept, key: value.key, inner: diffSlot(value.render(), TEXT_HOLE, undefined, ctx, out) };
+}
+
+function diffCustom(value: CustomValue, prev: SlotState | undefined, ctx: RenderContext, out: Out): CustomState {
+  if (!ctx.custom) throw new TemplateError("this value renders only inside a live view");
+  const known = typeof prev === "object" && prev.k === Kind.Custom && prev.key === value.key ? prev : undefined;
+  const { content, state } = value.live(known?.state, ctx.custom);
+  return { k: Kind.Custom, key: value.key, state, inner: diffSlot(content, TEXT_HOLE, known?.inner, ctx, out) };
 }
 
 function diffNode(t: Template, prev: SlotState | undefined, ctx: RenderContext, out: Out): NodeState {
@@ -300,76 +279,6 @@ function diffStream(sr: StreamRenderValue, prev: SlotState | undefined, ctx: Ren
   return known && known.p === p ? known : { k: Kind.Stream, ref: sr.ref, p };
 }
 
-const ATTR_NAMES = /^\s*(?:[A-Za-z_:][-A-Za-z0-9_:.]*\s*)*$/;
-
-/** A scalar dynamic as escaped HTML for its position. */
-function leaf(value: unknown, hole: HoleInfo): string {
-  switch (hole.kind) {
-    case Hole.Text:
-      return text(value, false);
-    case Hole.AttrValue:
-      if (Array.isArray(value))
-        return value
-          .map((v) => text(v, false))
-          .filter((s) => s !== "")
-          .join(" ");
-      return hole.url ? text(value, true) : text(value, false);
-    case Hole.Attr: {
-      if (value === false || value === null || value === undefined) return "";
-      if (value === true) return " " + hole.name!;
-      if (isRaw(value)) return ` ${hole.name!}="${value.html}"`;
-      const v = Array.isArray(value)
-        ? value
-            .map((x) => text(x, false))
-            .filter((s) => s !== "")
-            .join(" ")
-        : text(value, !!hole.url);
-      return ` ${hole.name!}="${v}"`;
-    }
-    case Hole.Tag: {
-      if (value === false || value === null || value === undefined) return "";
-      if (isRaw(value) || isAttrs(value)) return value.html;
-      const s = String(value);
-      if (ATTR_NAMES.test(s)) return s === "" ? "" : " " + s.trim();
-      warnOnce("tag-hole", "a ${} between attributes takes attribute names or attrs({...}); other values are dropped.");
-      return "";
-    }
-    case Hole.Script: {
-      if (isRaw(value)) return value.html;
-      const json = safeJson(value === undefined ? null : value);
-      return hole.inAttr ? escapeHtml(json) : json;
-    }
-  }
-}
-
-function text(value: unknown, url: boolean): string {
-  switch (typeof value) {
-    case "string":
-      return escapeHtml(url ? sanitizeUrl(value) : value);
-    case "number":
-    case "bigint":
-      return String(value);
-    case "boolean":
-      return value ? "true" : "";
-    case "undefined":
-      return "";
-    case "object":
-      if (value === null) return "";
-      if (isRaw(value)) return value.html;
-      // JS commands: the JSON the client reads, escaped for the attribute
-      if (isJS(value)) return escapeHtml(value.toString());
-      if (isAttrs(value)) throw new TemplateError("attrs() goes between a tag's attributes: <input ${attrs({...})}>");
-      if (isTemplate(value) || isComponentRef(value) || isStreamRender(value) || isKeep(value) || isNestedRef(value) || isEach(value)) {
-        throw new TemplateError(
-          "templates, components, nested views, streams, each() and keep() can only be placed in element content, not in attributes",
-        );
-      }
-      return escapeHtml(url ? sanitizeUrl(String(value)) : String(value));
-    default:
-      return url ? BLOCKED_URL : escapeHtml(String(value));
-  }
-}
-
 /**
  * Dead render: the template as an HTML string (no wire, no state). Must produce the same
  * markup the client builds from the full wire render, so the join patch changes nothing.
@@ -397,6 +306,10 @@ function htmlSlot(value: unknown, hole: HoleInfo, ctx: HtmlContext): string {
       return s;
     }
     if (isKeep(value)) return htmlSlot(value.render(), TEXT_HOLE, ctx);
+    if (isCustom(value)) {
+      const content = value.dead((v) => renderHtml(v, ctx));
+      return renderHtml(content, ctx);
+    }
     if (isNestedRef(value)) {
       if (!ctx.nestedHtml) throw new TemplateError("liveRender() renders only inside a live view");
       return ctx.nestedHtml(value);

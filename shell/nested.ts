@@ -10,7 +10,7 @@
  * one the app's router rendered under that name, else any named view defined in the process,
  * so a child rendered on one machine can join on another running the same code.
  */
-import { NESTED_REF, type NestedRefValue } from "./diff.js";
+import { NESTED_REF, type NestedRefValue } from "./refs.js";
 import { LagoonError } from "./errors.js";
 import { escapeHtml } from "./escape.js";
 import type { LiveRoute, LiveSessionDef } from "./router.js";

@@ -21,6 +21,7 @@ import { applyPatch, clientPatch, leaving, pendingEvents, takeNav } from "./navi
 import type { ViewHandle } from "./pubsub.js";
 import type { LiveRoute } from "./router.js";
 import { ComponentSocketImpl, ViewSocketImpl } from "./socket.js";
+import { inRenderScope, type RenderScope } from "./render-scope.js";
 import { SpanRecorder, viewSpan, type ViewEvent } from "./spans.js";
 import { AsyncTasks } from "./tasks.js";
 import type { Template } from "./template.js";
@@ -358,9 +359,14 @@ export class LiveViewProcess implements ViewProcessCore {
     return this.#render.template(assigns);
   }
 
+  /** What the view's templates see of it while they render (render-scope.ts). */
+  get renderScope(): RenderScope {
+    return { view: this.name, route: this.route.path, id: this.id, connected: this.connected, spans: this.services.spans };
+  }
+
   /** Renders what changed since the last render; `full` renders everything (join). */
   render(full: boolean): Record<string, unknown> | null {
-    return this.#render.render(full);
+    return inRenderScope(this.renderScope, () => this.#render.render(full));
   }
 
   // ---------------------------------------------------------------- ending

@@ -12,10 +12,11 @@
  * a value out of range clamped. Labels never carry client text: views and routes are the
  * ones joined on this connection, event names those the view defines, island names a
  * bounded set, reconnect causes an enum mapped from the close code. Error messages are
- * only logged, truncated and rate limited; nothing of a batch reaches another user.
+ * only logged, truncated and rate limited; nothing of a batch reaches another user. An
+ * error from an island (`Name#id`, with the phase it failed in) is an island_error span too.
  */
 import type { LiveViewProcess } from "./process.js";
-import type { ClientEvent, ClientSignalKind, ReconnectCause, SpanObserver } from "./spans.js";
+import type { ClientEvent, ClientSignalKind, IslandErrorPhase, ReconnectCause, SpanObserver, TelemetryEvent } from "./spans.js";
 
 export const SIGNALS_TOPIC = "lagoon:signals";
 
@@ -45,7 +46,9 @@ const MAX: Readonly<Record<ClientSignalKind, number>> = {
 
 const KINDS = new Set<string>(Object.keys(MAX));
 const VIEW_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const ISLAND = /^([A-Za-z][A-Za-z0-9_]{0,63})(?:#[A-Za-z0-9_-]{1,64})?$/;
+/** "Name" or "Name#id", as islands/render.ts allows names and DOM ids. */
+const ISLAND = /^([A-Za-z][A-Za-z0-9_]{0,63})(?:#([A-Za-z][A-Za-z0-9_:.-]{0,99}))?$/;
+const BROWSER_PHASES = new Set<string>(["load", "render", "hydration", "commands"] satisfies IslandErrorPhase[]);
 
 /** What a signals channel needs of its connection. */
 export interface SignalsHost {
@@ -99,6 +102,7 @@ export class SignalsChannel {
       if (!event) continue;
       accepted++;
       spans?.emit(event);
+      if (event.kind === "error" && event.island) spans?.emit(islandError(event, raw as Record<string, unknown>));
     }
     return { accepted, refused: signals.length - accepted };
   }
@@ -146,6 +150,14 @@ export class SignalsChannel {
   #reply(joinRef: string | null | undefined, ref: string, status: "ok" | "error", response: Record<string, unknown>): void {
     this.#host.send([joinRef ?? null, ref, SIGNALS_TOPIC, "phx_reply", { status, response }]);
   }
+}
+
+/** The island_error span of a browser error from an island (its label checked by #parse). */
+function islandError(event: ClientEvent, raw: Record<string, unknown>): TelemetryEvent {
+  const phase = typeof raw.phase === "string" && BROWSER_PHASES.has(raw.phase) ? (raw.phase as IslandErrorPhase) : "render";
+  const id = ISLAND.exec(String(raw.island))?.[2] ?? "";
+  const view = typeof raw.view === "string" && VIEW_ID.test(raw.view) && event.view !== "unknown" ? raw.view : "";
+  return { name: "island_error", view: event.view, route: event.route, id: view, island: event.island!, islandId: id, phase };
 }
 
 /** A finite non-negative number, at most `max`; undefined otherwise. */

@@ -1,7 +1,7 @@
 /**
  * Telemetry spans, as the core produces them: a view's own (mount, messages, renders,
- * crashes), what the connection sees of it (join, reconnect, leave), and what browsers
- * report of their pages (client). The server
+ * crashes), what the connection sees of it (join, reconnect, leave), what browsers
+ * report of their pages (client), and islands that failed (island_error). The server
  * publishes them (server/telemetry.ts); the core only builds them, after each reply is
  * sent, and only when someone observes.
  */
@@ -91,8 +91,34 @@ export interface ClientEvent {
   readonly value: number;
 }
 
-/** Every telemetry event: a view's spans, the connection's, and what browsers report; `name` tells them apart. */
-export type TelemetryEvent = ViewEvent | ConnectionEvent | ClientEvent;
+/**
+ * Where an island failed: its server render threw ("server": the view rendered its fallback
+ * instead), its code or props could not be loaded ("load"), it threw rendering in the browser
+ * ("render": the page keeps its HTML, marked), its hydration did not match the server's HTML
+ * ("hydration": React rendered it anew), or commands to it were dropped ("commands").
+ */
+export type IslandErrorPhase = "server" | "load" | "render" | "hydration" | "commands";
+
+/**
+ * An island failed, on the server or in a browser (reported over the signals channel, so
+ * never trusted beyond telemetry). The island stays alone in its failure: its view lives on.
+ */
+export interface IslandErrorEvent {
+  readonly name: "island_error";
+  /** The view it sits in ("unknown" when a browser named none joined on its connection). */
+  readonly view: string;
+  readonly route: string;
+  /** The view's DOM id ("" when unknown). */
+  readonly id: string;
+  /** The island's name: from code on the server, a bounded set (then "other") from browsers. */
+  readonly island: string;
+  /** Its DOM id: `${island}#${islandId}` names the island on the page. */
+  readonly islandId: string;
+  readonly phase: IslandErrorPhase;
+}
+
+/** Every telemetry event: a view's spans, the connection's, what browsers report, and island failures; `name` tells them apart. */
+export type TelemetryEvent = ViewEvent | ConnectionEvent | ClientEvent | IslandErrorEvent;
 
 /** Receives spans. `wants` says whether a span's costly measures (frame bytes) are worth taking. */
 export interface SpanObserver {

@@ -10,6 +10,7 @@ import { takeNav } from "./navigation.js";
 import { containerHtml, MAX_NESTING, nestedRoute, nestedSession, nestedToken, type NestedRef } from "./nested.js";
 import { LiveViewProcess } from "./process.js";
 import { randomId } from "./random.js";
+import { inRenderScope } from "./render-scope.js";
 import type { ComponentRef } from "./components.js";
 import type { ComponentEntry } from "./component-tree.js";
 import type { Flash } from "./types.js";
@@ -34,14 +35,17 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
       componentHtml: (ref) => `${marker}c${placed.push(tree.placeHtml(ref as ComponentRef)) - 1}-->`,
       nestedHtml: (ref) => `${marker}${children.push(ref as NestedRef) - 1}-->`,
     };
-    let html = renderHtml(proc.template(assigns), ctx);
-    for (let done = 0; done < placed.length; ) {
-      tree.flush();
-      for (const end = placed.length; done < end; done++) {
-        const entry = placed[done]!;
-        html = html.replace(`${marker}c${done}-->`, () => tree.html(entry, ctx));
+    let html = inRenderScope(proc.renderScope, () => {
+      let page = renderHtml(proc.template(assigns), ctx);
+      for (let done = 0; done < placed.length; ) {
+        tree.flush();
+        for (const end = placed.length; done < end; done++) {
+          const entry = placed[done]!;
+          page = page.replace(`${marker}c${done}-->`, () => tree.html(entry, ctx));
+        }
       }
-    }
+      return page;
+    });
     const title = assigns.pageTitle === undefined || assigns.pageTitle === null ? undefined : String(assigns.pageTitle);
     for (const [i, ref] of children.entries()) {
       const child = await renderNested(ref, proc, opts);

@@ -1,4 +1,4 @@
-import { STREAM_RENDER, type StreamInsert, type StreamRenderValue } from "./diff.js";
+import { STREAM_RENDER, type StreamInsert, type StreamRenderValue } from "./refs.js";
 
 /** Where `stream` and `streamInsert` put items, and how many the client keeps. */
 export interface StreamOptions {

@@ -22,12 +22,25 @@ export class ViewRender {
   /** The tree the client holds; undefined before the first render (and after a rejoin's reset). */
   #state: NodeState | undefined;
   #containers: Map<string, { key: string; html: string }> | undefined;
+  /** Client events custom values (custom.ts) add during a render; they go before the view's own. */
+  #renderEvents: [string, unknown][] = [];
+  #joinRender = false;
 
   constructor(proc: ViewProcessCore) {
     this.#proc = proc;
+    const events = this.#renderEvents;
+    const render = this;
     this.#ctx = {
       component: (ref) => proc.components().place(ref as ComponentRef),
       nested: (ref) => this.container(ref as NestedRef),
+      custom: {
+        event(name, payload) {
+          events.push([name, payload]);
+        },
+        get joinParams() {
+          return render.#joinRender ? proc.connect?.params : undefined;
+        },
+      },
     };
   }
 
@@ -54,6 +67,7 @@ export class ViewRender {
     const diff: Record<string, unknown> = {};
     const components = proc.existingComponents();
     components?.beginRender();
+    this.#joinRender = full;
     if (full || socket.changed || proc.flash.changed) {
       const assigns = this.assigns();
       const { diff: d, state } = diffTemplate(this.template(assigns), full ? undefined : this.#state, this.#ctx);
@@ -68,7 +82,8 @@ export class ViewRender {
     // the view's render may have placed the first component
     const changed = (components ?? proc.existingComponents())?.render(this.#ctx);
     if (changed) diff[COMPONENTS] = changed;
-    if (proc.events.length) diff[EVENTS] = proc.events.splice(0);
+    this.#joinRender = false;
+    if (this.#renderEvents.length || proc.events.length) diff[EVENTS] = [...this.#renderEvents.splice(0), ...proc.events.splice(0)];
     if (!full && Object.keys(diff).length === 0) return null;
     proc.span.rendered(performance.now() - started);
     proc.existingLifecycle()?.afterRender(socket);

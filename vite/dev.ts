@@ -59,7 +59,8 @@ export async function serveDev(opts: DevServerOptions = {}): Promise<DevListenin
   const serverModule = resolve(root, opts.server ?? "src/server.ts");
   const islandsDir = resolve(root, plugin.islands);
   const secret = loadSecret(resolve(root, "data", "secret"));
-  await reloadIslandsOnChange(vite, plugin.islands);
+  // registered before the app's own watcher below: an edit reloads the islands first
+  const islands = await reloadIslandsOnChange(vite, plugin.islands);
 
   const load = async (): Promise<RunningApp> => {
     const mod = (await vite.ssrLoadModule(serverModule)) as { default?: App };
@@ -84,6 +85,8 @@ export async function serveDev(opts: DevServerOptions = {}): Promise<DevListenin
     for (const mod of mods) graph.invalidateModule(mod);
     reloading = reloading.then(async () => {
       try {
+        // an edited contract: the app's views and the gallery take the islands as reloaded
+        await islands.settled();
         const next = await load();
         const previous = current;
         current = next;

@@ -1,17 +1,17 @@
-/** The todos as a drag-and-drop board (/board): two columns, cards in board order. */
-import { z } from "zod";
+/** The todos as a drag-and-drop board (/board): two columns, cards in board order (zod/mini, like every demo contract). */
+import { z } from "zod/mini";
 import { defineIsland } from "lagoon/islands/contract";
 
 export const BoardColumn = z.enum(["todo", "done"]);
 
 const Card = z.object({
-  id: z.number().int().positive(),
+  id: z.int().check(z.positive()),
   title: z.string(),
   owner: z.string(),
   private: z.boolean(),
 });
 
-const TodoId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const TodoId = z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
 
 export const Board = defineIsland("Board", {
   /** Each column's cards, top to bottom. */
@@ -19,9 +19,9 @@ export const Board = defineIsland("Board", {
   events: {
     /** Put card `id` at `index` in column `to` (counted without the card itself). */
     move: {
-      payload: z.object({ id: TodoId, to: BoardColumn, index: z.number().int().min(0).max(1_000_000) }),
+      payload: z.object({ id: TodoId, to: BoardColumn, index: z.int().check(z.minimum(0), z.maximum(1_000_000)) }),
       // a move the domain refuses (the todo is gone, or not the viewer's to see) is a typed answer, not an error
-      reply: z.object({ ok: z.boolean(), error: z.string().optional() }),
+      reply: z.object({ ok: z.boolean(), error: z.optional(z.string()) }),
     },
     /** Open the card in the page's edit form (server-rendered, around the island). */
     select: z.object({ id: TodoId }),

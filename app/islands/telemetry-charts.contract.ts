@@ -3,24 +3,24 @@
  * series, oldest first. Columns of plain numbers rather than an array of objects: the props
  * go over the wire every second, and this halves them.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { defineIsland } from "lagoon/islands/contract";
 
 /** At most one hour of seconds. */
-const Column = <T extends z.ZodType>(value: T) => z.array(value).max(3600);
+const Column = <T extends z.ZodMiniType>(value: T) => z.array(value).check(z.maxLength(3600));
 
 export const TelemetryCharts = defineIsland("TelemetryCharts", {
   props: z.object({
     /** Client events handled, per second. */
-    events: Column(z.number().int().min(0)),
+    events: Column(z.int().check(z.minimum(0))),
     /** 95th percentile event time in ms, null in a second without events. */
-    p95: Column(z.number().min(0).nullable()),
+    p95: Column(z.nullable(z.number().check(z.minimum(0)))),
     /** The same, as browsers felt it (pushed to patched); null in a second without reports. */
-    feltP95: Column(z.number().min(0).nullable()),
+    feltP95: Column(z.nullable(z.number().check(z.minimum(0)))),
     /** Connected views at the end of each second. */
-    views: Column(z.number().int().min(0)),
+    views: Column(z.int().check(z.minimum(0))),
     /** Heap used, MiB. */
-    heap: Column(z.number().min(0)),
+    heap: Column(z.number().check(z.minimum(0))),
   }),
   samples: {
     "a quiet minute": {

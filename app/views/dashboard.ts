@@ -3,8 +3,9 @@
  * busiest events, diff bytes, memory, and charts of the last minutes, refreshed every
  * second from a TelemetryWindow the app feeds with its Lagoon's telemetry. Beside them,
  * what browsers report (browser signals): event time as users felt it next to the time the
- * server took, joins, reconnects by cause, errors, island hydration and Web Vitals. The
- * charts are a React island (islands/telemetry.tsx): only their props change each second.
+ * server took, joins, reconnects by cause, errors, island hydration and Web Vitals; and the
+ * islands that failed, on the server or in browsers, each by its Name#id. The charts are a
+ * React island (islands/telemetry.tsx): only their props change each second.
  */
 import { defineView, html, type Template } from "lagoon";
 import { island } from "lagoon/islands";
@@ -51,6 +52,21 @@ ${
 }`;
 }
 
+/** Islands that failed (each alone: its view lived on), by island and phase, and the latest ones. */
+function islandFailures(s: WindowSnapshot): Template {
+  const f = s.islandErrors;
+  return html`<h2>Island failures</h2>
+<p id="island-errors">${f.total ? `${f.total} over the window: ${f.byIsland.map((x) => `${x.island} (${x.phase}) ${x.count}`).join(", ")}` : "none"}</p>
+${
+  f.recent.length
+    ? html`<table id="island-errors-recent">
+<thead><tr><th scope="col">When</th><th scope="col">Island</th><th scope="col">Phase</th><th scope="col">View</th></tr></thead>
+<tbody>${f.recent.map((e) => html`<tr><td>${new Date(e.t).toISOString().slice(11, 19)}</td><td>${e.where}</td><td>${e.phase}</td><td>${e.view}</td></tr>`)}</tbody>
+</table>`
+    : ""
+}`;
+}
+
 function render(s: WindowSnapshot): Template {
   const series: readonly SecondStats[] = s.series;
   return html`<main class="dashboard">
@@ -90,6 +106,7 @@ ${island(TelemetryCharts, {
   },
 })}
 ${browser(s)}
+${islandFailures(s)}
 </main>`;
 }
 

@@ -1,6 +1,7 @@
 /** /board through the test client: moves as typed island events, refusals, broadcasts, the shell around the island. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ReplyError, type LiveViewTest } from "../../shell/testing/index.js";
+import { ReplyError, type IslandTestView } from "lagoon/testing";
+import { Board } from "../../app/islands/board.contract.js";
 import { demo, type Demo } from "../support/demo.js";
 
 let app: Demo;
@@ -9,13 +10,9 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-type Card = { id: number; title: string; owner: string; private: boolean };
-type Cards = { todo: Card[]; done: Card[] };
-
-/** The board island's props as the page holds them. */
-const cards = (view: LiveViewTest): Cards => JSON.parse(view.find("#board")!.getAttribute("data-props")!) as Cards;
-const titles = (view: LiveViewTest) => {
-  const c = cards(view);
+/** The board island's props as its component has them. */
+const titles = (view: IslandTestView) => {
+  const c = view.island(Board, "board").props();
   return { todo: c.todo.map((x) => x.title), done: c.done.map((x) => x.title) };
 };
 
@@ -58,7 +55,7 @@ describe("/board (test client)", () => {
     const again = await app.visit("/board", { user: alice });
     expect(titles(again)).toEqual({ todo: ["C"], done: ["B", "A"] });
     // the moved card is highlighted on the other board
-    expect(b.events.at(-1)).toEqual(["island:board", { island: "Board", command: "highlight", payload: { id: id("B") } }]);
+    expect(b.island(Board, "board").commands().at(-1)).toEqual({ command: "highlight", payload: { id: id("B") } });
   });
 
   it("refuses forged moves (unknown column, wrong types, another user's private todo) and changes nothing", async () => {

@@ -1,7 +1,8 @@
 /** The demo's /dashboard through the in-process test client: figures from a TelemetryWindow, refreshed live. */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TelemetryWindow, type ClientEvent } from "../../server/index.js";
+import { TelemetryWindow, type ClientEvent, type IslandErrorEvent } from "../../server/index.js";
 import { demo } from "../support/demo.js";
+import { TelemetryCharts } from "../../app/islands/telemetry-charts.contract.js";
 
 const at = { id: "phx-x", connected: true } as const;
 const join = (route: string, view: string) => ({ ...at, name: "join" as const, route, view, ok: true, rejoin: false, duration: 1 });
@@ -66,7 +67,7 @@ describe("dashboard", () => {
     ]);
     expect(view.find("#lifecycle")?.textContent).toBe("3 / 0 / 0 / 0");
     // the chart island's props: one value per second of the window, this second last
-    const charts = JSON.parse(view.find("#charts")?.getAttribute("data-props") ?? "null") as Record<string, unknown[]>;
+    const charts = view.island(TelemetryCharts, "charts").props();
     expect(charts.events).toHaveLength(300);
     expect(charts.events!.at(-1)).toBe(4);
     expect(charts.views!.at(-1)).toBe(3);
@@ -117,8 +118,40 @@ describe("dashboard", () => {
       ["CounterLive", "–", "1"],
     ]);
     expect(view.find("#vitals")?.textContent).toMatch(/^[89]\d\d\.\d ms \/ [67]\d\.\d ms \/ 0\.0[56]\d$/);
-    const charts = JSON.parse(view.find("#charts")?.getAttribute("data-props") ?? "null") as Record<string, unknown[]>;
+    const charts = view.island(TelemetryCharts, "charts").props();
     expect(charts.feltP95!.at(-1)).toBeCloseTo(24, -1);
+    await view.closeAll();
+  });
+
+  it("lists the islands that failed, by island and phase, the latest with their Name#id", async () => {
+    const telemetry = new TelemetryWindow({ now: () => 1_700_000_000_000 });
+    const view = await dashboard(telemetry);
+    expect(view.find("#island-errors")?.textContent).toBe("none");
+    expect(view.has("#island-errors-recent")).toBe(false);
+    const failed = (island: string, islandId: string, phase: IslandErrorEvent["phase"]): IslandErrorEvent => ({
+      name: "island_error",
+      view: "BoardLive",
+      route: "/board",
+      id: "phx-x",
+      island,
+      islandId,
+      phase,
+    });
+    telemetry.record(failed("Board", "board", "server"));
+    telemetry.record(failed("Board", "board", "render"));
+    telemetry.record(failed("Board", "board-2", "render"));
+    telemetry.record(failed("Tally", "tally", "hydration"));
+    await view.send("refresh");
+    expect(view.find("#island-errors")?.textContent).toBe("4 over the window: Board (render) 2, Board (server) 1, Tally (hydration) 1");
+    const rows = (view.find("#island-errors-recent tbody")?.querySelectorAll("tr") ?? []).map((tr) =>
+      tr.querySelectorAll("td").map((td) => td.textContent),
+    );
+    expect(rows).toEqual([
+      ["22:13:20", "Tally#tally", "hydration", "BoardLive"],
+      ["22:13:20", "Board#board-2", "render", "BoardLive"],
+      ["22:13:20", "Board#board", "render", "BoardLive"],
+      ["22:13:20", "Board#board", "server", "BoardLive"],
+    ]);
     await view.closeAll();
   });
 

@@ -86,6 +86,29 @@ describe("hostile browser signals", () => {
     await j.client.close();
   });
 
+  // before the test below fills the process's island names up to their cap
+  it("turns island errors into island_error counts by a phase from a fixed set; a made-up phase counts as render", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const j = await joinView(server.url, "/counter");
+    const send = await signalsOn(j);
+    const error = (island: string, phase?: unknown) => ({ t: "error", view: j.page.id, island, phase, message: "m" });
+    const reply = await send([
+      error("Tally#tally", "hydration"),
+      error("Tally#tally", "<script>"),
+      error("Tally#a.b:c-1", "load"),
+      error("Tally#x y"),
+      error("Tally#" + "x".repeat(101)),
+    ]);
+    expect(reply).toEqual({ status: "ok", response: { accepted: 3, refused: 2 } });
+    const text = await metrics();
+    const phases = series(text, "lagoon_island_errors_total")
+      .filter((l) => l.includes('island="Tally"'))
+      .map((l) => /phase="([^"]*)"/.exec(l)![1]);
+    expect(phases.sort()).toEqual(["hydration", "load", "render"]);
+    logged.mockRestore();
+    await j.client.close();
+  });
+
   it("never makes a label of client text: event, view and island names stay bounded", async () => {
     const before = await metrics();
     const count = (text: string, name: string) => series(text, name).length;
@@ -119,6 +142,9 @@ describe("hostile browser signals", () => {
     expect(count(after, "lagoon_client_errors_total")).toBeLessThanOrEqual(
       count(before, "lagoon_client_errors_total") + SIGNAL_LIMITS.islandNames + 1,
     );
+    // island failures: the same capped names, and phases from a fixed set
+    const failures = series(after, "lagoon_island_errors_total");
+    expect(failures.length).toBeLessThanOrEqual(count(before, "lagoon_island_errors_total") + SIGNAL_LIMITS.islandNames + 1);
   });
 
   it("keeps error messages out of metrics and other users' sockets, and logs a bounded number of them", async () => {

@@ -134,12 +134,58 @@ describe("npm run dev in Chromium", () => {
     await tally.locator("textarea[name=payload]").fill('{"message":42}');
     await tally.getByRole("button", { name: "Send command" }).click();
     await page.waitForFunction(() => document.querySelector("#gallery-log li")?.textContent?.includes("refused by the contract"));
+    // an event with a reply gets the contract's sample reply
+    await page.locator("#Tally-sample-0 input:not([type=number])").fill("Plums");
+    await page.locator("#Tally-sample-0").getByRole("button", { name: "Rename" }).click();
+    await page.waitForFunction(
+      () => document.querySelector("#Tally-sample-0 .tally-note")?.textContent === "Renamed to Plums (5 characters)",
+    );
+    // the props editor: new props reach the island, which keeps its React state
+    await page.fill("#Tally-sample-0 input[type=number]", "3");
+    await page.locator("#Tally-sample-0-props textarea").fill('{"count": 9, "label": "Nine"}');
+    await page.locator("#Tally-sample-0-props").getByRole("button", { name: "Apply props" }).click();
+    await page.waitForFunction(() => document.querySelector("#Tally-sample-0 .tally-count")?.textContent === "9");
+    expect(await page.inputValue("#Tally-sample-0 input[type=number]")).toBe("3");
+    await page.locator("#Tally-sample-0-props textarea").fill('{"count": "nine"}');
+    await page.locator("#Tally-sample-0-props").getByRole("button", { name: "Apply props" }).click();
+    await page.locator("#Tally-sample-0-props .gallery-error").waitFor();
+    expect(await page.textContent("#Tally-sample-0 .tally-count")).toBe("9");
     // the dashboard's charts (Recharts) draw their sample in the development build, warning-free
     await page.locator("#TelemetryCharts-sample-0").scrollIntoViewIfNeeded();
     await page.locator("#TelemetryCharts-sample-0 .chart-events .recharts-line-curve").waitFor();
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it("takes an edited contract on the server without a restart: the view and the gallery check with it", async () => {
+    const file = join(process.cwd(), "app/islands/tally.contract.ts");
+    const original = readFileSync(file, "utf8");
+    const { mtime } = statSync(file);
+    const page = await browser.newPage();
+    /** Emits Tally:add with `by` 15 from the island `id` of `path`, as a forged push would; the refusal's reason, or "ok". */
+    const addFifteen = async (path: string, id: string) => {
+      await page.goto(dev.url + path);
+      await connected(page);
+      return page.evaluate(async (id) => {
+        const hook = (window as any).liveSocket.main.getHook(document.getElementById(id));
+        const reply = await hook.pushEvent("Tally:add", { id, payload: { by: 15 } });
+        return reply?.error?.reason ?? "ok";
+      }, id);
+    };
+    expect(await addFifteen("/islands", "tally")).toBe("invalid_params");
+    expect(original).toContain("by: z.int().check(z.minimum(1), z.maximum(10))");
+    try {
+      swap(file, original.replace("z.maximum(10)", "z.maximum(20)"));
+      await expect.poll(() => addFifteen("/islands", "tally"), { timeout: 30_000 }).toBe("ok");
+      expect(await addFifteen("/__islands", "Tally-sample-0")).toBe("ok");
+    } finally {
+      swap(file, original);
+      utimesSync(file, mtime, mtime);
+    }
+    await expect.poll(() => addFifteen("/islands", "tally"), { timeout: 30_000 }).toBe("invalid_params");
+    expect(await addFifteen("/__islands", "Tally-sample-0")).toBe("invalid_params");
+    await page.close();
+  }, 120_000);
 
   it("reloads an edited view: the open page remounts it with the new code and keeps what was typed", async () => {
     const file = join(process.cwd(), "app/views/register.ts");

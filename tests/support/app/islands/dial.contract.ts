@@ -13,4 +13,6 @@ export const Dial = defineIsland("Dial", {
   },
   commands: { flash: z.object({ message: z.string().max(200) }) },
   samples: { one: { count: 1, label: "One" } },
+  // what the /__islands gallery answers rename with
+  replies: { rename: ({ label }) => ({ label, length: label.length }) },
 });

@@ -1,0 +1,88 @@
+/**
+ * The browser payload, as Chromium loads it from the demo's production bundle (dist/client):
+ * every script a page requests until its island is interactive, each gzipped (zlib's default
+ * level, as `gzip` and most servers compress). Baseline, built in the same run with the same Vite: the
+ * official LiveView client alone (phoenix + phoenix_live_view, connected), which every page
+ * of any LiveView app loads. A page without islands must load no React.
+ */
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import { build, type Rollup } from "vite";
+import { result, startChild, KiB, type Child, type Result } from "./lib.js";
+import { connected, launchBrowser } from "../tests/support/browser.js";
+
+const ENTRY = "\0bench-liveview-only";
+
+/** The official client on its own, minified by Vite as the demo's bundle is: gzipped bytes. */
+async function liveViewOnly(): Promise<number> {
+  const out = await build({
+    configFile: false,
+    logLevel: "warn",
+    mode: "production",
+    plugins: [
+      {
+        name: "bench-liveview-only",
+        resolveId: (id) => (id === ENTRY ? id : null),
+        load: (id) =>
+          id === ENTRY
+            ? `import { Socket } from "phoenix"; import { LiveSocket } from "phoenix_live_view"; new LiveSocket("/live", Socket, {}).connect();`
+            : null,
+      },
+    ],
+    build: { write: false, rolldownOptions: { input: ENTRY } },
+  });
+  const outputs = (Array.isArray(out) ? out : [out]) as Rollup.RollupOutput[];
+  return outputs
+    .flatMap((o) => o.output)
+    .filter((c): c is Rollup.OutputChunk => c.type === "chunk")
+    .reduce((sum, c) => sum + gzipSync(c.code).length, 0);
+}
+
+/** The scripts `path` loads until `ready` holds: their URL paths and gzipped bytes. */
+async function pageScripts(browser: Browser, app: Child, path: string, ready: () => boolean): Promise<{ urls: string[]; bytes: number }> {
+  const page = await browser.newPage();
+  const bodies: Promise<{ url: string; bytes: number }>[] = [];
+  page.on("response", (res) => {
+    if (res.request().resourceType() !== "script") return;
+    bodies.push(res.body().then((body) => ({ url: new URL(res.url()).pathname, bytes: gzipSync(body).length })));
+  });
+  await page.goto(app.url + path);
+  await connected(page);
+  // a function, not a string: the demo's CSP forbids eval
+  await page.waitForFunction(ready);
+  // a script requested late (an island's chunk after idle) is counted too
+  await page.waitForLoadState("networkidle");
+  const scripts = await Promise.all(bodies);
+  await page.close();
+  return { urls: scripts.map((s) => s.url), bytes: scripts.reduce((sum, s) => sum + s.bytes, 0) };
+}
+
+export async function bundleSizes(): Promise<Result[]> {
+  const [app, browser, baseline] = await Promise.all([startChild("bench/servers/app.ts", { cpu: 0 }), launchBrowser(), liveViewOnly()]);
+  try {
+    // /islands: one small island (Tally), interactive once React enabled its buttons
+    const island = await pageScripts(
+      browser,
+      app,
+      "/islands",
+      () => document.querySelector<HTMLButtonElement>("#tally button[type=button]")?.disabled === false,
+    );
+    const plain = await pageScripts(browser, app, "/counter", () => document.querySelector("h1") !== null);
+    const react = plain.urls.filter((u) => /react|jsx|island-root/.test(u));
+    const kb = (bytes: number) => bytes / KiB;
+    return [
+      result("JS a page with one small island loads (gzip)", kb(island.bytes), "KiB", kb(baseline), "≤ 125 KiB", kb(island.bytes) <= 125),
+      result(
+        `JS a page without islands loads (gzip; React chunks: ${react.length})`,
+        kb(plain.bytes),
+        "KiB",
+        kb(baseline),
+        "no React",
+        react.length === 0,
+      ),
+    ];
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
