@@ -37,6 +37,11 @@ export type CommandMap = Record<string, IslandSchema>;
 /** Streams by name: the schema of one item. */
 export type StreamMap = Record<string, IslandSchema>;
 
+/**
+ * An island's contract (`defineIsland`): its name, the schemas of its props, of the events it
+ * sends and the commands it receives, its streams and slots. Shared by the server (which parses
+ * props and events with it) and the browser (which validates commands and replies with it).
+ */
 export interface IslandContract<
   N extends string = string,
   P extends IslandSchema = IslandSchema,
@@ -45,10 +50,15 @@ export interface IslandContract<
   S extends StreamMap = StreamMap,
   L extends string = string,
 > {
+  /** The island's name: its module's file name, and how the page refers to it. */
   readonly name: N;
+  /** The schema of its props, parsed on the server before they are sent. */
   readonly props: P;
+  /** Island-to-server events by name: a payload schema, or `{ payload, reply }`. */
   readonly events: E;
+  /** Server-to-island commands by name: the payload's schema. */
   readonly commands: C;
+  /** Streams the view feeds the island by name: the schema of one item. */
   readonly streams: S;
   /** The named slots a view may fill (besides `children`). */
   readonly slots: readonly L[];
@@ -60,6 +70,7 @@ export interface IslandContract<
   readonly fallback: string | undefined;
 }
 
+/** Any island contract, for code that takes every island. */
 // `any` so that every concrete contract is assignable (its maps are narrower than the defaults)
 export type AnyIsland = IslandContract<string, IslandSchema, any, any, any, any>;
 
@@ -79,6 +90,7 @@ export type PropsOf<C extends AnyIsland> = z.output<C["props"]>;
 /** The props a view passes to `island()` (before parsing). */
 export type PropsInput<C extends AnyIsland> = z.input<C["props"]>;
 
+/** The names of an island's events. */
 export type EventName<C extends AnyIsland> = keyof C["events"] & string;
 /** What the island passes to `emit(event, payload)`. */
 export type EventInput<C extends AnyIsland, K extends EventName<C>> = z.input<PayloadSchema<C["events"][K]>>;
@@ -93,12 +105,16 @@ export type EventReply<C extends AnyIsland, K extends EventName<C>> = [ReplySche
   ? void
   : z.output<ReplySchema<C["events"][K]>>;
 
+/** The names of an island's commands. */
 export type CommandName<C extends AnyIsland> = keyof C["commands"] & string;
+/** What the island's command handler receives, validated. */
 export type CommandPayload<C extends AnyIsland, K extends CommandName<C>> = z.output<C["commands"][K]>;
 
+/** The names of an island's streams. */
 export type StreamName<C extends AnyIsland> = keyof C["streams"] & string;
 /** An item of an island's stream, as the component reads it (parsed). */
 export type StreamItem<C extends AnyIsland, K extends StreamName<C>> = z.output<C["streams"][K]>;
+/** The names of an island's slots. */
 export type SlotName<C extends AnyIsland> = C["slots"][number];
 
 /** Island to server: resolves with the typed reply once the server has handled the event. */
@@ -111,12 +127,15 @@ export type On<C extends AnyIsland> = <K extends CommandName<C>>(
 
 /** What an island component receives. */
 export interface IslandProps<C extends AnyIsland> {
+  /** The props, as the server parsed them: typed values (Date, Map, Set, BigInt, URL) arrive as such. */
   readonly props: PropsOf<C>;
   /** The view's `children` template, live (null when the view passed none): render it where it goes. */
   readonly children: ReactNode;
   /** The view's named slot templates, live (null for one the view left empty). */
   readonly slots: { readonly [K in SlotName<C>]: ReactNode };
+  /** Sends an event to the view; resolves with its reply (rejects when refused or disconnected). */
   readonly emit: Emit<C>;
+  /** Handles a command from the view; returns the unsubscribe, for a useEffect cleanup. */
   readonly on: On<C>;
   /** False in the server render and while the live view is disconnected (emits then fail). */
   readonly connected: boolean;
@@ -142,6 +161,13 @@ function isSchema(value: unknown): value is IslandSchema {
   return typeof value === "object" && value !== null && typeof (value as { safeParse?: unknown }).safeParse === "function";
 }
 
+/**
+ * Defines an island's contract (in `<Name>.contract.ts` beside its component): its PascalCase
+ * name and zod (or zod/mini) schemas; the samples, replies and fallback serve the dev gallery
+ * and failures. Names and schemas are checked here, so a bad contract throws where it is written.
+ *
+ *   export const Stepper = defineIsland("Stepper", { props: z.object({ count: z.number() }), events: { step: z.number() } });
+ */
 export function defineIsland<
   const N extends string,
   P extends IslandSchema,

@@ -10,6 +10,7 @@ import { resolve, sep } from "node:path";
 import type { ViteDevServer } from "vite";
 import { loadIslands } from "./discover.js";
 
+/** The running reloads of `reloadIslandsOnChange`. */
 export interface IslandReloads {
   /** Resolves once the reloads of the edits seen so far are done. */
   settled(): Promise<void>;

@@ -40,6 +40,7 @@ export interface IslandSource {
 /** A handler returns the reply when its event has one; otherwise what it returns is ignored. */
 type HandlerResult<R> = [R] extends [void] ? unknown : R | Promise<R>;
 
+/** A handler for each of the contract's events: the validated payload, the view's socket, which island sent it. */
 export type IslandHandlers<C extends AnyIsland, S> = {
   readonly [K in EventName<C>]: (payload: EventPayload<C, K>, socket: S, island: IslandSource) => HandlerResult<ReplyInput<C, K>>;
 };

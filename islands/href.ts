@@ -6,11 +6,13 @@
 /** A path on this site (live navigation never leaves it): "/posts", "/posts?page=2". */
 export type Href = `/${string}`;
 
+/** How `navigate` and `patch` change the browser's history. */
 export interface NavigateOptions {
   /** Replace the current history entry instead of pushing one. */
   readonly replace?: boolean;
 }
 
+/** Live navigation from an island's code (`useNavigation()`). */
 export interface Navigation {
   /** To another live view of the live session: the socket mounts it, no page load (across sessions: a page load). */
   navigate(to: Href, opts?: NavigateOptions): void;

@@ -19,6 +19,12 @@
  */
 import { LagoonError } from "../shell/errors.js";
 
+/**
+ * When the browser loads and hydrates an island: at once ("eager"), when the browser is idle
+ * (optionally by a timeout), when it scrolls into view (optionally with a root margin), when
+ * a media query matches, on the first interaction with it, or in the browser only ("only":
+ * no server render).
+ */
 export type Load =
   | "eager"
   | "idle"

@@ -38,11 +38,22 @@ export function useNavigation(): Navigation {
 }
 
 type LinkTarget =
-  | { readonly navigate: Href; readonly patch?: never; readonly href?: never }
+  | {
+      /** To another live view of the live session, over the socket. */
+      readonly navigate: Href;
+      /** Within this live view (its handleParams runs). */
+      readonly patch?: never;
+      /** A plain link: a page load. */
+      readonly href?: never;
+    }
   | { readonly patch: Href; readonly navigate?: never; readonly href?: never }
   | { readonly href: string; readonly navigate?: never; readonly patch?: never };
 
-export type LinkProps = LinkTarget & { readonly replace?: boolean } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">;
+/** What `Link` takes: one of `navigate`, `patch` or `href`, `replace`, and any anchor attribute. */
+export type LinkProps = LinkTarget & {
+  /** Replace the current history entry instead of pushing one; default false. */
+  readonly replace?: boolean;
+} & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">;
 
 /**
  * An anchor the live socket follows: `navigate` to another live view, `patch` within this

@@ -50,9 +50,11 @@ import { heldRoot, islandRoot, type Fallback } from "./ssr.js";
 
 export type { Load } from "./load.js";
 
+/** Where an island goes and what it gets: `island(contract, options)`. */
 export interface IslandOptions<C extends AnyIsland> {
   /** The container's DOM id: unique in the page; `socket.pushCommand` addresses the island by it. */
   readonly id: string;
+  /** The props, as the contract's schema takes them; parsed on the server, then sent as diffs when they change. */
   readonly props: PropsInput<C>;
   /** When the browser loads and hydrates it (load.ts); default "eager". */
   readonly load?: Load;
@@ -68,6 +70,13 @@ export interface IslandOptions<C extends AnyIsland> {
 
 const ID = /^[A-Za-z][A-Za-z0-9_:.-]{0,99}$/;
 
+/**
+ * A React island in a view's template: rendered on the server (unless client-only), then
+ * hydrated in the browser by the Island hook; later renders send only what changed in its
+ * props and streams, and its slots stay live HTML.
+ *
+ *   html`${island(Stepper, { id: "stepper", props: { count }, load: "visible" })}`
+ */
 export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>): Template {
   const { id } = opts;
   const where = `island ${contract.name}#${String(id)}`;

@@ -60,6 +60,7 @@ export interface TestIsland<C extends AnyIsland> {
   commands(): { command: CommandName<C>; payload: CommandPayload<C, CommandName<C>> }[];
 }
 
+/** A view under test (lagoon/testing's `visit`) with its islands at hand. */
 export type IslandTestView = LiveViewTest & {
   /** The island with DOM id `id`, typed by its contract. */
   island<C extends AnyIsland>(contract: C, id: string): TestIsland<C>;

@@ -11,12 +11,6 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const root = resolve(import.meta.dirname, "..");
 
-/**
- * Entry points another branch is rewriting, skipped until it is merged. The lead empties this
- * list after merging that work; from then on their names need doc comments too.
- */
-const PENDING_ENTRIES: readonly string[] = ["./islands", "./islands/contract", "./testing"];
-
 /** Exported types whose fields users set: each field needs a doc comment of its own (with its default). */
 const USER_SET = /(Options|Props|Limits|Config)$/;
 
@@ -80,14 +74,8 @@ function undocumented(entries: readonly Entry[], options: ts.CompilerOptions): s
 describe("doc comments", () => {
   const entries = entryPoints();
 
-  it("skips only entry points that exist", () => {
-    const names = new Set(entries.map((e) => e.name.replace(/^[^/]+/, ".")));
-    expect(PENDING_ENTRIES.filter((p) => !names.has(p))).toEqual([]);
-  });
-
   it("document every exported name, and every field of the options and props types", () => {
-    const checked = entries.filter((e) => !PENDING_ENTRIES.includes(e.name.replace(/^[^/]+/, ".")));
-    expect(undocumented(checked, compilerOptions())).toEqual([]);
+    expect(undocumented(entries, compilerOptions())).toEqual([]);
   }, 120_000);
 
   describe("the check itself", () => {
