@@ -49,6 +49,7 @@ export function islandRoot(r: ServerRender): Template {
   const fallback = r.fallback ?? r.contract.fallback ?? "";
   if (!r.mod) return root(r.id, r.before, fallback, "fallback");
   let rendered: string;
+  const started = performance.now();
   try {
     const wiring = { id: r.id, store: staticStore({ ...r.snapshot, connected: false }), emit: ssrEmit, on: ssrOn };
     rendered = renderToString(islandElement(r.mod, wiring), { identifierPrefix: `${r.id}-` });
@@ -56,7 +57,23 @@ export function islandRoot(r: ServerRender): Template {
     failed(r.contract, r.id, error);
     return root(r.id, r.before, fallback, "failed");
   }
+  timed(r.contract, r.id, performance.now() - started);
   return root(r.id, r.before, raw(rendered), "rendered");
+}
+
+/** A slow island shows up by view and island (island_render spans; /metrics' histogram). */
+function timed(contract: AnyIsland, id: string, duration: number): void {
+  const scope = renderScope();
+  if (!scope?.spans?.wants("island_render")) return;
+  scope.spans.emit({
+    name: "island_render",
+    view: scope.view,
+    route: scope.route,
+    id: scope.id,
+    island: contract.name,
+    islandId: id,
+    duration,
+  });
 }
 
 /** The frame of an island whose HTML the browser holds: the client keeps what it has inside. */

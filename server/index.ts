@@ -28,6 +28,7 @@ export {
   type ClientEvent,
   type IslandErrorEvent,
   type IslandErrorPhase,
+  type IslandRenderEvent,
   type ReconnectCause,
   type TelemetryEvent,
   type TelemetryListener,

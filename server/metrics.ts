@@ -40,6 +40,7 @@ export class LagoonMetrics {
   readonly #crashes: Counter<"view" | "phase">;
   readonly #refusals: Counter<"view" | "reason">;
   readonly #islandErrors: Counter<"island" | "phase">;
+  readonly #islandRender: Histogram<"view" | "island">;
   readonly #connected: Gauge<"view" | "route">;
   readonly #client: ClientMetrics;
   /** Joined views per view and route, so a leave of a view joined before counting began is ignored. */
@@ -122,6 +123,13 @@ export class LagoonMetrics {
       labelNames: ["island", "phase"],
       registers,
     });
+    this.#islandRender = new Histogram({
+      name: `${prefix}island_render_duration_seconds`,
+      help: "Time to render an island to HTML on the server (its page's HTTP render), by view and island",
+      labelNames: ["view", "island"],
+      buckets,
+      registers,
+    });
     this.#connected = new Gauge({
       name: `${prefix}connected_views`,
       help: "Views joined over live sockets right now",
@@ -189,6 +197,9 @@ export class LagoonMetrics {
         return;
       case "island_error":
         this.#islandErrors.inc({ island: e.island, phase: e.phase });
+        return;
+      case "island_render":
+        this.#islandRender.observe({ view: e.view, island: e.island }, e.duration / 1000);
         return;
       case "leave": {
         this.#leaves.inc({ view: e.view, reason: e.reason ?? "unknown" });

@@ -189,7 +189,7 @@ export class TelemetryWindow {
         break;
       }
     }
-    if (e.name !== "client" && e.name !== "island_error" && e.bytes) {
+    if (e.name !== "client" && e.name !== "island_error" && e.name !== "island_render" && e.bytes) {
       b.diffs++;
       b.bytes += e.bytes;
     }

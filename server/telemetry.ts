@@ -20,6 +20,7 @@ export type {
   ClientSignalKind,
   IslandErrorEvent,
   IslandErrorPhase,
+  IslandRenderEvent,
   ReconnectCause,
   TelemetryEvent,
 } from "../shell/spans.js";
@@ -40,6 +41,7 @@ export const TELEMETRY_EVENTS = [
   "leave",
   "client",
   "island_error",
+  "island_render",
 ] as const satisfies readonly TelemetryEvent["name"][];
 
 /** The diagnostics_channel name of each event: `lagoon:view:<name>`. */

@@ -117,8 +117,26 @@ export interface IslandErrorEvent {
   readonly phase: IslandErrorPhase;
 }
 
+/**
+ * An island's server render (React to HTML, in the HTTP render of its view's page): how long
+ * it took, so that a slow one is found by its view and island.
+ */
+export interface IslandRenderEvent {
+  readonly name: "island_render";
+  readonly view: string;
+  readonly route: string;
+  /** The view's DOM id. */
+  readonly id: string;
+  /** The island's name (from code). */
+  readonly island: string;
+  /** Its DOM id. */
+  readonly islandId: string;
+  /** Milliseconds. */
+  readonly duration: number;
+}
+
 /** Every telemetry event: a view's spans, the connection's, what browsers report, and island failures; `name` tells them apart. */
-export type TelemetryEvent = ViewEvent | ConnectionEvent | ClientEvent | IslandErrorEvent;
+export type TelemetryEvent = ViewEvent | ConnectionEvent | ClientEvent | IslandErrorEvent | IslandRenderEvent;
 
 /** Receives spans. `wants` says whether a span's costly measures (frame bytes) are worth taking. */
 export interface SpanObserver {

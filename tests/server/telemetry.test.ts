@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 const bytesOf = (frame: Frame) => Buffer.byteLength(JSON.stringify(frame));
-type ServerEvent = Exclude<TelemetryEvent, { name: "client" | "island_error" }>;
+type ServerEvent = Exclude<TelemetryEvent, { name: "client" | "island_error" | "island_render" }>;
 const of = (id: string, name: ServerEvent["name"]) =>
   events.filter((e): e is ServerEvent => e.name === name && (e as ServerEvent).id === id);
 
