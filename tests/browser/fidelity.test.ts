@@ -88,9 +88,10 @@ describe("form recovery in Chromium", () => {
     await page.fill("#note", "kept");
     await page.click("#crash");
     // the view crashed and the client rejoined, re-sending both forms; the server refused both
-    await expect.poll(() => page.evaluate(() => document.querySelector("[data-phx-main]")!.className)).toContain("phx-connected");
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => document.querySelector("[data-phx-main]")!.className)).not.toContain("phx-error");
+    // recovery done: connected, and no error class left (stuck, it would stay "phx-loading phx-error" for good)
+    const main = () => page.evaluate(() => document.querySelector("[data-phx-main]")!.className);
+    await expect.poll(main, { timeout: 10_000 }).toContain("phx-connected");
+    await expect.poll(main, { timeout: 10_000 }).not.toContain("phx-error");
     expect(await page.inputValue("#qty")).toBe("abc");
     expect(await page.inputValue("#note")).toBe("kept");
     expect(await stuck(page)).toEqual([]);

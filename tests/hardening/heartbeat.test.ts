@@ -7,7 +7,8 @@ import { startFixtureServer } from "../support/fixture-server.js";
 import { hardeningRoutes, stats } from "../support/views/hardening.js";
 import { closed, joinView, push, until } from "./helpers.js";
 
-const HEARTBEAT_MS = 100;
+// long enough that a loaded machine still answers a live client's pings in time
+const HEARTBEAT_MS = 300;
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 beforeAll(async () => {
