@@ -8,8 +8,10 @@ import type { ComponentRef } from "./components.js";
 import { diffTemplate, type NodeState, type RenderContext } from "./diff.js";
 import { LagoonError } from "./errors.js";
 import type { ViewProcessCore } from "./internal.js";
+import { LayoutMemo } from "./layout-memo.js";
 import { containerHtml, MAX_NESTING, nestedToken, type NestedRef } from "./nested.js";
 import { socketInternals } from "./socket.js";
+import type { Layout } from "./router.js";
 import type { Template } from "./template.js";
 import type { Assigns } from "./types.js";
 import { COMPONENTS, EVENTS, TITLE } from "./wire.js";
@@ -22,6 +24,8 @@ export class ViewRender {
   /** The tree the client holds; undefined before the first render (and after a rejoin's reset). */
   #state: NodeState | undefined;
   #containers: Map<string, { key: string; html: string }> | undefined;
+  /** The layout as last rendered, while it can be kept (layout-memo.ts). */
+  #layout: LayoutMemo | undefined;
 
   constructor(proc: ViewProcessCore) {
     this.#proc = proc;
@@ -39,11 +43,31 @@ export class ViewRender {
 
   /** The view's template inside its own layout, else its live session's (a nested view has neither). */
   template(assigns: Assigns): Template {
-    const { route, routed } = this.#proc;
-    const inner = route.view.render(assigns as never);
-    const own = routed ? route.view.layout : undefined;
-    const layout = own === undefined ? route.session.layout : own;
+    const inner = this.#proc.route.view.render(assigns as never);
+    const layout = this.#layoutOf();
     return layout ? layout(inner, assigns as never) : inner;
+  }
+
+  #layoutOf(): Layout | undefined {
+    const { route, routed } = this.#proc;
+    const own = routed ? route.view.layout : undefined;
+    return (own === undefined ? route.session.layout : own) || undefined;
+  }
+
+  /** The template diffed against `prev`: a kept layout visits its inner only (layout-memo.ts). */
+  #diff(assigns: Assigns, prev: NodeState | undefined): { diff: Record<string, unknown> | null; state: NodeState } {
+    const proc = this.#proc;
+    const inner = proc.route.view.render(assigns as never);
+    const layout = this.#layoutOf();
+    if (!layout) return diffTemplate(inner, prev, this.#ctx);
+    const changed = sockets.changed(proc.socket);
+    const kept = this.#layout;
+    if (prev && kept?.fits(layout, (key) => changed.has(key) || (key === "flash" && proc.flash.changed))) {
+      return kept.diff(prev, inner, this.#ctx);
+    }
+    const { template, memo } = LayoutMemo.render(layout, inner, assigns);
+    this.#layout = memo;
+    return diffTemplate(template, prev, this.#ctx);
   }
 
   /** Renders what changed since the last render; `full` renders everything (join). */
@@ -56,7 +80,7 @@ export class ViewRender {
     components?.beginRender();
     if (full || socket.changed || proc.flash.changed) {
       const assigns = this.assigns();
-      const { diff: d, state } = diffTemplate(this.template(assigns), full ? undefined : this.#state, this.#ctx);
+      const { diff: d, state } = this.#diff(assigns, full ? undefined : this.#state);
       this.#state = state;
       if (d) Object.assign(diff, d);
       if ((full && assigns.pageTitle != null) || sockets.changed(socket).has("pageTitle")) {
@@ -97,5 +121,6 @@ export class ViewRender {
   reset(): void {
     this.#state = undefined;
     this.#containers = undefined;
+    this.#layout = undefined;
   }
 }
