@@ -35,12 +35,20 @@ export function isAttrs(value: unknown): value is Attrs {
   return typeof value === "object" && value !== null && (value as Attrs)[ATTRS] === true;
 }
 
+// names already checked, with their lower case: the same few names come from code on every
+// render; bounded, as a name may come from data
+const checked = new Map<string, string>();
+const CHECKED_MAX = 1024;
+
 function checkName(name: string): string {
+  const known = checked.get(name);
+  if (known !== undefined) return known;
   if (!NAME.test(name)) throw new TemplateError(`attrs(): ${JSON.stringify(name)} is not an attribute name`);
   const lower = name.toLowerCase();
   if (lower.startsWith("on"))
     throw new TemplateError(`attrs(): event handler attribute "${name}" cannot take a dynamic value: use phx-* bindings`);
   if (lower === "srcdoc") throw new TemplateError(`attrs(): srcdoc holds a whole HTML document: write it in the template with raw()`);
+  if (checked.size < CHECKED_MAX) checked.set(name, lower);
   return lower;
 }
 
@@ -50,9 +58,8 @@ function scalar(value: Scalar, url: boolean): string {
   return escapeHtml(url ? sanitizeUrl(text) : text);
 }
 
-/** One attribute as ` name="value"`, ` name`, or "" (left out). */
-function attribute(name: string, value: unknown): string {
-  const lower = checkName(name);
+/** One attribute as ` name="value"`, ` name`, or "" (left out); `lower` is checkName's. */
+function attribute(name: string, lower: string, value: unknown): string {
   if (value === false || value === null || value === undefined) return "";
   if (value === true) return " " + name;
   if (isJS(value)) return ` ${name}="${escapeHtml(value.toString())}"`;
@@ -76,9 +83,9 @@ export function attrs(...maps: (AttrMap | null | undefined)[]): Attrs {
   const merged = new Map<string, [string, unknown]>();
   for (const map of maps) {
     if (map === null || map === undefined) continue;
-    for (const [name, value] of Object.entries(map)) merged.set(name.toLowerCase(), [name, value]);
+    for (const name in map) if (Object.hasOwn(map, name)) merged.set(checkName(name), [name, map[name]]);
   }
   let html = "";
-  for (const [name, value] of merged.values()) html += attribute(name, value);
+  for (const [lower, [name, value]] of merged) html += attribute(name, lower, value);
   return { [ATTRS]: true, html };
 }
