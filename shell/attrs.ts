@@ -80,12 +80,28 @@ function attribute(name: string, lower: string, value: unknown): string {
  * more than once (in any case) the last map wins: `attrs(defaults, callerAttrs)`.
  */
 export function attrs(...maps: (AttrMap | null | undefined)[]): Attrs {
-  const merged = new Map<string, [string, unknown]>();
+  // by lower-case name, in the order first seen; a later map's name and value replace an earlier's
+  const at = new Map<string, number>();
+  const lowers: string[] = [];
+  const names: string[] = [];
+  const values: unknown[] = [];
   for (const map of maps) {
     if (map === null || map === undefined) continue;
-    for (const name in map) if (Object.hasOwn(map, name)) merged.set(checkName(name), [name, map[name]]);
+    for (const name of Object.keys(map)) {
+      const lower = checkName(name);
+      const i = at.get(lower);
+      if (i === undefined) {
+        at.set(lower, lowers.length);
+        lowers.push(lower);
+        names.push(name);
+        values.push(map[name]);
+      } else {
+        names[i] = name;
+        values[i] = map[name];
+      }
+    }
   }
   let html = "";
-  for (const [lower, [name, value]] of merged) html += attribute(name, lower, value);
+  for (let i = 0; i < lowers.length; i++) html += attribute(names[i]!, lowers[i]!, values[i]);
   return { [ATTRS]: true, html };
 }
