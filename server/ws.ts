@@ -232,6 +232,9 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
       socket.once("close", () => addresses.release(address));
       const session = opts.sessions.read(req.headers.cookie);
       const csrfOk = opts.sessions.checkCsrf(session, url.searchParams.get("_csrf_token"));
+      // read here, so that no closure of this call holds the request: the close listener
+      // above lives as long as the socket, and with it everything its closures refer to
+      const info = connectInfo(req, address);
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.set(ws, true);
         ws.on("pong", () => alive.set(ws, true));
@@ -247,7 +250,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
               tokens: opts.sessions,
               services: opts.services,
               limits: connectionLimits,
-              info: connectInfo(req, address),
+              info,
               trackedStatic: opts.trackedStatic,
               // a user's views count together over all their sockets; anonymous ones by session
               admission: session ? { budget: admission, owner: opts.sessions.userOf(session) ?? `sid:${session.sid}` } : undefined,
