@@ -167,7 +167,7 @@ function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, c
       return container;
     }
   }
-  const text = leaf(value, hole);
+  const text = hole.kind === Hole.Text ? leaf(value, hole) : shared(leaf(value, hole));
   // unchanged dynamic: omit the key, the client keeps its old value
   out.v = prev === text ? undefined : text;
   return text;
@@ -333,6 +333,20 @@ function diffStream(sr: StreamRenderValue, prev: SlotState | undefined, ctx: Ren
   if (!known || known.p !== p) wire[STATIC] = p.statics;
   out.v = wire;
   return known && known.p === p ? known : { k: Kind.Stream, ref: sr.ref, p };
+}
+
+// attribute text repeats from view to view (every page's nav links, JS commands): the
+// states of all the views keep one copy of it rather than one each. Bounded, as the
+// values may come from data; the first ones seen stay
+const SHARED = new Map<string, string>();
+const SHARED_MAX = 4096;
+
+function shared(text: string): string {
+  if (text.length < 24 || text.length > 2048) return text;
+  const known = SHARED.get(text);
+  if (known !== undefined) return known;
+  if (SHARED.size < SHARED_MAX) SHARED.set(text, text);
+  return text;
 }
 
 const ATTR_NAMES = /^\s*(?:[A-Za-z_:][-A-Za-z0-9_:.]*\s*)*$/;
