@@ -47,8 +47,10 @@ export function linkAttrs(target: LinkTarget): Record<string, string> | null {
 
 /** A link the client follows live (`navigate`, `patch`), or a plain one (`href`). */
 export function link(props: LinkProps, content: unknown): Template {
-  const { navigate, patch, href, replace, current, ...rest } = props;
-  const target = linkAttrs({ navigate, patch, href, replace });
+  const target: Record<string, string | null> | null = linkAttrs(props);
   if (!target) throw new TemplateError("link: pass navigate, patch or href");
-  return html`<a ${passThrough(rest, { ...target, "aria-current": current ? "page" : null })}>${content}</a>`;
+  target["aria-current"] = props.current ? "page" : null;
+  return html`<a ${passThrough(props, target, [], LINK_PROPS)}>${content}</a>`;
 }
+
+const LINK_PROPS: ReadonlySet<string> = new Set(["navigate", "patch", "href", "replace", "current"]);

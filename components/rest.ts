@@ -94,10 +94,15 @@ export function classList(...parts: AttrValue[]): string[] {
 
 /**
  * The element's attributes: the component's `own` (which the caller may override, all
- * but `class`), the caller's, and one class list: `base` classes, then the caller's.
+ * but `class`), the caller's, and one class list: `base` classes, then the caller's. Keys in
+ * `skip` are the component's own props, not attributes.
  */
-export function passThrough(rest: PassThrough, own: AttrMap, base: AttrValue = []): Attrs {
-  const { attrs: extra, class: callerClass, ...named } = rest;
-  const classes = classList(base, callerClass ?? null);
-  return attrs(own, named as AttrMap, extra, { class: classes.length ? classes : null });
+export function passThrough(rest: PassThrough, own: AttrMap, base: AttrValue = [], skip?: ReadonlySet<string>): Attrs {
+  // a loop rather than `{ attrs, class, ...named }`: object rest is the slow part of a link
+  const named: Record<string, AttrValue> = {};
+  for (const key of Object.keys(rest)) {
+    if (key !== "attrs" && key !== "class" && !skip?.has(key)) named[key] = (rest as Record<string, AttrValue>)[key];
+  }
+  const classes = classList(base, rest.class ?? null);
+  return attrs(own, named, rest.attrs, { class: classes.length ? classes : null });
 }

@@ -35,12 +35,20 @@ export function isAttrs(value: unknown): value is Attrs {
   return typeof value === "object" && value !== null && (value as Attrs)[ATTRS] === true;
 }
 
+// names already checked, with their lower case: the same few names come from code on every
+// render; bounded, as a name may come from data
+const checked = new Map<string, string>();
+const CHECKED_MAX = 1024;
+
 function checkName(name: string): string {
+  const known = checked.get(name);
+  if (known !== undefined) return known;
   if (!NAME.test(name)) throw new TemplateError(`attrs(): ${JSON.stringify(name)} is not an attribute name`);
   const lower = name.toLowerCase();
   if (lower.startsWith("on"))
     throw new TemplateError(`attrs(): event handler attribute "${name}" cannot take a dynamic value: use phx-* bindings`);
   if (lower === "srcdoc") throw new TemplateError(`attrs(): srcdoc holds a whole HTML document: write it in the template with raw()`);
+  if (checked.size < CHECKED_MAX) checked.set(name, lower);
   return lower;
 }
 
@@ -50,9 +58,8 @@ function scalar(value: Scalar, url: boolean): string {
   return escapeHtml(url ? sanitizeUrl(text) : text);
 }
 
-/** One attribute as ` name="value"`, ` name`, or "" (left out). */
-function attribute(name: string, value: unknown): string {
-  const lower = checkName(name);
+/** One attribute as ` name="value"`, ` name`, or "" (left out); `lower` is checkName's. */
+function attribute(name: string, lower: string, value: unknown): string {
   if (value === false || value === null || value === undefined) return "";
   if (value === true) return " " + name;
   if (isJS(value)) return ` ${name}="${escapeHtml(value.toString())}"`;
@@ -73,30 +80,28 @@ function attribute(name: string, value: unknown): string {
  * more than once (in any case) the last map wins: `attrs(defaults, callerAttrs)`.
  */
 export function attrs(...maps: (AttrMap | null | undefined)[]): Attrs {
-  const merged = new Map<string, [string, unknown]>();
+  // by lower-case name, in the order first seen; a later map's name and value replace an earlier's
+  const at = new Map<string, number>();
+  const lowers: string[] = [];
+  const names: string[] = [];
+  const values: unknown[] = [];
   for (const map of maps) {
     if (map === null || map === undefined) continue;
-    for (const [name, value] of Object.entries(map)) merged.set(name.toLowerCase(), [name, value]);
+    for (const name of Object.keys(map)) {
+      const lower = checkName(name);
+      const i = at.get(lower);
+      if (i === undefined) {
+        at.set(lower, lowers.length);
+        lowers.push(lower);
+        names.push(name);
+        values.push(map[name]);
+      } else {
+        names[i] = name;
+        values[i] = map[name];
+      }
+    }
   }
   let html = "";
-  for (const [name, value] of merged.values()) html += attribute(name, value);
-  return { [ATTRS]: true, html: intern(html) };
-}
-
-/**
- * Rendered sets repeat across views (a layout's nav links, a flash's commands), and each
- * view's diff state holds the ones it last sent: those views share one copy. Bounded, so
- * that distinct values cannot grow it: cleared when full, long ones never kept.
- */
-const interned = new Map<string, string>();
-const MAX_INTERNED = 4096;
-const MAX_INTERNED_LENGTH = 512;
-
-function intern(html: string): string {
-  const known = interned.get(html);
-  if (known !== undefined) return known;
-  if (html.length > MAX_INTERNED_LENGTH) return html;
-  if (interned.size >= MAX_INTERNED) interned.clear();
-  interned.set(html, html);
-  return html;
+  for (let i = 0; i < lowers.length; i++) html += attribute(names[i]!, lowers[i]!, values[i]);
+  return { [ATTRS]: true, html };
 }

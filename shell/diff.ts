@@ -26,7 +26,7 @@ import {
   type StreamRenderValue,
 } from "./refs.js";
 import { checkStreamContainer, checkStreamItem } from "./stream-check.js";
-import { Hole, isKeep, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
+import { Hole, isKeep, isSlot, isTemplate, prepare, type Keep, type HoleInfo, type Prepared, type Template } from "./template.js";
 import { KEYED, KEYED_COUNT, STATIC, STREAM, type WireStreamInsert } from "./wire.js";
 
 export interface RenderContext {
@@ -122,7 +122,7 @@ export function diffTemplate(
 
 function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, ctx: RenderContext, out: Out): SlotState {
   if (hole.kind === Hole.Text && typeof value === "object" && value !== null) {
-    if (isTemplate(value)) return diffNode(value, prev, ctx, out);
+    if (isTemplate(value)) return isSlot(value) ? diffSlot(value.values[0], hole, prev, ctx, out) : diffNode(value, prev, ctx, out);
     if (Array.isArray(value) || isEach(value)) return diffList(value, prev, ctx, out);
     if (isComponentRef(value)) {
       const cid = ctx.component(value);
@@ -139,10 +139,45 @@ function diffSlot(value: unknown, hole: HoleInfo, prev: SlotState | undefined, c
       return container;
     }
   }
-  const text = leaf(value, hole);
+  const text = hole.kind === Hole.Text ? leaf(value, hole) : shared(leaf(value, hole));
   // unchanged dynamic: omit the key, the client keeps its old value
   out.v = prev === text ? undefined : text;
   return text;
+}
+
+/**
+ * The slots of a template that a render of the very same template object must visit again,
+ * by index from the root down: the rest of it renders as it did (view-render.ts keeps a
+ * layout whose assigns did not change). A leaf holds the value to render there; INNER
+ * stands for the `inner` of `diffSpine`.
+ */
+export type Spine = readonly (readonly [index: number, next: Spine | { readonly v: unknown }])[];
+export const INNER = Symbol("inner");
+
+/** Renders the spine's slots of the template `prev` was rendered from; `inner` fills INNER. */
+export function diffSpine(
+  spine: Spine,
+  prev: NodeState,
+  inner: unknown,
+  ctx: RenderContext,
+): { diff: Record<string, unknown> | null; state: NodeState } {
+  const out: Out = { v: undefined };
+  const state = spineNode(spine, prev, inner, ctx, out);
+  return { diff: (out.v as Record<string, unknown> | undefined) ?? null, state };
+}
+
+function spineNode(spine: Spine, prev: NodeState, inner: unknown, ctx: RenderContext, out: Out): NodeState {
+  const d = prev.d.slice();
+  let changed: Record<string, unknown> | undefined;
+  const o: Out = { v: undefined };
+  for (const [i, next] of spine) {
+    // a template on the spine rendered as a node last time (the same object, the same statics)
+    if (Array.isArray(next)) d[i] = spineNode(next as Spine, prev.d[i] as NodeState, inner, ctx, o);
+    else d[i] = diffSlot((next as { v: unknown }).v === INNER ? inner : (next as { v: unknown }).v, prev.p.holes[i]!, prev.d[i], ctx, o);
+    if (o.v !== undefined) (changed ??= {})[i] = o.v;
+  }
+  out.v = changed;
+  return { k: Kind.Node, p: prev.p, d };
 }
 
 function diffKept(value: Keep, prev: SlotState | undefined, ctx: RenderContext, out: Out): KeptState {
@@ -277,6 +312,20 @@ function diffStream(sr: StreamRenderValue, prev: SlotState | undefined, ctx: Ren
   if (!known || known.p !== p) wire[STATIC] = p.statics;
   out.v = wire;
   return known && known.p === p ? known : { k: Kind.Stream, ref: sr.ref, p };
+}
+
+// attribute text repeats from view to view (every page's nav links, JS commands): the
+// states of all the views keep one copy of it rather than one each. Bounded, as the
+// values may come from data; the first ones seen stay
+const SHARED = new Map<string, string>();
+const SHARED_MAX = 4096;
+
+function shared(text: string): string {
+  if (text.length < 24 || text.length > 2048) return text;
+  const known = SHARED.get(text);
+  if (known !== undefined) return known;
+  if (SHARED.size < SHARED_MAX) SHARED.set(text, text);
+  return text;
 }
 
 /**

@@ -52,6 +52,22 @@ export function keep(key: string, render: () => unknown): Keep {
   return { [KEEP]: true, key: String(key), render };
 }
 
+// the call site of every slot template: one value and nothing around it
+const SLOT_STRINGS = Object.freeze(Object.assign(["", ""], { raw: Object.freeze(["", ""]) })) as unknown as TemplateStringsArray;
+
+/**
+ * A template that is its one value and nothing else: rendered in its place, with no node
+ * of its own, so a diff or the HTML is the value's. The layout's inner while the layout
+ * is rendered (shell/layout-memo.ts), so where the layout put it can be found again.
+ */
+export function slot(value: unknown): Template {
+  return { [TEMPLATE]: true, strings: SLOT_STRINGS, values: [value] };
+}
+
+export function isSlot(t: Template): boolean {
+  return t.strings === SLOT_STRINGS;
+}
+
 export function isKeep(value: unknown): value is Keep {
   return typeof value === "object" && value !== null && (value as Keep)[KEEP] === true;
 }

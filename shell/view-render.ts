@@ -8,8 +8,10 @@ import type { ComponentRef } from "./components.js";
 import { diffTemplate, type NodeState, type RenderContext } from "./diff.js";
 import { LagoonError } from "./errors.js";
 import type { ViewProcessCore } from "./internal.js";
+import { LayoutMemo } from "./layout-memo.js";
 import { containerHtml, MAX_NESTING, nestedToken, type NestedRef } from "./nested.js";
 import { socketInternals } from "./socket.js";
+import type { Layout } from "./router.js";
 import type { Template } from "./template.js";
 import type { Assigns } from "./types.js";
 import { COMPONENTS, EVENTS, TITLE } from "./wire.js";
@@ -25,6 +27,8 @@ export class ViewRender {
   /** Client events custom values (custom.ts) add during a render; they go before the view's own. */
   #renderEvents: [string, unknown][] = [];
   #joinRender = false;
+  /** The layout as last rendered, while it can be kept (layout-memo.ts). */
+  #layout: LayoutMemo | undefined;
 
   constructor(proc: ViewProcessCore) {
     this.#proc = proc;
@@ -52,11 +56,31 @@ export class ViewRender {
 
   /** The view's template inside its own layout, else its live session's (a nested view has neither). */
   template(assigns: Assigns): Template {
-    const { route, routed } = this.#proc;
-    const inner = route.view.render(assigns as never);
-    const own = routed ? route.view.layout : undefined;
-    const layout = own === undefined ? route.session.layout : own;
+    const inner = this.#proc.route.view.render(assigns as never);
+    const layout = this.#layoutOf();
     return layout ? layout(inner, assigns as never) : inner;
+  }
+
+  #layoutOf(): Layout | undefined {
+    const { route, routed } = this.#proc;
+    const own = routed ? route.view.layout : undefined;
+    return (own === undefined ? route.session.layout : own) || undefined;
+  }
+
+  /** The template diffed against `prev`: a kept layout visits its inner only (layout-memo.ts). */
+  #diff(assigns: Assigns, prev: NodeState | undefined): { diff: Record<string, unknown> | null; state: NodeState } {
+    const proc = this.#proc;
+    const inner = proc.route.view.render(assigns as never);
+    const layout = this.#layoutOf();
+    if (!layout) return diffTemplate(inner, prev, this.#ctx);
+    const changed = sockets.changed(proc.socket);
+    const kept = this.#layout;
+    if (prev && kept?.fits(layout, (key) => changed.has(key) || (key === "flash" && proc.flash.changed))) {
+      return kept.diff(prev, inner, this.#ctx);
+    }
+    const { template, memo } = LayoutMemo.render(layout, inner, assigns);
+    this.#layout = memo;
+    return diffTemplate(template, prev, this.#ctx);
   }
 
   /** Renders what changed since the last render; `full` renders everything (join). */
@@ -70,7 +94,7 @@ export class ViewRender {
     this.#joinRender = full;
     if (full || socket.changed || proc.flash.changed) {
       const assigns = this.assigns();
-      const { diff: d, state } = diffTemplate(this.template(assigns), full ? undefined : this.#state, this.#ctx);
+      const { diff: d, state } = this.#diff(assigns, full ? undefined : this.#state);
       this.#state = state;
       if (d) Object.assign(diff, d);
       if ((full && assigns.pageTitle != null) || sockets.changed(socket).has("pageTitle")) {
@@ -112,5 +136,6 @@ export class ViewRender {
   reset(): void {
     this.#state = undefined;
     this.#containers = undefined;
+    this.#layout = undefined;
   }
 }
