@@ -7,7 +7,10 @@
  * client-only: the server never imports them (for libraries that need `window`); it loads
  * their contract, if it has a module of its own beside them (`chart.client.tsx` and
  * `chart.contract.ts`), so their props are checked and the gallery shows them. The Vite
- * plugin (lagoon/vite) applies the same rule for the browser.
+ * plugin (lagoon/vite) applies the same rule for the browser. Every other island module is
+ * imported at start, also one a view only ever renders with `load: "only"` (which skips its
+ * server render, not its import): a module that throws a ReferenceError as it loads
+ * (`window is not defined`) stops the start with an error naming its `.client.tsx` name.
  */
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -59,7 +62,7 @@ export async function loadIslands(
       registerClientOnly(key, beside ? findContract(await load(join(path, beside)), key) : undefined);
       continue;
     }
-    const mod = (await load(join(path, file))) as Partial<IslandModule>;
+    const mod = (await importOnServer(load, join(path, file))) as Partial<IslandModule>;
     if (!mod.contract || typeof mod.default !== "function") {
       throw new LagoonError(
         "island_module",
@@ -76,6 +79,25 @@ export async function loadIslands(
     names.push(mod.contract.name);
   }
   return names;
+}
+
+/**
+ * Imports an ordinary island module, which the server renders with. One that needs the
+ * browser to load (it reads `window` or `document` at import) stops the start with the rule
+ * to follow: such a module is named `*.client.tsx`, which the server never imports.
+ */
+async function importOnServer(load: (file: string) => Promise<unknown>, file: string): Promise<unknown> {
+  try {
+    return await load(file);
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const client = basename(file).replace(MODULE, ".client.$1");
+    throw new LagoonError(
+      "island_import",
+      `${file}: the server cannot import it (${error.message}); a module that needs the browser to load goes in ${client}: the server never imports it, and the island renders in the browser only`,
+      { cause: error },
+    );
+  }
 }
 
 /** The contract a contract module exports for the island `key`, if any. */

@@ -3,8 +3,8 @@ import { describeIssues, type Issue } from "./schema.js";
 /** Lagoon's errors carry a stable `code`, so callers and tests match on it, not on wording. */
 export class LagoonError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "LagoonError";
     this.code = code;
   }

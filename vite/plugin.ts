@@ -31,6 +31,8 @@ export interface LagoonViteOptions {
 }
 
 const VIRTUAL = "virtual:lagoon/islands";
+/** React's packages, bundled as one chunk (loaded with a page's first island, never by the entry). */
+const REACT = /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/;
 const RESOLVED = "\0" + VIRTUAL;
 
 /** The resolved options, for Lagoon's own tools (the dev server finds the islands folder here). */
@@ -67,7 +69,12 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
           manifest: true,
           // the server reads the manifest; source maps are not served in production
           sourcemap: env.mode !== "production",
-          rolldownOptions: { input: api.entry },
+          rolldownOptions: {
+            input: api.entry,
+            // React in one chunk: the first island on a page needs all of it (react-dom/client
+            // imports react-dom, scheduler and react), and four chunks gzip worse than one
+            ...(hasIslands ? { output: { codeSplitting: { groups: [{ name: "react", test: REACT }] } } } : {}),
+          },
         },
         // there is no index.html to scan: name the entries, so every dependency is
         // pre-bundled at startup rather than on first use (which would reload the page)

@@ -1,4 +1,7 @@
 /** Islands' load modes, client-only islands and server-render failures, through the test client. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { renderHtml } from "../../shell/diff.js";
@@ -94,6 +97,32 @@ describe("client-only islands (*.client.tsx)", () => {
     );
     const Stray = defineIsland("Stray", { props: z.object({}) });
     expect(() => island(Stray, { id: "s", props: {} })).toThrow(/no module for Stray/);
+  });
+});
+
+describe("an island module the server cannot import", () => {
+  // what a library that reads `window` as it loads does on the server
+  const source = (name: string) =>
+    `const width = window.innerWidth;\nexport const contract = { name: "${name}", props: { safeParse: (v) => ({ success: true, data: v }) } };\nexport default function Island() { return width; }\n`;
+
+  it('stops the start with the rule to follow when it is an ordinary island, also one meant for load "only"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lagoon-islands-"));
+    writeFileSync(join(dir, "gauge.mjs"), source("Gauge"));
+    const started = loadIslands(dir);
+    await expect(started).rejects.toMatchObject({ code: "island_import", cause: expect.any(ReferenceError) });
+    await expect(started).rejects.toThrow(
+      /gauge\.mjs: the server cannot import it \(window is not defined\); .* goes in gauge\.client\.mjs/,
+    );
+  });
+
+  it("is never imported when it is named *.client: the server starts, and knows the island by name", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lagoon-islands-"));
+    writeFileSync(join(dir, "meter.client.mjs"), source("Meter"));
+    const loaded: string[] = [];
+    expect(await loadIslands(dir, (file) => (loaded.push(file), import(/* @vite-ignore */ file)))).toEqual([]);
+    expect(loaded).toEqual([]);
+    const Meter = defineIsland("Meter", { props: z.object({}) });
+    expect(renderHtml(island(Meter, { id: "m", props: {} }), { componentHtml: () => "" })).toContain('data-island="Meter"');
   });
 });
 
