@@ -51,7 +51,8 @@ const lagoon = createLagoon({
   ],
   secret: randomBytes(32).toString("hex"),
   pubsub,
-  socket: { limits: { burst: Infinity, perSecond: Infinity, connectionsPerAddress: Infinity } },
+  // a thousand clients of one session: the views-per-user budget would refuse them
+  socket: { limits: { burst: Infinity, perSecond: Infinity, connectionsPerAddress: Infinity, viewsPerUser: Infinity } },
 });
 const { port } = await lagoon.listen({ port: 0, hostname: "127.0.0.1" });
 console.log(`PORT ${port}`);
