@@ -1,7 +1,9 @@
 /**
  * The framework's shape, read from its imports: no import cycles (type imports count),
  * lower layers never import upper ones, and no framework file imports the demo; and the
- * framework's tests run on their own fixture views, never on the demo.
+ * framework's tests run on their own fixture views, never on the demo; and the apps (the
+ * demo, the conformance app, the create command's template) reach the framework only
+ * through the package's entry points, as a user's app must.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -114,6 +116,33 @@ describe("the framework's tests", () => {
       walk(test);
       if (/\bstartAppProcess\(/.test(readFileSync(join(root, test), "utf8"))) offending.push(`${test} starts the demo (startAppProcess)`);
     }
+    expect(offending).toEqual([]);
+  });
+});
+
+/** Apps built on Lagoon in this repository: each is only its own files and the packages it imports. */
+const APPS = ["app", "conformance", "cli/templates/app"];
+const ENTRY_POINTS = new Set(
+  Object.keys((JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, string> }).exports).map(
+    (k) => "lagoon" + k.slice(1),
+  ),
+);
+
+describe("the apps", () => {
+  it("import the framework through the package's entry points only, and nothing outside their own folder by path", () => {
+    const offending: string[] = [];
+    for (const app of APPS) {
+      for (const file of files(app)) {
+        for (const dep of imports(file)) {
+          const own = dep === app || dep.startsWith(app + "/");
+          const bare =
+            !dep.includes("/") || !/^(\.|app|conformance|cli|shell|server|islands|hooks|components|vite|tests|bench)\//.test(dep);
+          if (dep.startsWith("lagoon") && !ENTRY_POINTS.has(dep)) offending.push(`${file} imports ${dep}, not an entry point`);
+          else if (!own && !bare) offending.push(`${file} imports ${dep} by path`);
+        }
+      }
+    }
+    expect(files("app").length).toBeGreaterThan(10);
     expect(offending).toEqual([]);
   });
 });
