@@ -34,7 +34,11 @@ async function victimOf(url: string): Promise<LiveClient> {
 
 export async function fairness(): Promise<Result[]> {
   const results: Result[] = [];
-  const app = await startChild("bench/servers/app.ts", { cpu: 0, compiled: true, env: { BENCH_LIMITS: "demo", BENCH_VIEWS_PER_USER: "2000" } });
+  const app = await startChild("bench/servers/app.ts", {
+    cpu: 0,
+    compiled: true,
+    env: { BENCH_LIMITS: "demo", BENCH_VIEWS_PER_USER: "2000" },
+  });
   try {
     const victim = await victimOf(app.url);
     const baseline = await clicks(victim, Promise.resolve(), 200);

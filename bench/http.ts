@@ -5,8 +5,7 @@
  * /todos as a logged-in user: each request verifies the session, loads the user and reads
  * the todo list from SQLite.
  */
-import autocannon from "autocannon";
-import { result, startChild, type Result } from "./lib.js";
+import { rate, result, startChild, type Result } from "./lib.js";
 import { httpLogIn } from "../tests/support/login.js";
 
 const PAGES: { path: string; user?: string }[] = [{ path: "/counter" }, { path: "/todos", user: "alice@example.com" }];
@@ -14,12 +13,6 @@ const CONNECTIONS = 50;
 /** Alternating runs of each, so both see the same background load. */
 const RUNS = 2;
 const SECONDS = 3;
-
-async function rate(url: string, seconds: number, cookie?: string): Promise<number> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {} });
-  if (r.errors || r.non2xx) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
-  return r.requests.total / r.duration;
-}
 
 export async function firstRender(): Promise<Result[]> {
   const app = await startChild("bench/servers/app.ts", { cpu: 0, compiled: true });
@@ -36,13 +29,13 @@ export async function firstRender(): Promise<Result[]> {
       // the static copy of this page, as this user sees it (rendered once, then served as is)
       const copy = `${app.url}/__bench/static${path}`;
       // warm-up: JIT, caches, sockets
-      await rate(app.url + path, 1, cookie);
-      await rate(copy, 1, cookie);
+      await rate(app.url + path, 1, { cookie, connections: CONNECTIONS });
+      await rate(copy, 1, { cookie, connections: CONNECTIONS });
       let live = 0;
       let stat = 0;
       for (let i = 0; i < RUNS; i++) {
-        live += await rate(app.url + path, SECONDS, cookie);
-        stat += await rate(copy, SECONDS, cookie);
+        live += await rate(app.url + path, SECONDS, { cookie, connections: CONNECTIONS });
+        stat += await rate(copy, SECONDS, { cookie, connections: CONNECTIONS });
       }
       live /= RUNS;
       stat /= RUNS;

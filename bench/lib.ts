@@ -2,6 +2,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import autocannon from "autocannon";
 
 export interface Result {
   metric: string;
@@ -150,4 +151,12 @@ export function printTable(results: Result[]): void {
 
 export function writeResults(path: string, results: Result[]): void {
   writeFileSync(path, JSON.stringify(results, null, 2) + "\n");
+}
+
+/** Requests per second autocannon gets from `url` over `seconds` (`connections` at once); any error or non-2xx answer throws. */
+export async function rate(url: string, seconds: number, opts: { cookie?: string; connections?: number } = {}): Promise<number> {
+  const { cookie, connections = 50 } = opts;
+  const r = await autocannon({ url, connections, duration: seconds, headers: cookie ? { cookie } : {} });
+  if (r.errors || r.non2xx) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
+  return r.requests.total / r.duration;
 }

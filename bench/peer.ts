@@ -6,15 +6,14 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import autocannon from "autocannon";
-import WebSocket from "ws";
-import { KiB, median, percentile, pool, result, serverMemory, startChild, type Child, type Result } from "./lib.js";
+import { KiB, median, percentile, pool, rate, result, serverMemory, startChild, type Child, type Result } from "./lib.js";
+import { EchoClient } from "./echo-client.js";
 import { LiveClient } from "./live-client.js";
 import { loadPage, type PageInfo } from "../tests/support/protocol.js";
 import { httpLogIn } from "../tests/support/login.js";
+import { freePort } from "../tests/support/ports.js";
 
 const ROUNDS = 3;
 const PACE_MS = 12;
@@ -39,27 +38,6 @@ async function loadPeerPage(base: string, path: string): Promise<PageInfo> {
   const id = /id="(phx-[^"]+)"/.exec(html)?.[1] ?? "";
   if (!csrf || !session || !id) throw new Error(`the peer's ${path} has no live root`);
   return { cookie, csrf, id, session, html };
-}
-
-class EchoClient {
-  #resolve: (() => void) | undefined;
-  private constructor(readonly ws: WebSocket) {
-    ws.on("message", () => this.#resolve?.());
-  }
-  static async open(url: string): Promise<EchoClient> {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    await new Promise<void>((resolve, reject) => {
-      ws.once("open", () => resolve());
-      ws.once("error", reject);
-    });
-    return new EchoClient(ws);
-  }
-  echo(text: string): Promise<void> {
-    return new Promise((resolve) => {
-      this.#resolve = resolve;
-      this.ws.send(text);
-    });
-  }
 }
 
 type Trip = () => Promise<unknown>;
@@ -93,12 +71,6 @@ function rounds(
   const ratios = sorted.map(([v, b]) => (v / b).toFixed(2));
   const range = ratios.length > 1 ? ` [${ratios[0]}–${ratios.at(-1)}x]` : "";
   return result(`${metric}${range}`, value, unit, baseline, target, pass(value, baseline));
-}
-
-async function rate(url: string, seconds: number, cookie?: string): Promise<number> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {} });
-  if (r.errors || r.non2xx) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
-  return r.requests.total / r.duration;
 }
 
 /** Paced on the demo's own limits; back to back on a copy without them (its flood limit would refuse a client sending that fast). */
@@ -157,11 +129,11 @@ async function firstRenders(app: Child, peer: Child): Promise<Result[]> {
       [app.url + "/todos", cookie],
       [raw.url + "/todos", undefined],
     ];
-    for (const [url, c] of targets) await rate(url, 1, c);
+    for (const [url, c] of targets) await rate(url, 1, { cookie: c, connections: CONNECTIONS });
     const runs: number[][] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const run: number[] = [];
-      for (const [url, c] of targets) run.push(await rate(url, HTTP_SECONDS, c));
+      for (const [url, c] of targets) run.push(await rate(url, HTTP_SECONDS, { cookie: c, connections: CONNECTIONS }));
       runs.push(run);
     }
     const pair = (a: number, b: number) => runs.map((run) => [run[a]!, run[b]!] as [number, number]);
@@ -249,17 +221,6 @@ async function joins(app: Child, echo: Child): Promise<Result[]> {
     pairs.push([median(live), median(raw)]);
   }
   return [rounds("join p50 (open, mount, render, reply), Lagoon vs echo", "µs", pairs, "-", () => true)];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** ms from spawning `node <args>` until GET `path` answers 200. */

@@ -4,8 +4,8 @@
  * connected clients each sending one event a second (an open model: a slow reply does not
  * delay the other clients' sends).
  */
-import WebSocket from "ws";
 import { percentile, pool, result, startChild, type Result } from "./lib.js";
+import { EchoClient } from "./echo-client.js";
 import { LiveClient } from "./live-client.js";
 import { loadPage } from "../tests/support/protocol.js";
 
@@ -19,28 +19,6 @@ const SLICES = 3;
 /** The counter's click frame; the echo gets a frame of the same size. */
 const clickFrame = (ref: number, topic: string) =>
   JSON.stringify(["1", String(ref), topic, "event", { type: "click", event: ref % 2 ? "decrement" : "increment", value: { value: "" } }]);
-
-class EchoClient {
-  #resolve: (() => void) | undefined;
-  private constructor(readonly ws: WebSocket) {
-    ws.on("message", () => this.#resolve?.());
-  }
-  static async open(url: string): Promise<EchoClient> {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    await new Promise<void>((resolve, reject) => {
-      ws.once("open", () => resolve());
-      ws.once("error", reject);
-    });
-    return new EchoClient(ws);
-  }
-  /** Sends a frame and waits for its echo (one in flight at a time). */
-  echo(text: string): Promise<void> {
-    return new Promise((resolve) => {
-      this.#resolve = resolve;
-      this.ws.send(text);
-    });
-  }
-}
 
 /**
  * `n` sequential round trips on each of `a` and `b`, after `warmup`, taken in turns so that
