@@ -189,7 +189,8 @@ export class TelemetryWindow {
         break;
       }
     }
-    if (e.name !== "client" && e.name !== "island_error" && e.name !== "island_render" && e.bytes) {
+    // the spans of what went over the socket carry its bytes
+    if ("bytes" in e && e.bytes) {
       b.diffs++;
       b.bytes += e.bytes;
     }

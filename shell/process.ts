@@ -21,7 +21,7 @@ import { applyPatch, clientPatch, leaving, pendingEvents, takeNav } from "./navi
 import type { ViewHandle } from "./pubsub.js";
 import type { LiveRoute } from "./router.js";
 import { ComponentSocketImpl, ViewSocketImpl } from "./socket.js";
-import { inRenderScope, type RenderScope } from "./render-scope.js";
+import type { RenderScope } from "./render-scope.js";
 import { SpanRecorder, viewSpan, type ViewEvent } from "./spans.js";
 import { AsyncTasks } from "./tasks.js";
 import type { Template } from "./template.js";
@@ -361,12 +361,12 @@ export class LiveViewProcess implements ViewProcessCore {
 
   /** What the view's templates see of it while they render (render-scope.ts). */
   get renderScope(): RenderScope {
-    return { view: this.name, route: this.route.path, id: this.id, connected: this.connected, spans: this.services.spans };
+    return this.#render.scope();
   }
 
   /** Renders what changed since the last render; `full` renders everything (join). */
   render(full: boolean): Record<string, unknown> | null {
-    return inRenderScope(this.renderScope, () => this.#render.render(full));
+    return this.#render.render(full);
   }
 
   // ---------------------------------------------------------------- ending

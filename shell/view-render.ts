@@ -9,9 +9,10 @@ import { diffTemplate, type NodeState, type RenderContext } from "./diff.js";
 import { LagoonError } from "./errors.js";
 import type { ViewProcessCore } from "./internal.js";
 import { LayoutMemo } from "./layout-memo.js";
+import { inRenderScope, type RenderScope } from "./render-scope.js";
 import { containerHtml, MAX_NESTING, nestedToken, type NestedRef } from "./nested.js";
 import { socketInternals } from "./socket.js";
-import type { Layout } from "./router.js";
+import type { Layout, LiveRoute } from "./router.js";
 import type { Template } from "./template.js";
 import type { Assigns } from "./types.js";
 import { COMPONENTS, EVENTS, TITLE } from "./wire.js";
@@ -27,6 +28,8 @@ export class ViewRender {
   /** Client events custom values (custom.ts) add during a render; they go before the view's own. */
   #renderEvents: [string, unknown][] = [];
   #joinRender = false;
+  /** The render scope, built once per route (live navigation changes it). */
+  #scope: { route: LiveRoute; scope: RenderScope } | undefined;
   /** The layout as last rendered, while it can be kept (layout-memo.ts). */
   #layout: LayoutMemo | undefined;
 
@@ -83,8 +86,22 @@ export class ViewRender {
     return diffTemplate(template, prev, this.#ctx);
   }
 
+  /** What the view's templates see of it while they render (render-scope.ts). */
+  scope(): RenderScope {
+    const proc = this.#proc;
+    if (this.#scope?.route !== proc.route) {
+      const scope = { view: proc.name, route: proc.route.path, id: proc.id, connected: proc.connected, spans: proc.services.spans };
+      this.#scope = { route: proc.route, scope };
+    }
+    return this.#scope.scope;
+  }
+
   /** Renders what changed since the last render; `full` renders everything (join). */
   render(full: boolean): Record<string, unknown> | null {
+    return inRenderScope(this.scope(), () => this.#render(full));
+  }
+
+  #render(full: boolean): Record<string, unknown> | null {
     const proc = this.#proc;
     const started = performance.now();
     const socket = proc.socket;
