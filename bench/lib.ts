@@ -160,3 +160,23 @@ export async function rate(url: string, seconds: number, opts: { cookie?: string
   if (r.errors || r.non2xx) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
   return r.requests.total / r.duration;
 }
+
+/**
+ * `n` round trips of each of `trips` after `warmup`, taken in turns so that all see the same
+ * background load; each turn starts `paceMs` after the previous one began (0: back to back).
+ * Sorted times in ms, one list per trip.
+ */
+export async function inTurns(trips: ((i: number) => Promise<unknown>)[], warmup: number, n: number, paceMs = 0): Promise<number[][]> {
+  const times = trips.map(() => [] as number[]);
+  for (let i = 0; i < warmup + n; i++) {
+    const turn = performance.now();
+    for (const [k, trip] of trips.entries()) {
+      const started = performance.now();
+      await trip(i);
+      if (i >= warmup) times[k]!.push(performance.now() - started);
+    }
+    const wait = turn + paceMs - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+  return times.map((t) => t.sort((a, b) => a - b));
+}

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { KiB, median, percentile, pool, rate, result, serverMemory, startChild, type Child, type Result } from "./lib.js";
+import { inTurns, KiB, median, percentile, pool, rate, result, serverMemory, startChild, type Child, type Result } from "./lib.js";
 import { EchoClient } from "./echo-client.js";
 import { LiveClient } from "./live-client.js";
 import { loadPage, type PageInfo } from "../tests/support/protocol.js";
@@ -40,24 +40,6 @@ async function loadPeerPage(base: string, path: string): Promise<PageInfo> {
   return { cookie, csrf, id, session, html };
 }
 
-type Trip = () => Promise<unknown>;
-
-/** Round trips of each of `trips` in turns (so all see the same background load), `pace` ms apart per turn; sorted µs each. */
-async function turns(trips: Trip[], n: number, pace: number): Promise<number[][]> {
-  const times = trips.map(() => [] as number[]);
-  for (let i = 0; i < WARMUP + n; i++) {
-    const turn = performance.now();
-    for (const [k, trip] of trips.entries()) {
-      const started = performance.now();
-      await trip();
-      if (i >= WARMUP) times[k]!.push((performance.now() - started) * 1000);
-    }
-    const wait = turn + pace - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  }
-  return times.map((t) => t.sort((a, b) => a - b));
-}
-
 /** The median round of `value / baseline`, its range in the label. */
 function rounds(
   metric: string,
@@ -86,8 +68,8 @@ async function roundTrips(app: Child, open: Child, peer: Child, echo: Child): Pr
   const paced: number[][][] = [];
   const b2b: number[][][] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    paced.push(await turns([click(lagoon), click(other), echoTrip], PACED, PACE_MS));
-    b2b.push(await turns([click(unlimited), click(other), echoTrip], BACK_TO_BACK, 0));
+    paced.push(await inTurns([click(lagoon), click(other), echoTrip], WARMUP, PACED, PACE_MS));
+    b2b.push(await inTurns([click(unlimited), click(other), echoTrip], WARMUP, BACK_TO_BACK));
   }
   const lagoonReply = (await lagoon.click("increment", { value: "" })).text.length;
   const peerReply = (await other.click("increment", { value: "" })).text.length;
@@ -96,7 +78,7 @@ async function roundTrips(app: Child, open: Child, peer: Child, echo: Child): Pr
   other.close();
   raw.ws.terminate();
   const p50 = (runs: number[][][], k: number, b: number) =>
-    runs.map((t) => [percentile(t[k]!, 50), percentile(t[b]!, 50)] as [number, number]);
+    runs.map((t) => [percentile(t[k]!, 50) * 1000, percentile(t[b]!, 50) * 1000] as [number, number]);
   return [
     rounds(`click p50 paced ${PACE_MS} ms, Lagoon vs peer`, "µs", p50(paced, 0, 1), "≤ 0.85x peer", (v, b) => v <= 0.85 * b),
     rounds(`click p50 paced ${PACE_MS} ms, Lagoon vs echo`, "µs", p50(paced, 0, 2), "≤ 1.3x echo", (v, b) => v <= 1.3 * b),

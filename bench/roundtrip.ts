@@ -4,7 +4,7 @@
  * connected clients each sending one event a second (an open model: a slow reply does not
  * delay the other clients' sends).
  */
-import { percentile, pool, result, startChild, type Result } from "./lib.js";
+import { inTurns, percentile, pool, result, startChild, type Result } from "./lib.js";
 import { EchoClient } from "./echo-client.js";
 import { LiveClient } from "./live-client.js";
 import { loadPage } from "../tests/support/protocol.js";
@@ -19,22 +19,6 @@ const SLICES = 3;
 /** The counter's click frame; the echo gets a frame of the same size. */
 const clickFrame = (ref: number, topic: string) =>
   JSON.stringify(["1", String(ref), topic, "event", { type: "click", event: ref % 2 ? "decrement" : "increment", value: { value: "" } }]);
-
-/**
- * `n` sequential round trips on each of `a` and `b`, after `warmup`, taken in turns so that
- * both see the same background load. Sorted times in ms.
- */
-async function sequential(a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>, warmup: number, n: number) {
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < warmup + n; i++) {
-    for (const [k, trip] of [a, b].entries()) {
-      const started = performance.now();
-      await trip(i);
-      if (i >= warmup) times[k]!.push(performance.now() - started);
-    }
-  }
-  return times.map((t) => t.sort((x, y) => x - y)) as [number[], number[]];
-}
 
 /**
  * For `ms`, every client sends once a second from a random phase, whether or not others
@@ -84,9 +68,8 @@ export async function roundTrip(): Promise<Result[]> {
     const { client } = await LiveClient.join(app.url, page, "/counter");
     const echoClient = await EchoClient.open(echoUrl);
     const frame = clickFrame(2, client.topic);
-    const [lagoonOne, echoOne] = await sequential(
-      (i) => client.click(i % 2 ? "decrement" : "increment", { value: "" }),
-      () => echoClient.echo(frame),
+    const [lagoonOne = [], echoOne = []] = await inTurns(
+      [(i) => client.click(i % 2 ? "decrement" : "increment", { value: "" }), () => echoClient.echo(frame)],
       WARMUP,
       SAMPLES,
     );
