@@ -171,6 +171,7 @@ describe("uploads in Chromium", () => {
     const { page, errors } = await open("/uploads/external");
     const content = bytes(30_000);
     await page.setInputFiles("input[type=file]", [{ name: "direct.txt", mimeType: "text/plain", buffer: content }]);
+    await page.waitForFunction(() => document.querySelectorAll(".entry").length === 1);
     await page.getByRole("button", { name: "Upload" }).click();
     await page.waitForFunction(() => document.querySelector("#saved li")?.textContent === "direct.txt (30000 bytes)");
     const [key, stored] = [...received][0]!;
