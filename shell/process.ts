@@ -6,7 +6,7 @@
  * its host (shell/channel.ts over a connection, or nothing for the HTTP render).
  *
  * Its parts live beside it: mailbox.ts (the queue), view-render.ts (renders), dispatch.ts (events), navigation.ts
- * (patch and redirect), lifecycle.ts (hooks), component-tree.ts, async.ts and tasks.ts,
+ * (patch and redirect), lifecycle.ts (hooks), component-tree.ts and component-events.ts, async.ts and tasks.ts,
  * uploads.ts, flash.ts, spans.ts, view-handle.ts, and static.ts (the HTTP render).
  */
 import { ComponentTree } from "./component-tree.js";
@@ -188,28 +188,6 @@ export class LiveViewProcess implements ViewProcessCore {
   /** A `live_patch` from the client (patch link, back/forward). */
   patch(url: unknown, ref: string): Promise<void> {
     return this.enqueue(ref, "handle_params", () => clientPatch(this, url, ref));
-  }
-
-  /** The client saw these components leave the DOM. */
-  cidsWillDestroy(cids: unknown, ref: string): Promise<void> {
-    return this.enqueue(ref, "event", async () => {
-      this.span.event = "cids_will_destroy";
-      this.#components?.willDestroy(asCids(cids));
-      this.reply(ref, { status: "ok", response: {} });
-    });
-  }
-
-  /** Components still gone after will_destroy: forget them and tell the client which ones. */
-  cidsDestroyed(cids: unknown, ref: string): Promise<void> {
-    return this.enqueue(ref, "event", async () => {
-      this.span.event = "cids_destroyed";
-      const gone = this.#components?.destroyed(asCids(cids)) ?? [];
-      for (const entry of gone) {
-        this.#tasks?.cancelAll(`c${entry.cid}:`);
-        this.#uploads?.forgetComponent(entry.cid);
-      }
-      this.reply(ref, { status: "ok", response: { cids: gone.map((e) => e.cid) } });
-    });
   }
 
   /** Messages wait in the mailbox or are being handled. */
@@ -415,8 +393,4 @@ export class LiveViewProcess implements ViewProcessCore {
     this.#components = undefined;
     this.#render.reset();
   }
-}
-
-function asCids(cids: unknown): number[] {
-  return Array.isArray(cids) ? cids.filter((c): c is number => Number.isInteger(c)).slice(0, 10_000) : [];
 }
