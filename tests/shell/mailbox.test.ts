@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Mailbox } from "../../shell/mailbox.js";
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
+// a fresh turn of the event loop: its slice (slices.ts) has not run out
+const freshTurn = () => new Promise((r) => setImmediate(r));
 
 describe("Mailbox", () => {
   it("starts a client's message on an empty mailbox at once, and a server message a microtask later", async () => {
