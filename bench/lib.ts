@@ -163,20 +163,26 @@ export async function rate(url: string, seconds: number, opts: { cookie?: string
 
 /**
  * `n` round trips of each of `trips` after `warmup`, taken in turns so that all see the same
- * background load; each turn starts `paceMs` after the previous one began (0: back to back).
+ * background load. Back to back (`paceMs` 0), or paced: each trip runs once per `paceMs`,
+ * the trips of a turn spread evenly over it, so each follows the same idle time (the first
+ * of a turn would otherwise be the only one to meet cold caches).
  * Sorted times in ms, one list per trip.
  */
 export async function inTurns(trips: ((i: number) => Promise<unknown>)[], warmup: number, n: number, paceMs = 0): Promise<number[][]> {
   const times = trips.map(() => [] as number[]);
+  const sleepUntil = async (at: number) => {
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  };
   for (let i = 0; i < warmup + n; i++) {
     const turn = performance.now();
     for (const [k, trip] of trips.entries()) {
+      if (paceMs > 0) await sleepUntil(turn + (k * paceMs) / trips.length);
       const started = performance.now();
       await trip(i);
       if (i >= warmup) times[k]!.push(performance.now() - started);
     }
-    const wait = turn + paceMs - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (paceMs > 0) await sleepUntil(turn + paceMs);
   }
   return times.map((t) => t.sort((a, b) => a - b));
 }

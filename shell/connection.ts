@@ -10,6 +10,7 @@
  * view or connection.
  */
 import type { Admission } from "./admission.js";
+import { componentsDestroyed, componentsWillDestroy } from "./component-events.js";
 import { ViewChannel, type ChannelOwner } from "./channel.js";
 import type { ViewServices } from "./internal.js";
 import { sanitizeValue } from "./params.js";
@@ -146,10 +147,10 @@ export class LiveConnection implements ChannelOwner {
         void proc.patch(body.url, ref);
         return;
       case "cids_will_destroy":
-        void proc.cidsWillDestroy(body.cids, ref);
+        void proc.enqueue(ref, "event", () => componentsWillDestroy(proc, body.cids, ref));
         return;
       case "cids_destroyed":
-        void proc.cidsDestroyed(body.cids, ref);
+        void proc.enqueue(ref, "event", () => componentsDestroyed(proc, body.cids, ref));
         return;
       case "allow_upload":
         void proc.enqueue(ref, "event", () => preflight(proc, body, ref, (this.#ctx.limits.maxFrame ?? Infinity) - BINARY_HEADER_MAX));

@@ -85,7 +85,8 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
     }
     proc.span.event = name;
     if (typeof spec === "function") {
-      result = await spec(params, socket);
+      result = spec(params, socket);
+      if (thenable(result)) result = await result;
     } else {
       const parsed = spec.params.safeParse(params);
       if (!parsed.success) {
@@ -93,7 +94,8 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
         const issues = err.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
         return refuse(proc, ref, form, { reason: err.code, message: err.message, issues });
       }
-      result = await spec.handle(parsed.data, socket);
+      result = spec.handle(parsed.data, socket);
+      if (thenable(result)) result = await result;
     }
   } catch (error) {
     if (!(error instanceof EventRejected)) throw error;
@@ -105,6 +107,11 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
   // a hook's pushEvent and JS.push callbacks read it); a returned socket (a chained call) is not one
   const reply = result instanceof SocketBase ? undefined : result;
   await proc.finish(ref, reply);
+}
+
+/** Awaited only when it must be: a handler that returns at once has its reply sent in the same turn (mailbox.ts). */
+function thenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }
 
 /** Answers a refused event: ok, with the refusal as the reply, plus whatever the handler changed before it refused. */

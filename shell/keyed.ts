@@ -138,7 +138,10 @@ export function diffFlat<E, T extends Statics>(
   const same = prev?.t === t;
   const r = diffEntries(keys, rows.count, same ? prev : NO_ENTRIES, (i, old) => rows.entry(i, t, old));
   const wire = same ? r.wire : { [STATIC]: t.statics, ...r.wire };
-  return { wire, state: { ...r.entries, t }, shifted: r.shifted, breaks: r.breaks };
+  // literals, not a spread: a spread's result got a hidden class of its own per view
+  const { index, e } = r.entries;
+  const state: Flat<E, T> = index ? { index, e, t } : { e, t };
+  return { wire, state, shifted: r.shifted, breaks: r.breaks };
 }
 
 /** The previous render's entries: each entry's state (`E`, owned by diff.ts) and, for `each`, where each key sat. */

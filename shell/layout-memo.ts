@@ -27,10 +27,10 @@ const unkept = new WeakSet<Layout>();
 export class LayoutMemo {
   readonly #layout: Layout;
   /** The assign names the layout read; null when it read them all. */
-  readonly #reads: Set<string> | null;
+  readonly #reads: readonly string[] | null;
   readonly #spine: Spine;
 
-  private constructor(layout: Layout, reads: Set<string> | null, spine: Spine) {
+  private constructor(layout: Layout, reads: readonly string[] | null, spine: Spine) {
     this.#layout = layout;
     this.#reads = reads;
     this.#spine = spine;
@@ -50,7 +50,14 @@ export class LayoutMemo {
       unkept.add(layout);
       return { template: layout(inner, assigns as never), memo: undefined };
     }
-    return { template, memo: new LayoutMemo(layout, reads.has(ALL) ? null : reads, spine) };
+    return {
+      template,
+      memo: new LayoutMemo(
+        layout,
+        reads.has(ALL) ? null : shared(layout, `r\0${[...reads].join("\0")}`, () => [...reads]),
+        shareable(layout, spine),
+      ),
+    };
   }
 
   /** The kept layout is `layout`, and nothing it read changed (`changed` tells of one assign). */
@@ -64,6 +71,40 @@ export class LayoutMemo {
   diff(prev: NodeState, inner: Template, ctx: RenderContext): Diff {
     return diffSpine(this.#spine, prev, inner, ctx);
   }
+}
+
+// What views of one layout mostly hold alike, held once: an idle view keeps only a reference.
+const interned = new WeakMap<Layout, Map<string, unknown>>();
+const INTERNED_PER_LAYOUT = 256;
+
+/** The value interned under `key` for `layout`, made by `make` the first time (past the bound, each view keeps its own). */
+function shared<T>(layout: Layout, key: string, make: () => T): T {
+  let known = interned.get(layout);
+  if (!known) interned.set(layout, (known = new Map()));
+  const hit = known.get(key) as T | undefined;
+  if (hit !== undefined) return hit;
+  const value = make();
+  if (known.size < INTERNED_PER_LAYOUT) known.set(key, value);
+  return value;
+}
+
+/** A spine whose only leaf is the inner is the same for every view of the layout: interned; one placing live values is the view's own. */
+function shareable(layout: Layout, spine: Spine): Spine {
+  const key = innerOnly(spine);
+  return key === undefined ? spine : shared(layout, `s\0${key}`, () => spine);
+}
+
+function innerOnly(spine: Spine): string | undefined {
+  let key = "";
+  for (const [i, next] of spine) {
+    if (Array.isArray(next)) {
+      const inner = innerOnly(next as Spine);
+      if (inner === undefined) return undefined;
+      key += `${i}[${inner}]`;
+    } else if ((next as { v: unknown }).v === INNER) key += `${i};`;
+    else return undefined;
+  }
+  return key;
 }
 
 // recorded when the layout reads every assign's name at once

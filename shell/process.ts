@@ -5,8 +5,8 @@
  * interleave with the next message), renders after each, and hands replies and pushes to
  * its host (shell/channel.ts over a connection, or nothing for the HTTP render).
  *
- * Its parts live beside it: view-render.ts (renders), dispatch.ts (events), navigation.ts
- * (patch and redirect), lifecycle.ts (hooks), component-tree.ts, async.ts and tasks.ts,
+ * Its parts live beside it: mailbox.ts (the queue), view-render.ts (renders), dispatch.ts (events), navigation.ts
+ * (patch and redirect), lifecycle.ts (hooks), component-tree.ts and component-events.ts, async.ts and tasks.ts,
  * uploads.ts, flash.ts, spans.ts, view-handle.ts, and static.ts (the HTTP render).
  */
 import { ComponentTree } from "./component-tree.js";
@@ -16,7 +16,7 @@ import { Lifecycle } from "./lifecycle.js";
 import { FlashState } from "./flash.js";
 import type { ConnectContext, Nav, Phase, ProcessOptions, Reply, ViewHost, ViewProcessCore, ViewServices } from "./internal.js";
 import { SocketLink } from "./link.js";
-import { nextSlice } from "./slices.js";
+import { Mailbox } from "./mailbox.js";
 import { applyPatch, clientPatch, leaving, pendingEvents, takeNav } from "./navigation.js";
 import type { ViewHandle } from "./pubsub.js";
 import type { LiveRoute } from "./router.js";
@@ -59,9 +59,7 @@ export class LiveViewProcess implements ViewProcessCore {
   readonly #link: SocketLink;
   readonly #render: ViewRender;
   #alive = true;
-  #queue: Promise<unknown> = Promise.resolve();
-  /** Messages queued and not yet handled. */
-  #pending = 0;
+  readonly #mailbox = new Mailbox();
   #nextStreamRef = 0;
   // created on first use: most views never hold a component, subscription or async task
   #components: ComponentTree | undefined;
@@ -192,36 +190,14 @@ export class LiveViewProcess implements ViewProcessCore {
     return this.enqueue(ref, "handle_params", () => clientPatch(this, url, ref));
   }
 
-  /** The client saw these components leave the DOM. */
-  cidsWillDestroy(cids: unknown, ref: string): Promise<void> {
-    return this.enqueue(ref, "event", async () => {
-      this.span.event = "cids_will_destroy";
-      this.#components?.willDestroy(asCids(cids));
-      this.reply(ref, { status: "ok", response: {} });
-    });
-  }
-
-  /** Components still gone after will_destroy: forget them and tell the client which ones. */
-  cidsDestroyed(cids: unknown, ref: string): Promise<void> {
-    return this.enqueue(ref, "event", async () => {
-      this.span.event = "cids_destroyed";
-      const gone = this.#components?.destroyed(asCids(cids)) ?? [];
-      for (const entry of gone) {
-        this.#tasks?.cancelAll(`c${entry.cid}:`);
-        this.#uploads?.forgetComponent(entry.cid);
-      }
-      this.reply(ref, { status: "ok", response: { cids: gone.map((e) => e.cid) } });
-    });
-  }
-
   /** Messages wait in the mailbox or are being handled. */
   get busy(): boolean {
-    return this.#pending > 0;
+    return this.#mailbox.busy;
   }
 
   /** Resolves once every message queued so far has been handled. */
   idle(): Promise<void> {
-    return this.#queue.then(() => undefined);
+    return this.#mailbox.idle();
   }
 
   /** Frees everything without the view's terminate (the HTTP render, which never started a live view). */
@@ -237,30 +213,26 @@ export class LiveViewProcess implements ViewProcessCore {
   }
 
   /**
-   * Queues a message. Its spans are observed once it is answered, so telemetry listeners
-   * never delay a reply; the join's own span is the channel's (it times the whole join).
+   * Queues a message (mailbox.ts). Its spans are observed once it is answered, so telemetry
+   * listeners never delay a reply; the join's own span is the channel's (it times the whole join).
    */
   enqueue(ref: string | null, phase: Phase, task: () => Promise<void>): Promise<void> {
-    this.#pending++;
-    const run = this.#queue.then(async () => {
-      const slice = nextSlice(ref !== null);
-      if (slice) await slice;
-      if (!this.#alive) throw new Ended();
-      const started = performance.now();
-      const span = this.span;
-      span.reset();
-      await task();
-      const duration = performance.now() - started;
-      if (span.render !== undefined) this.#observe("render", span.render);
-      if (phase !== "mount") this.#observe(phase, duration, span);
-    });
-    this.#queue = run
-      .catch((error: unknown) => {
-        if (error instanceof Ended) return;
-        this.#crash(error, phase);
-      })
-      .finally(() => this.#pending--);
-    return this.#queue as Promise<void>;
+    return this.#mailbox.post(
+      ref !== null,
+      async () => {
+        if (!this.#alive) throw new Ended();
+        const started = performance.now();
+        const span = this.span;
+        span.reset();
+        await task();
+        const duration = performance.now() - started;
+        if (span.render !== undefined) this.#observe("render", span.render);
+        if (phase !== "mount") this.#observe(phase, duration, span);
+      },
+      (error) => {
+        if (!(error instanceof Ended)) this.#crash(error, phase);
+      },
+    );
   }
 
   async handleInfo(message: unknown): Promise<void> {
@@ -421,8 +393,4 @@ export class LiveViewProcess implements ViewProcessCore {
     this.#components = undefined;
     this.#render.reset();
   }
-}
-
-function asCids(cids: unknown): number[] {
-  return Array.isArray(cids) ? cids.filter((c): c is number => Number.isInteger(c)).slice(0, 10_000) : [];
 }

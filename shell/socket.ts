@@ -83,20 +83,23 @@ export function assignAsyncKeys(name: string): string[] | undefined {
   return name.startsWith(ASSIGN_ASYNC) ? name.slice(ASSIGN_ASYNC.length).split(",") : undefined;
 }
 
+const UNCHANGED: ReadonlySet<string> = new Set();
+
 export class SocketBase<A extends Assigns> implements Socket<A> {
   readonly #link: ProcessLink;
   readonly #assigns: A;
-  #changed = new Set<string>();
+  // dropped after each render: an idle view holds no set
+  #changed: Set<string> | undefined;
   // created on first use: most views hold no stream
   #streams: Record<string, LiveStream<any>> | undefined;
 
   static {
     internals = {
       link: (s) => s.#link,
-      changed: (s) => s.#changed,
+      changed: (s) => s.#changed ?? UNCHANGED,
       streams: (s) => s.#streams ?? NO_STREAMS,
       rendered(s) {
-        if (s.#changed.size) s.#changed.clear();
+        s.#changed = undefined;
         if (s.#streams) for (const stream of Object.values(s.#streams)) stream.flush();
       },
     };
@@ -120,7 +123,7 @@ export class SocketBase<A extends Assigns> implements Socket<A> {
   }
 
   get changed(): boolean {
-    return this.#changed.size > 0;
+    return this.#changed !== undefined && this.#changed.size > 0;
   }
 
   assign(values: Partial<A>): this;
@@ -161,7 +164,7 @@ export class SocketBase<A extends Assigns> implements Socket<A> {
     const assigns = this.#assigns as Record<string, unknown>;
     if (key in assigns && assigns[key] === value) return;
     assigns[key] = value;
-    this.#changed.add(key);
+    (this.#changed ??= new Set()).add(key);
   }
 
   putFlash(kind: string, message: string): this {
@@ -200,19 +203,19 @@ export class SocketBase<A extends Assigns> implements Socket<A> {
     if (!s) streams[name] = s = new LiveStream<T>(name, this.#link.streamRef(), opts);
     if (opts.reset) s.reset();
     for (const item of items) s.insert(item, opts);
-    this.#changed.add("streams");
+    (this.#changed ??= new Set()).add("streams");
     return this;
   }
 
   streamInsert<T>(name: string, item: T, opts: Omit<StreamOptions, "reset"> & { updateOnly?: boolean } = {}): this {
     this.#stream<T>(name).insert(item, opts);
-    this.#changed.add("streams");
+    (this.#changed ??= new Set()).add("streams");
     return this;
   }
 
   streamDelete<T>(name: string, item: T | string): this {
     this.#stream<T>(name).delete(item);
-    this.#changed.add("streams");
+    (this.#changed ??= new Set()).add("streams");
     return this;
   }
 

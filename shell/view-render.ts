@@ -5,6 +5,7 @@
  * unchanged one is omitted from the diff.
  */
 import type { ComponentRef } from "./components.js";
+import type { CustomContext } from "./custom.js";
 import { diffTemplate, type NodeState, type RenderContext } from "./diff.js";
 import { LagoonError } from "./errors.js";
 import type { ViewProcessCore } from "./internal.js";
@@ -15,19 +16,17 @@ import { socketInternals } from "./socket.js";
 import type { Layout, LiveRoute } from "./router.js";
 import type { Template } from "./template.js";
 import type { Assigns } from "./types.js";
+import type { ComponentRefValue, NestedRefValue } from "./refs.js";
 import { COMPONENTS, EVENTS, TITLE } from "./wire.js";
 
 const sockets = socketInternals();
 
 export class ViewRender {
   readonly #proc: ViewProcessCore;
-  readonly #ctx: RenderContext;
+  readonly #ctx: RenderHooks;
   /** The tree the client holds; undefined before the first render (and after a rejoin's reset). */
   #state: NodeState | undefined;
   #containers: Map<string, { key: string; html: string }> | undefined;
-  /** Client events custom values (custom.ts) add during a render; they go before the view's own. */
-  #renderEvents: [string, unknown][] = [];
-  #joinRender = false;
   /** The render scope, built once per route (live navigation changes it). */
   #scope: { route: LiveRoute; scope: RenderScope } | undefined;
   /** The layout as last rendered, while it can be kept (layout-memo.ts). */
@@ -35,20 +34,7 @@ export class ViewRender {
 
   constructor(proc: ViewProcessCore) {
     this.#proc = proc;
-    const events = this.#renderEvents;
-    const render = this;
-    this.#ctx = {
-      component: (ref) => proc.components().place(ref as ComponentRef),
-      nested: (ref) => this.container(ref as NestedRef),
-      custom: {
-        event(name, payload) {
-          events.push([name, payload]);
-        },
-        get joinParams() {
-          return render.#joinRender ? proc.connect?.params : undefined;
-        },
-      },
-    };
+    this.#ctx = new RenderHooks(proc, this);
   }
 
   /** The assigns the view's render (and its layout) receive. */
@@ -108,7 +94,8 @@ export class ViewRender {
     const diff: Record<string, unknown> = {};
     const components = proc.existingComponents();
     components?.beginRender();
-    this.#joinRender = full;
+    const ctx = this.#ctx;
+    ctx.joinRender = full;
     if (full || socket.changed || proc.flash.changed) {
       const assigns = this.assigns();
       const { diff: d, state } = this.#diff(assigns, full ? undefined : this.#state);
@@ -123,8 +110,9 @@ export class ViewRender {
     // the view's render may have placed the first component
     const changed = (components ?? proc.existingComponents())?.render(this.#ctx);
     if (changed) diff[COMPONENTS] = changed;
-    this.#joinRender = false;
-    if (this.#renderEvents.length || proc.events.length) diff[EVENTS] = [...this.#renderEvents.splice(0), ...proc.events.splice(0)];
+    ctx.joinRender = false;
+    const added = ctx.takeEvents();
+    if (added || proc.events.length) diff[EVENTS] = [...(added ?? []), ...proc.events.splice(0)];
     if (!full && Object.keys(diff).length === 0) return null;
     proc.span.rendered(performance.now() - started);
     proc.existingLifecycle()?.afterRender(socket);
@@ -154,5 +142,51 @@ export class ViewRender {
     this.#state = undefined;
     this.#containers = undefined;
     this.#layout = undefined;
+  }
+}
+
+/**
+ * What diff.ts and custom values (custom.ts) reach of a view while it renders. Methods on
+ * a prototype: one small object per view, where closures would cost each idle view a
+ * context and a function apiece.
+ */
+class RenderHooks implements RenderContext, CustomContext {
+  /** The join's render: custom values see the client's join params. */
+  joinRender = false;
+  /** Client events custom values add during a render; they go before the view's own. */
+  #events: [string, unknown][] | undefined;
+  readonly #proc: ViewProcessCore;
+  readonly #render: ViewRender;
+
+  constructor(proc: ViewProcessCore, render: ViewRender) {
+    this.#proc = proc;
+    this.#render = render;
+  }
+
+  component(ref: ComponentRefValue): number {
+    return this.#proc.components().place(ref as ComponentRef);
+  }
+
+  nested(ref: NestedRefValue): string {
+    return this.#render.container(ref as NestedRef);
+  }
+
+  get custom(): CustomContext {
+    return this;
+  }
+
+  event(name: string, payload: unknown): void {
+    (this.#events ??= []).push([name, payload]);
+  }
+
+  get joinParams(): Readonly<Record<string, unknown>> | undefined {
+    return this.joinRender ? this.#proc.connect?.params : undefined;
+  }
+
+  /** The events added since the last call, if any. */
+  takeEvents(): [string, unknown][] | undefined {
+    const events = this.#events;
+    this.#events = undefined;
+    return events;
   }
 }
