@@ -11,7 +11,8 @@
  * `src/islands`) its own chunk through the virtual module `virtual:lagoon/islands` (the
  * browser runtime loads an island only when a page shows it, so a page without islands
  * loads no React), adds React with Fast Refresh, and pre-bundles what the islands import
- * so the dev server does not reload on first use.
+ * so the dev server does not reload on first use. The browser's copy of each island
+ * contract keeps only what the browser reads of it (browser-contract.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -19,6 +20,7 @@ import react from "@vitejs/plugin-react";
 import type { Plugin, PluginOption, ViteDevServer } from "vite";
 
 import { fileKey, isIslandFile } from "../islands/discover.js";
+import { browserContracts } from "./browser-contract.js";
 
 /** Options of the `lagoon()` Vite plugin: where the app's files are. */
 export interface LagoonViteOptions {
@@ -34,6 +36,8 @@ const VIRTUAL = "virtual:lagoon/islands";
 /** React's packages, bundled as one chunk (loaded with a page's first island, never by the entry). */
 const REACT = /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/;
 const RESOLVED = "\0" + VIRTUAL;
+/** Modules that may define island contracts (TypeScript is JavaScript by the time the plugin sees it). */
+const SCRIPT = /\.[cm]?[jt]sx?($|\?)/;
 
 /** The resolved options, for Lagoon's own tools (the dev server finds the islands folder here). */
 export interface LagoonPluginApi {
@@ -125,7 +129,20 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
       server.watcher.on("unlink", changed);
     },
   };
-  return [react(), plugin];
+  const contracts: Plugin = {
+    name: "lagoon:contracts",
+    // the server (its Vite environment, Vitest) imports contracts whole, and checks them
+    applyToEnvironment: (environment) => environment.config.consumer === "client",
+    transform: {
+      filter: { id: SCRIPT, code: "defineIsland" },
+      handler(code) {
+        const cut = browserContracts(code, (text) => this.parse(text));
+        // no map: what was cut is blanked in place, so the code's lines and columns are unchanged
+        return cut === undefined ? undefined : { code: cut, map: null };
+      },
+    },
+  };
+  return [react(), plugin, contracts];
 }
 
 /** The Lagoon plugin's options in a resolved Vite config, if it has the plugin. */
