@@ -16,8 +16,9 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import type { Plugin, PluginOption, ViteDevServer } from "vite";
+import { normalizePath, type Plugin, type PluginOption, type ViteDevServer } from "vite";
 
 import { fileKey, isIslandFile } from "../islands/discover.js";
 import { browserContracts } from "./browser-contract.js";
@@ -35,6 +36,8 @@ export interface LagoonViteOptions {
 const VIRTUAL = "virtual:lagoon/islands";
 /** React's packages, bundled as one chunk (loaded with a page's first island, never by the entry). */
 const REACT = /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/;
+/** The React side of Lagoon's Island hook, which the hook imports with a page's first island (here or in dist/, without extension). */
+const ISLAND_ROOT = normalizePath(fileURLToPath(new URL("../hooks/island-root", import.meta.url)));
 const RESOLVED = "\0" + VIRTUAL;
 /** Modules that may define island contracts (TypeScript is JavaScript by the time the plugin sees it). */
 const SCRIPT = /\.[cm]?[jt]sx?($|\?)/;
@@ -55,6 +58,8 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
   };
   let root = process.cwd();
   let serving = false;
+  /** What only the React side of the hook imports, not the entry: found once the build has read every module. */
+  let reactSide = new Set<string>();
   const islandFiles = () => {
     const dir = resolve(root, api.islands);
     return existsSync(dir) ? readdirSync(dir).filter(isIslandFile).sort() : [];
@@ -75,9 +80,20 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
           sourcemap: env.mode !== "production",
           rolldownOptions: {
             input: api.entry,
-            // React in one chunk: the first island on a page needs all of it (react-dom/client
-            // imports react-dom, scheduler and react), and four chunks gzip worse than one
-            ...(hasIslands ? { output: { codeSplitting: { groups: [{ name: "react", test: REACT }] } } } : {}),
+            // React in one chunk, with what only the React side of Lagoon's hook needs: the first
+            // island on a page needs all of it (react-dom/client imports react-dom, scheduler and
+            // react), and chunks that always load together gzip worse apart
+            ...(hasIslands
+              ? {
+                  output: {
+                    codeSplitting: {
+                      groups: [
+                        { name: "react", test: (id: string) => REACT.test(id) || reactSide.has(id), includeDependenciesRecursively: false },
+                      ],
+                    },
+                  },
+                }
+              : {}),
           },
         },
         // there is no index.html to scan: name the entries, so every dependency is
@@ -105,6 +121,22 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
     },
     resolveId(id) {
       return id === VIRTUAL ? RESOLVED : undefined;
+    },
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const reached = (from: string[]) => {
+        const seen = new Set<string>();
+        const todo = [...from];
+        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const entry = reached(ids.filter((id) => this.getModuleInfo(id)?.isEntry));
+      const islandRoot = ids.filter((id) => id.replace(/\.[jt]s$/, "") === ISLAND_ROOT);
+      reactSide = new Set([...reached(islandRoot)].filter((id) => !entry.has(id)));
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
