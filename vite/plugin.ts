@@ -123,6 +123,8 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
       return id === VIRTUAL ? RESOLVED : undefined;
     },
     buildEnd() {
+      // only the build splits chunks (the dev server serves modules)
+      if (serving) return;
       const ids = [...this.getModuleIds()];
       const reached = (from: string[]) => {
         const seen = new Set<string>();
