@@ -1,3 +1,4 @@
 /** `lagoon/client`: the browser runtime an app's client entry boots: `createLiveSocket({ hooks })`. */
 export { createLiveSocket, hooks, type LiveSocketOptions } from "./live-socket.js";
-export { S3, uploaders, type ExternalEntry, type Uploader } from "./uploaders.js";
+export { S3, uploaders } from "./uploaders.js";
+export type { ExternalEntry, Uploader } from "./uploader.js";

@@ -125,12 +125,10 @@ function interaction(el: HTMLElement, start: () => void): Scheduled {
   };
 }
 
-/** A new event like `event` (an event dispatches once); its init dictionary reads the same-named fields. */
+/**
+ * A new event like `event` (an event dispatches once), of its own class (PointerEvent,
+ * MouseEvent, KeyboardEvent, FocusEvent), whose init dictionary reads the same-named fields.
+ */
 function copy(event: Event): Event {
-  const init = event as unknown as EventInit;
-  if (event instanceof PointerEvent) return new PointerEvent(event.type, init);
-  if (event instanceof MouseEvent) return new MouseEvent(event.type, init);
-  if (event instanceof KeyboardEvent) return new KeyboardEvent(event.type, init);
-  if (event instanceof FocusEvent) return new FocusEvent(event.type, init);
-  return new Event(event.type, init);
+  return new (event.constructor as new (type: string, init: EventInit) => Event)(event.type, event as unknown as EventInit);
 }

@@ -17,7 +17,7 @@
 import { ViewHook } from "phoenix_live_view";
 import { islands } from "virtual:lagoon/islands";
 import { commandEvent, islandKey, type IslandModule } from "../islands/contract.js";
-import { checkHref, type Navigation } from "../islands/navigation.js";
+import { checkHref, type Navigation } from "../islands/href.js";
 import { isStateMessage } from "../islands/island-state.js";
 import { IslandCommands } from "./island-commands.js";
 import { islandFailure } from "./island-errors.js";

@@ -12,7 +12,8 @@ import { keepRefusedForms } from "./form-memory.js";
 import { islandClaims } from "./island-claims.js";
 import { IslandHook } from "./island.js";
 import { signals } from "./signals.js";
-import { uploaders, type Uploader } from "./uploaders.js";
+import type { Uploader } from "./uploader.js";
+import { uploaders } from "./uploaders.js";
 
 /** Lagoon's client hooks, registered on the LiveSocket by name (phx-hook="Name"). */
 export const hooks: HooksOptions = { Island: IslandHook };

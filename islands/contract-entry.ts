@@ -5,6 +5,7 @@
  */
 export {
   defineIsland,
+  islandContract,
   type IslandContract,
   type IslandSchema,
   type SampleReplies,

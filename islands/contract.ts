@@ -18,6 +18,8 @@
  *   });
  *
  * This module is loaded in the browser with each island's chunk: it imports no server code.
+ * The browser's copy of a contract (the Lagoon Vite plugin's, vite/browser-contract.ts) holds
+ * what the browser reads: the name, events, commands and slots.
  */
 import type { ReactNode } from "react";
 import type { z } from "zod";
@@ -40,7 +42,8 @@ export type StreamMap = Record<string, IslandSchema>;
 /**
  * An island's contract (`defineIsland`): its name, the schemas of its props, of the events it
  * sends and the commands it receives, its streams and slots. Shared by the server (which parses
- * props and events with it) and the browser (which validates commands and replies with it).
+ * props and events with it) and the browser (which checks events and parses commands and
+ * replies with it; its copy has no props, streams, samples, replies or fallback).
  */
 export interface IslandContract<
   N extends string = string,
@@ -161,10 +164,24 @@ function isSchema(value: unknown): value is IslandSchema {
   return typeof value === "object" && value !== null && typeof (value as { safeParse?: unknown }).safeParse === "function";
 }
 
+/** What `defineIsland` takes besides the name. */
+interface IslandSpec<P extends IslandSchema, E extends EventMap, C extends CommandMap, S extends StreamMap, L extends string> {
+  readonly props: P;
+  readonly events?: E;
+  readonly commands?: C;
+  readonly samples?: Record<string, z.input<NoInfer<P>>>;
+  readonly replies?: SampleReplies<NoInfer<E>>;
+  readonly fallback?: string;
+  readonly streams?: S;
+  readonly slots?: readonly L[];
+}
+
 /**
  * Defines an island's contract (in `<Name>.contract.ts` beside its component): its PascalCase
  * name and zod (or zod/mini) schemas; the samples, replies and fallback serve the dev gallery
- * and failures. Names and schemas are checked here, so a bad contract throws where it is written.
+ * and failures. Names and schemas are checked here, so a bad contract throws where it is
+ * written: on the server, which imports every contract as it starts (the browser's copy is
+ * not checked again, see `islandContract`).
  *
  *   export const Stepper = defineIsland("Stepper", { props: z.object({ count: z.number() }), events: { step: z.number() } });
  */
@@ -175,31 +192,18 @@ export function defineIsland<
   C extends CommandMap = Record<never, never>,
   S extends StreamMap = Record<never, never>,
   const L extends string = never,
->(
-  name: N,
-  spec: {
-    readonly props: P;
-    readonly events?: E;
-    readonly commands?: C;
-    readonly samples?: Record<string, z.input<NoInfer<P>>>;
-    readonly replies?: SampleReplies<NoInfer<E>>;
-    readonly fallback?: string;
-    readonly streams?: S;
-    readonly slots?: readonly L[];
-  },
-): IslandContract<N, P, E, C, S, L> {
+>(name: N, spec: IslandSpec<P, E, C, S, L>): IslandContract<N, P, E, C, S, L> {
   const where = `defineIsland("${name}")`;
   if (!NAME.test(name)) throw new TypeError(`${where}: the name must be a PascalCase identifier`);
   if (!isSchema(spec.props)) throw new TypeError(`${where}: props must be a zod schema`);
-  const events = spec.events ?? ({} as E);
+  const events: EventMap = spec.events ?? {};
   for (const [event, s] of Object.entries(events)) {
     if (!MEMBER.test(event)) throw new TypeError(`${where}: event name "${event}" must be an identifier`);
     if (!isSchema(s) && !(isSchema((s as { payload?: unknown }).payload) && isSchema((s as { reply?: unknown }).reply))) {
       throw new TypeError(`${where}: event "${event}" must be a zod schema or { payload, reply } schemas`);
     }
   }
-  const commands = spec.commands ?? ({} as C);
-  for (const [command, s] of Object.entries(commands)) {
+  for (const [command, s] of Object.entries(spec.commands ?? {})) {
     if (!MEMBER.test(command)) throw new TypeError(`${where}: command name "${command}" must be an identifier`);
     if (!isSchema(s)) throw new TypeError(`${where}: command "${command}" must be a zod schema`);
   }
@@ -208,27 +212,41 @@ export function defineIsland<
       throw new TypeError(`${where}: a sample reply for "${event}", which has no reply`);
   }
   if (spec.fallback !== undefined && typeof spec.fallback !== "string") throw new TypeError(`${where}: the fallback must be text`);
-  const streams = spec.streams ?? ({} as S);
-  for (const [stream, s] of Object.entries(streams)) {
+  for (const [stream, s] of Object.entries(spec.streams ?? {})) {
     if (!MEMBER.test(stream)) throw new TypeError(`${where}: stream name "${stream}" must be an identifier`);
     if (!isSchema(s)) throw new TypeError(`${where}: stream "${stream}" must be a zod schema (of one item)`);
   }
-  const slots = [...(spec.slots ?? [])];
-  for (const slot of slots) {
+  for (const slot of spec.slots ?? []) {
     if (typeof slot !== "string" || !MEMBER.test(slot) || slot === "children") {
       throw new TypeError(`${where}: slot name "${String(slot)}" must be an identifier other than "children"`);
     }
   }
+  return islandContract(name, spec);
+}
+
+/**
+ * `defineIsland` without its checks: what the browser build calls in its place (the Lagoon
+ * Vite plugin rewrites the import, vite/browser-contract.ts), as the server checked the same
+ * contract when it imported it. Apps call `defineIsland`.
+ */
+export function islandContract<
+  N extends string,
+  P extends IslandSchema,
+  E extends EventMap,
+  C extends CommandMap,
+  S extends StreamMap,
+  L extends string,
+>(name: N, spec: IslandSpec<P, E, C, S, L>): IslandContract<N, P, E, C, S, L> {
   return Object.freeze({
     name,
     props: spec.props,
-    events,
-    commands,
+    events: spec.events ?? ({} as E),
+    commands: spec.commands ?? ({} as C),
     samples: Object.freeze({ ...spec.samples }),
     replies: Object.freeze({ ...spec.replies }) as SampleReplies<E>,
     fallback: spec.fallback,
-    streams,
-    slots: Object.freeze(slots),
+    streams: spec.streams ?? ({} as S),
+    slots: Object.freeze([...(spec.slots ?? [])]),
   });
 }
 

@@ -95,7 +95,7 @@ describe("the framework's imports", () => {
 });
 
 /** Tests of the framework; the demo's are tests/app and tests/domain. */
-const FRAMEWORK_TESTS = ["shell", "server", "islands", "browser", "hardening", "scaling", "components"].map((d) => `tests/${d}`);
+const FRAMEWORK_TESTS = ["shell", "server", "islands", "browser", "hardening", "scaling", "components", "vite"].map((d) => `tests/${d}`);
 /** What serves or logs into the demo. */
 const DEMO_SUPPORT = ["tests/support/server.ts", "tests/support/demo.ts", "tests/support/login.ts"];
 

@@ -11,14 +11,17 @@
  * `src/islands`) its own chunk through the virtual module `virtual:lagoon/islands` (the
  * browser runtime loads an island only when a page shows it, so a page without islands
  * loads no React), adds React with Fast Refresh, and pre-bundles what the islands import
- * so the dev server does not reload on first use.
+ * so the dev server does not reload on first use. The browser's copy of each island
+ * contract keeps only what the browser reads of it (browser-contract.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import type { Plugin, PluginOption, ViteDevServer } from "vite";
+import { normalizePath, type Plugin, type PluginOption, type ViteDevServer } from "vite";
 
 import { fileKey, isIslandFile } from "../islands/discover.js";
+import { browserContracts } from "./browser-contract.js";
 
 /** Options of the `lagoon()` Vite plugin: where the app's files are. */
 export interface LagoonViteOptions {
@@ -33,7 +36,11 @@ export interface LagoonViteOptions {
 const VIRTUAL = "virtual:lagoon/islands";
 /** React's packages, bundled as one chunk (loaded with a page's first island, never by the entry). */
 const REACT = /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/;
+/** The React side of Lagoon's Island hook, which the hook imports with a page's first island (here or in dist/, without extension). */
+const ISLAND_ROOT = normalizePath(fileURLToPath(new URL("../hooks/island-root", import.meta.url)));
 const RESOLVED = "\0" + VIRTUAL;
+/** Modules that may define island contracts (TypeScript is JavaScript by the time the plugin sees it). */
+const SCRIPT = /\.[cm]?[jt]sx?($|\?)/;
 
 /** The resolved options, for Lagoon's own tools (the dev server finds the islands folder here). */
 export interface LagoonPluginApi {
@@ -51,6 +58,8 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
   };
   let root = process.cwd();
   let serving = false;
+  /** What only the React side of the hook imports, not the entry: found once the build has read every module. */
+  let reactSide = new Set<string>();
   const islandFiles = () => {
     const dir = resolve(root, api.islands);
     return existsSync(dir) ? readdirSync(dir).filter(isIslandFile).sort() : [];
@@ -71,9 +80,20 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
           sourcemap: env.mode !== "production",
           rolldownOptions: {
             input: api.entry,
-            // React in one chunk: the first island on a page needs all of it (react-dom/client
-            // imports react-dom, scheduler and react), and four chunks gzip worse than one
-            ...(hasIslands ? { output: { codeSplitting: { groups: [{ name: "react", test: REACT }] } } } : {}),
+            // React in one chunk, with what only the React side of Lagoon's hook needs: the first
+            // island on a page needs all of it (react-dom/client imports react-dom, scheduler and
+            // react), and chunks that always load together gzip worse apart
+            ...(hasIslands
+              ? {
+                  output: {
+                    codeSplitting: {
+                      groups: [
+                        { name: "react", test: (id: string) => REACT.test(id) || reactSide.has(id), includeDependenciesRecursively: false },
+                      ],
+                    },
+                  },
+                }
+              : {}),
           },
         },
         // there is no index.html to scan: name the entries, so every dependency is
@@ -102,6 +122,24 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
     resolveId(id) {
       return id === VIRTUAL ? RESOLVED : undefined;
     },
+    buildEnd() {
+      // only the build splits chunks (the dev server serves modules)
+      if (serving) return;
+      const ids = [...this.getModuleIds()];
+      const reached = (from: string[]) => {
+        const seen = new Set<string>();
+        const todo = [...from];
+        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const entry = reached(ids.filter((id) => this.getModuleInfo(id)?.isEntry));
+      const islandRoot = ids.filter((id) => id.replace(/\.[jt]s$/, "") === ISLAND_ROOT);
+      reactSide = new Set([...reached(islandRoot)].filter((id) => !entry.has(id)));
+    },
     load(id) {
       if (id !== RESOLVED) return undefined;
       const dir = resolve(root, api.islands);
@@ -125,7 +163,20 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
       server.watcher.on("unlink", changed);
     },
   };
-  return [react(), plugin];
+  const contracts: Plugin = {
+    name: "lagoon:contracts",
+    // the server (its Vite environment, Vitest) imports contracts whole, and checks them
+    applyToEnvironment: (environment) => environment.config.consumer === "client",
+    transform: {
+      filter: { id: SCRIPT, code: "defineIsland" },
+      handler(code) {
+        const cut = browserContracts(code, (text) => this.parse(text));
+        // no map: what was cut is blanked in place, so the code's lines and columns are unchanged
+        return cut === undefined ? undefined : { code: cut, map: null };
+      },
+    },
+  };
+  return [react(), plugin, contracts];
 }
 
 /** The Lagoon plugin's options in a resolved Vite config, if it has the plugin. */

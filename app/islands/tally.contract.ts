@@ -1,7 +1,8 @@
 /**
  * The demo island on /islands: a server-held tally with local React state around it.
- * Written with zod/mini, as contracts are best written: the browser loads the schemas
- * with the island, and mini's share of that is a quarter of classic zod's.
+ * Written with zod/mini, as contracts are best written: the browser loads the schemas of
+ * its events and commands with the island, and mini's share of that is a quarter of
+ * classic zod's.
  */
 import { z } from "zod/mini";
 import { defineIsland } from "lagoon/islands/contract";

@@ -37,7 +37,7 @@ async function open(path: string, viewport = { width: 800, height: 600 }): Promi
 
 /** React has run the island's effects: it is hydrated (or rendered) and live. */
 const up = (page: Page, id = "clicker") => page.waitForSelector(`#${id} .clicker[data-up]`);
-const reactLoaded = (scripts: string[]) => scripts.some((s) => s.includes("island-root"));
+const reactLoaded = (scripts: string[]) => scripts.some((s) => s.includes("/react-"));
 
 /** A round trip to the server and back: whatever the page would have fetched by now, it has asked for. */
 async function settle(page: Page): Promise<void> {

@@ -63,7 +63,7 @@ describe("an island in Chromium", () => {
     await ready(page);
     expect(await keptServerDom(page)).toBe(true);
     expect(scripts.some((s) => /\/assets\/dial-[\w-]+\.js$/.test(s))).toBe(true);
-    expect(scripts.some((s) => /\/assets\/island-root-[\w-]+\.js$/.test(s))).toBe(true);
+    expect(scripts.some((s) => /\/assets\/react-[\w-]+\.js$/.test(s))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -182,10 +182,10 @@ describe("island loading and lifecycle in Chromium", () => {
   it('load: "visible" fetches the island only when it scrolls into view', async () => {
     const { page, scripts, problems } = await open("/dial?load=visible&far=1");
     await page.waitForTimeout(300);
-    expect(scripts.some((s) => s.includes("island-root"))).toBe(false);
+    expect(scripts.some((s) => s.includes("/react-"))).toBe(false);
     await page.locator("#dial").scrollIntoViewIfNeeded();
     await ready(page);
-    expect(scripts.some((s) => s.includes("island-root"))).toBe(true);
+    expect(scripts.some((s) => s.includes("/react-"))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,7 @@
 /**
  * Uploads in Chromium with the official client: the live file input, a drop zone,
  * progress, cancel, the errors shown in the form, and direct uploads with Lagoon's S3
- * uploader against a local receiver (no cloud).
+ * uploader against a local receiver (no cloud), whose code loads with the first one.
  */
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -179,6 +179,49 @@ describe("uploads in Chromium", () => {
     expect(sha256(stored!.bytes)).toBe(sha256(content));
     expect(stored!.type).toBe("text/plain");
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fails the entry when the S3 uploader's code cannot load", async () => {
+    received.clear();
+    const { page } = await open("/uploads/external");
+    await page.route(/\/s3-upload-[\w-]+\.js$/, (route) => route.abort());
+    await page.setInputFiles("input[type=file]", [{ name: "stranded.txt", mimeType: "text/plain", buffer: Buffer.from("x") }]);
+    await page.waitForFunction(() => document.querySelectorAll(".entry").length === 1);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await page.waitForSelector(".entry .error");
+    expect(await page.textContent(".entry .error")).toBe("external_client_failure");
+    expect(received.size).toBe(0);
+    await page.close();
+  });
+
+  it("starts no direct upload for a view that failed while the S3 uploader's code loaded", async () => {
+    received.clear();
+    const { page } = await open("/uploads/external");
+    // the uploader's code arrives only once the view has failed
+    let requested!: () => void;
+    const held = new Promise<void>((resolve) => (requested = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/s3-upload-[\w-]+\.js$/, async (route) => {
+      requested();
+      await released;
+      await route.continue();
+    });
+    await page.setInputFiles("input[type=file]", [{ name: "early.txt", mimeType: "text/plain", buffer: Buffer.from("early") }]);
+    await page.waitForFunction(() => document.querySelectorAll(".entry").length === 1);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await held;
+    for (const ws of env.server.lagoon.live.wss.clients) ws.terminate();
+    await page.waitForFunction(() => document.querySelector("[data-phx-main]")?.classList.contains("phx-error"));
+    release();
+    await connected(page);
+    // an upload after the rejoin goes out, later than the first one would have
+    await page.setInputFiles("input[type=file]", [{ name: "later.txt", mimeType: "text/plain", buffer: Buffer.from("later") }]);
+    await page.waitForFunction(() => document.querySelectorAll(".entry").length === 1);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await page.waitForFunction(() => document.querySelector("#saved li")?.textContent === "later.txt (5 bytes)");
+    expect([...received.values()].map((r) => Buffer.from(r.bytes).toString())).toEqual(["later"]);
     await page.close();
   });
 });
