@@ -10,6 +10,7 @@ describe("Mailbox", () => {
   it("starts a client's message on an empty mailbox at once, and a server message a microtask later", async () => {
     const box = new Mailbox();
     const seen: string[] = [];
+    await freshTurn();
     void box.post(
       true,
       async () => void seen.push("client"),
