@@ -9,20 +9,15 @@
  * the user's values back into the matching forms. Outside recovery nothing overwrote them,
  * and restoring changes nothing.
  *
- * What the user typed is remembered per form id on every input and change event; the code
- * that puts it back (form-restore.ts) is fetched with the first one, long before a refusal
- * can need it, and runs as the refusal arrives, before the page is painted again.
+ * What the user typed is remembered per form id on every input and change event.
  */
-import { isField } from "./form-fields.js";
 
 type Values = Map<string, string[]>;
 
 const typed = new Map<string, Values>();
-let restoring: Promise<typeof import("./form-restore.js") | undefined> | undefined;
 
-/** The restoring code, fetched once (and again after a fetch that failed). */
-function restorer(): Promise<typeof import("./form-restore.js") | undefined> {
-  return (restoring ??= import("./form-restore.js").catch(() => (restoring = undefined)));
+function isField(el: Element): el is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
+  return el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
 }
 
 function snapshot(form: HTMLFormElement): Values {
@@ -44,11 +39,27 @@ function snapshot(form: HTMLFormElement): Values {
   return values;
 }
 
+function restore(form: HTMLFormElement, values: Values): void {
+  const seen = new Map<string, number>();
+  for (const el of Array.from(form.elements)) {
+    if (!isField(el) || !el.name || el === document.activeElement) continue;
+    const list = values.get(el.name);
+    if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
+      el.checked = (list ?? []).includes(el.value);
+    } else if (el instanceof HTMLSelectElement) {
+      if (!list) continue;
+      for (const option of Array.from(el.options)) option.selected = list.includes(option.value);
+    } else if (list && !(el instanceof HTMLInputElement && el.type === "file")) {
+      const i = seen.get(el.name) ?? 0;
+      seen.set(el.name, i + 1);
+      if (i < list.length && el.value !== list[i]) el.value = list[i]!;
+    }
+  }
+}
+
 function remember(event: Event): void {
   const form = (event.target as { form?: unknown } | null)?.form;
-  if (!(form instanceof HTMLFormElement) || !form.id) return;
-  typed.set(form.id, snapshot(form));
-  void restorer();
+  if (form instanceof HTMLFormElement && form.id) typed.set(form.id, snapshot(form));
 }
 
 /** Starts remembering typed values and restoring them when the server refuses a form's change. */
@@ -56,7 +67,13 @@ export function keepRefusedForms(changeBinding = "phx-change"): void {
   document.addEventListener("input", remember, true);
   document.addEventListener("change", remember, true);
   window.addEventListener("phx:lagoon:form-refused", (e) => {
-    // nothing typed, nothing to put back
-    if (typed.size > 0) void restorer().then((code) => code?.restoreRefused((e as CustomEvent).detail, typed, changeBinding));
+    const { event, target } = ((e as CustomEvent).detail ?? {}) as { event?: unknown; target?: unknown };
+    if (typeof event !== "string") return;
+    for (const [id, values] of typed) {
+      const form = document.getElementById(id);
+      if (!(form instanceof HTMLFormElement) || form.getAttribute(changeBinding) !== event) continue;
+      if (typeof target === "string" && target !== "undefined" && !values.has(target)) continue;
+      restore(form, values);
+    }
   });
 }
