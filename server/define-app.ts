@@ -90,7 +90,8 @@ function serveBuild(lagoon: Lagoon, clientDir: string): void {
     await next();
     if (c.res.status === 200 && fingerprinted.has(c.req.path)) c.header("Cache-Control", "public, max-age=31536000, immutable");
   });
-  lagoon.app.use("/assets/*", serveStatic({ root: clientDir }));
+  // the build's gzipped copies (lagoon/vite writes them) go to browsers that accept gzip
+  lagoon.app.use("/assets/*", serveStatic({ root: clientDir, precompressed: true }));
 }
 
 /**

@@ -12,7 +12,8 @@
  * browser runtime loads an island only when a page shows it, so a page without islands
  * loads no React), adds React with Fast Refresh, and pre-bundles what the islands import
  * so the dev server does not reload on first use. The browser's copy of each island
- * contract keeps only what the browser reads of it (browser-contract.ts).
+ * contract keeps only what the browser reads of it (browser-contract.ts), and each script
+ * and style gets a gzipped copy the server sends (precompress.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -22,6 +23,7 @@ import { normalizePath, type Plugin, type PluginOption, type ViteDevServer } fro
 
 import { fileKey, isIslandFile } from "../islands/discover.js";
 import { browserContracts } from "./browser-contract.js";
+import { precompress } from "./precompress.js";
 
 /** Options of the `lagoon()` Vite plugin: where the app's files are. */
 export interface LagoonViteOptions {
@@ -176,7 +178,7 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
       },
     },
   };
-  return [react(), plugin, contracts];
+  return [react(), plugin, contracts, precompress()];
 }
 
 /** The Lagoon plugin's options in a resolved Vite config, if it has the plugin. */

@@ -1,9 +1,11 @@
 /**
  * instantiateApp's client build under /assets: Vite's hashed files are cached for good, the
- * rest is served as it was.
+ * rest is served as it was; a file's gzipped copy (lagoon/vite writes them) goes to browsers
+ * that accept gzip.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { defineApp, instantiateApp, manifestAssets } from "../../server/index.js";
 
@@ -21,6 +23,9 @@ writeFileSync(
 );
 for (const file of ["main-Ab12Cd34.js", "main-Ef56Gh78.css", "logo-Ij90Kl12.svg", "robots.txt"])
   writeFileSync(join(dir, "assets", file), file);
+const script = "console.log('the entry');".repeat(40);
+writeFileSync(join(dir, "assets", "main-Ab12Cd34.js"), script);
+writeFileSync(join(dir, "assets", "main-Ab12Cd34.js.gz"), gzipSync(script));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const running = await instantiateApp(defineApp({ routes: [] }), {
@@ -28,16 +33,31 @@ const running = await instantiateApp(defineApp({ routes: [] }), {
   assets: manifestAssets(dir),
   clientDir: dir,
 });
-const get = (path: string) => running.lagoon.app.request(`http://localhost${path}`);
+const get = (path: string, headers: Record<string, string> = {}) => running.lagoon.app.request(`http://localhost${path}`, { headers });
 
 describe("the client build instantiateApp serves", () => {
   it("lets the browser keep the files the build manifest names", async () => {
-    for (const path of ["/assets/main-Ab12Cd34.js", "/assets/main-Ef56Gh78.css", "/assets/logo-Ij90Kl12.svg"]) {
+    for (const path of ["/assets/main-Ef56Gh78.css", "/assets/logo-Ij90Kl12.svg"]) {
       const res = await get(path);
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
       expect(await res.text()).toBe(path.slice("/assets/".length));
     }
+  });
+
+  it("sends a script's gzipped copy to a browser that accepts gzip, and the script itself otherwise", async () => {
+    const zipped = await get("/assets/main-Ab12Cd34.js", { "accept-encoding": "gzip, deflate, br" });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(zipped.headers.get("vary")).toContain("Accept-Encoding");
+    expect(zipped.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const body = Buffer.from(await zipped.arrayBuffer());
+    expect(body.length).toBeLessThan(script.length);
+    expect(gunzipSync(body).toString()).toBe(script);
+    const plain = await get("/assets/main-Ab12Cd34.js");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toBe(script);
   });
 
   it("gives no lasting cache to files outside the manifest, nor to missing ones", async () => {
