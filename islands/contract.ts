@@ -21,6 +21,7 @@
  * The browser's copy of a contract (the Lagoon Vite plugin's, vite/browser-contract.ts) holds
  * what the browser reads: the name, events, commands and slots.
  */
+import type { Load } from "./load.js";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { describeIssues, type Schema } from "../shell/schema.js";
@@ -71,6 +72,8 @@ export interface IslandContract<
   readonly replies: SampleReplies<E>;
   /** Text that stands in for the island where it cannot render: its server render threw, or a client-only one has not loaded. */
   readonly fallback: string | undefined;
+  /** Its load mode where a render names none; "only" also keeps the server from importing its module. */
+  readonly load: Load | undefined;
 }
 
 /** Any island contract, for code that takes every island. */
@@ -174,6 +177,12 @@ interface IslandSpec<P extends IslandSchema, E extends EventMap, C extends Comma
   readonly fallback?: string;
   readonly streams?: S;
   readonly slots?: readonly L[];
+  /**
+   * Its load mode where `island()` names none (load.ts). "only" makes it client-only: the
+   * server never imports its component's module, only this contract's (which must then have
+   * a module of its own), as for a `*.client.tsx` module.
+   */
+  readonly load?: Load;
 }
 
 /**
@@ -245,6 +254,7 @@ export function islandContract<
     samples: Object.freeze({ ...spec.samples }),
     replies: Object.freeze({ ...spec.replies }) as SampleReplies<E>,
     fallback: spec.fallback,
+    load: spec.load,
     streams: spec.streams ?? ({} as S),
     slots: Object.freeze([...(spec.slots ?? [])]),
   });

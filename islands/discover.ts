@@ -7,10 +7,12 @@
  * client-only: the server never imports them (for libraries that need `window`); it loads
  * their contract, if it has a module of its own beside them (`chart.client.tsx` and
  * `chart.contract.ts`), so their props are checked and the gallery shows them. The Vite
- * plugin (lagoon/vite) applies the same rule for the browser. Every other island module is
- * imported at start, also one a view only ever renders with `load: "only"` (which skips its
- * server render, not its import): a module that throws a ReferenceError as it loads
- * (`window is not defined`) stops the start with an error naming its `.client.tsx` name.
+ * plugin (lagoon/vite) applies the same rule for the browser. So is an island whose contract,
+ * in a module of its own, says `load: "only"`: the server loads the contract and never the
+ * component. Every other island module is imported at start, also one a view renders with
+ * `island(C, { load: "only" })` (which skips its server render, not its import): a module
+ * that throws a ReferenceError as it loads (`window is not defined`) stops the start with an
+ * error naming its `.client.tsx` name.
  */
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -56,10 +58,16 @@ export async function loadIslands(
   }
   const names: string[] = [];
   for (const file of all.filter(isIslandFile)) {
+    const key = fileKey(file);
+    const beside = all.find((f) => CONTRACT.test(f) && fileKey(f.replace(CONTRACT, ".ts")) === key);
     if (isClientOnly(file)) {
-      const key = fileKey(file);
-      const beside = all.find((f) => CONTRACT.test(f) && fileKey(f.replace(CONTRACT, ".ts")) === key);
       registerClientOnly(key, beside ? findContract(await load(join(path, beside)), key) : undefined);
+      continue;
+    }
+    // a contract of its own that says "only": the component stays unimported
+    const own = beside ? findContract(await load(join(path, beside)), key) : undefined;
+    if (own?.load === "only") {
+      registerClientOnly(key, own);
       continue;
     }
     const mod = (await importOnServer(load, join(path, file))) as Partial<IslandModule>;

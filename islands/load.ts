@@ -1,5 +1,6 @@
 /**
- * When the browser loads an island's code and hydrates it: `island(C, { id, props, load })`.
+ * When the browser loads an island's code and hydrates it: `island(C, { id, props, load })`,
+ * or the contract's `load` where a render names none.
  *
  * - "eager" (the default): at once.
  * - "idle", or `{ mode: "idle", timeout }`: when the browser is idle, at the latest after
@@ -9,10 +10,11 @@
  * - `{ mode: "media", query }`: while the media query matches (at once if it does).
  * - "interaction": on the first pointer press, focus or key in the container; that event,
  *   and the clicks made while the code loads, are replayed once the island is hydrated.
- * - "only": rendered in the browser only (no server render), at once; the server still
- *   imports the module (discover.ts). Islands in `*.client.tsx` modules are always rendered
- *   in the browser only and never imported by the server (for modules that need `window`
- *   to load); any mode says when.
+ * - "only": rendered in the browser only (no server render), at once. Given in a render,
+ *   the server still imports the module (discover.ts); given as the contract's own `load`
+ *   (in a contract module of its own), the server never imports the component. Islands in
+ *   `*.client.tsx` modules are always rendered in the browser only and never imported by
+ *   the server (for modules that need `window` to load); any mode says when.
  *
  * The mode travels as one attribute (what hooks/island-load.ts reads): `data-load="idle"`, or
  * with its argument `data-load="idle:500"`, `data-load="visible:0px 0px 300px"`,

@@ -23,8 +23,9 @@
  * an island whose state the page holds already sends nothing. The HTTP render puts the first
  * state in the root, in a script the hook reads and removes before React hydrates.
  *
- * An island rendered in the browser only (load "only", a `*.client.tsx` module), or whose
- * server render threw, has its fallback in a root marked `data-island-fallback` (ssr.ts).
+ * An island rendered in the browser only (load "only", a `*.client.tsx` module, a contract
+ * whose `load` is "only"), or whose server render threw, has its fallback in a root marked
+ * `data-island-fallback` (ssr.ts).
  */
 import type { z } from "zod";
 import { custom, type CustomContext } from "../shell/custom.js";
@@ -56,7 +57,7 @@ export interface IslandOptions<C extends AnyIsland> {
   readonly id: string;
   /** The props, as the contract's schema takes them; parsed on the server, then sent as diffs when they change. */
   readonly props: PropsInput<C>;
-  /** When the browser loads and hydrates it (load.ts); default "eager". */
+  /** When the browser loads and hydrates it (load.ts); default the contract's `load`, else "eager". */
   readonly load?: Load;
   /** What stands in for it where it has no server HTML (client-only, or its server render threw); default the contract's. */
   readonly fallback?: Fallback;
@@ -90,13 +91,15 @@ export function island<C extends AnyIsland>(contract: C, opts: IslandOptions<C>)
   if (typeof id !== "string" || !ID.test(id)) {
     throw new LagoonError("island_id", `${where}: the id must start with a letter and hold only letters, digits, _ : . -`);
   }
-  const load = loadAttribute(where, opts.load);
+  // the render's mode, else the contract's
+  const chosen = opts.load === undefined ? contract.load : opts.load;
+  const load = loadAttribute(where, chosen);
   const slots = slotTemplates(contract, where, opts);
   const key = `${contract.name}#${id}`;
   const streams = opts.streams as Readonly<Record<string, LiveStream<any>>> | undefined;
 
   // the module the server renders with: none for a client-only island
-  const server = rendersOnServer(opts.load) ? mod : undefined;
+  const server = rendersOnServer(chosen) ? mod : undefined;
   const root = (state: IslandSlotState, streamed: StreamsRender, renderHtml?: (value: unknown) => string, before?: string) =>
     islandRoot({
       contract,

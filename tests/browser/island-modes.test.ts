@@ -155,10 +155,14 @@ describe("load modes in Chromium", () => {
     await page.close();
   });
 
-  it("a client-only island (*.client.tsx, reading window as it loads) renders in the browser, when its mode says", async () => {
+  it('client-only islands (*.client.tsx, or a contract saying load: "only"; reading window as they load) render in the browser, when their mode says', async () => {
     const { page, problems } = await open("/client-only");
     const width = await page.evaluate(() => window.innerWidth);
     await page.waitForFunction((w) => document.querySelector("#size .window-size")?.textContent === `This window: ${w} px wide`, width);
+    // client-only by its contract's load: "only" (an ordinary module name the server never imported)
+    const depth = await page.evaluate(() => window.screen.colorDepth);
+    await page.waitForFunction((d) => document.querySelector("#depth .color-depth")?.textContent === `This screen: ${d} bits`, depth);
+    expect(await page.locator("#depth [data-island-fallback]").count()).toBe(0);
     await settle(page);
     expect(await page.textContent("#size-later .later")).toBe("Later…");
     await page.locator("#size-later").scrollIntoViewIfNeeded();

@@ -72,7 +72,7 @@ describe("load modes", () => {
   });
 });
 
-describe("client-only islands (*.client.tsx)", () => {
+describe('client-only islands (*.client.tsx, or a contract of their own saying load: "only")', () => {
   it("are never imported by the server, which still knows them by name and loads their contract", async () => {
     // the module reads `window` as it loads: importing it here would throw
     const loaded: string[] = [];
@@ -80,6 +80,10 @@ describe("client-only islands (*.client.tsx)", () => {
     expect(loaded.some((f) => f.endsWith("window-size.client.tsx"))).toBe(false);
     expect(loaded.some((f) => f.endsWith("window-size.contract.ts"))).toBe(true);
     expect(registeredIslands().map((m) => m.contract.name)).not.toContain("WindowSize");
+    // client-only by its contract's load: "only", under an ordinary name
+    expect(loaded.some((f) => f.endsWith("color-depth.tsx"))).toBe(false);
+    expect(loaded.some((f) => f.endsWith("color-depth.contract.ts"))).toBe(true);
+    expect(registeredIslands().map((m) => m.contract.name)).not.toContain("ColorDepth");
 
     const view = await visit(router, "/client-only");
     expect(shown(view.find("#size [data-island-root]")!)).toBe("Measuring the window…");
@@ -87,6 +91,9 @@ describe("client-only islands (*.client.tsx)", () => {
     // the island() option wins over the contract's fallback; the load mode still says when
     expect(view.find("#size-later .later")!.text).toBe("Later…");
     expect(view.find("#size-later")!.getAttribute("data-load")).toBe("visible");
+    // the contract's load is the island's mode where the render names none
+    expect(shown(view.find("#depth [data-island-root]")!)).toBe("Reading the screen…");
+    expect(view.find("#depth")!.getAttribute("data-load")).toBe("only");
     view.close();
   });
 

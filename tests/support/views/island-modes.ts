@@ -1,12 +1,13 @@
 /**
  * Fixture views for islands' load modes, failures and navigation, around the fixture app's
- * Clicker, Glitch, Navigator and WindowSize (client-only) islands.
+ * Clicker, Glitch, Navigator, WindowSize and ColorDepth (client-only) islands.
  */
 import { defineView, html, live, liveSession, type ViewSocket } from "../../../shell/index.js";
 import { island, loadIslands, type Load } from "../../../islands/index.js";
 import { Clicker } from "../app/islands/clicker.contract.js";
 import { Glitch } from "../app/islands/glitch.contract.js";
 import { Navigator } from "../app/islands/navigator.contract.js";
+import { ColorDepth } from "../app/islands/color-depth.contract.js";
 import { WindowSize } from "../app/islands/window-size.contract.js";
 
 // registered for server rendering, as a server does on start
@@ -54,7 +55,8 @@ export const ModesLive = defineView<Bumps & { load: string; far: boolean }>({
 
 /**
  * /client-only: the WindowSize island, which only the browser renders (the server never
- * imports its module): once at once, once when it scrolls into view, far below.
+ * imports its module): once at once, once when it scrolls into view, far below; and
+ * ColorDepth, client-only by its contract's `load: "only"`.
  */
 export const ClientOnlyLive = defineView<Bumps>({
   name: "ClientOnlyLive",
@@ -65,6 +67,7 @@ export const ClientOnlyLive = defineView<Bumps>({
   render: (a) => html`<main>
   <button phx-click="bump">bump</button> <output id="bumps">${a.bumps}</output>
   ${island(WindowSize, { id: "size", props: { title: "This window" } })}
+  ${island(ColorDepth, { id: "depth", props: { title: "This screen" } })}
   <div style="height: 4000px"></div>
   ${island(WindowSize, { id: "size-later", props: { title: "Later" }, load: "visible", fallback: html`<em class="later">Later…</em>` })}
 </main>`,
