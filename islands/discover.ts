@@ -91,8 +91,9 @@ export async function loadIslands(
 
 /**
  * Imports an ordinary island module, which the server renders with. One that needs the
- * browser to load (it reads `window` or `document` at import) stops the start with the rule
- * to follow: such a module is named `*.client.tsx`, which the server never imports.
+ * browser to load (it reads `window` or `document` at import) stops the start with the rules
+ * to follow: such a module is named `*.client.tsx`, or its contract says `load: "only"`;
+ * the server imports neither.
  */
 async function importOnServer(load: (file: string) => Promise<unknown>, file: string): Promise<unknown> {
   try {
@@ -102,7 +103,7 @@ async function importOnServer(load: (file: string) => Promise<unknown>, file: st
     const client = basename(file).replace(MODULE, ".client.$1");
     throw new LagoonError(
       "island_import",
-      `${file}: the server cannot import it (${error.message}); a module that needs the browser to load goes in ${client}: the server never imports it, and the island renders in the browser only`,
+      `${file}: the server cannot import it (${error.message}); a module that needs the browser to load goes in ${client}, or its contract (in a module of its own) says load: "only": the server never imports it, and the island renders in the browser only`,
       { cause: error },
     );
   }

@@ -118,7 +118,7 @@ describe("an island module the server cannot import", () => {
     const started = loadIslands(dir);
     await expect(started).rejects.toMatchObject({ code: "island_import", cause: expect.any(ReferenceError) });
     await expect(started).rejects.toThrow(
-      /gauge\.mjs: the server cannot import it \(window is not defined\); .* goes in gauge\.client\.mjs/,
+      /gauge\.mjs: the server cannot import it \(window is not defined\); .* goes in gauge\.client\.mjs, or its contract .* says load: "only"/,
     );
   });
 
