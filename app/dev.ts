@@ -8,7 +8,13 @@ import { serveDev } from "lagoon/vite";
 import { loadSettings } from "./settings.js";
 
 const settings = loadSettings();
-const listening = await serveDev({ server: "app/server.ts", port: settings.port, hostname: settings.host });
+const listening = await serveDev({
+  server: "app/server.ts",
+  port: settings.port,
+  hostname: settings.host,
+  // the demo's config lives in app/; it imports lagoon/vite, which this repository runs from its sources
+  vite: { configFile: "app/vite.config.ts", configLoader: "native" },
+});
 console.log(`Lagoon dev server at ${listening.url} (islands gallery: ${listening.url}/__islands)`);
 
 const shutdown = () => void listening.close().finally(() => process.exit(0));

@@ -110,10 +110,11 @@ const FRAMEWORK = ["shell", "components", "server", "islands", "hooks", "vite", 
 /** The browser bundle of the demo (dist/client), unless it is newer than its sources. */
 function ensureClient() {
   if (
-    fresh("dist/client/.vite/manifest.json", ["hooks", "islands", "app/client.ts", "app/app.css", "app/islands", "vite", "vite.config.ts"])
+    fresh("dist/client/.vite/manifest.json", ["hooks", "islands", "app/client.ts", "app/app.css", "app/islands", "app/vite.config.ts", "vite"])
   )
     return;
-  must("npx", ["vite", "build", "--logLevel", "warn"]);
+  // the demo's config imports lagoon/vite, which resolves to the sources here: loaded natively under tsx
+  must("node", [...FROM_SOURCES, "node_modules/vite/bin/vite.js", "build", "--config", "app/vite.config.ts", "--configLoader", "native", "--logLevel", "warn"]);
 }
 
 /** The framework as the package ships it (dist/shell, dist/server, ...), compiled by tsc. */

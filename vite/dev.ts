@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { resolve, sep } from "node:path";
 import { getRequestListener } from "@hono/node-server";
-import { createServer as createVite, type ViteDevServer } from "vite";
+import { createServer as createVite, type InlineConfig, type ViteDevServer } from "vite";
 import { islandGallery } from "../islands/gallery.js";
 import { reloadIslandsOnChange } from "../islands/dev.js";
 import { devAssets } from "../server/assets.js";
@@ -34,6 +34,8 @@ export interface DevServerOptions {
   readonly hostname?: string;
   /** The islands gallery's path; default "/__islands". */
   readonly gallery?: string;
+  /** More of Vite's inline config, such as `configFile` (default: the root's vite.config.ts) and `configLoader`. */
+  readonly vite?: InlineConfig;
 }
 
 /** The running dev server: a Listening, with Vite's server and the app serving now. */
@@ -49,13 +51,17 @@ export async function serveDev(opts: DevServerOptions = {}): Promise<DevListenin
   const root = resolve(opts.root ?? process.cwd());
   const http = createServer();
   const vite = await createVite({
+    ...opts.vite,
     root,
     appType: "custom",
     // HMR rides on this server's upgrades (Vite's own subprotocol); the live socket keeps /live
     server: { middlewareMode: { server: http }, ws: { server: http } },
   });
   const plugin = lagoonOptions(vite.config.plugins);
-  if (!plugin) throw new Error(`${root}/vite.config.ts has no lagoon() plugin: add plugins: [lagoon()] from "lagoon/vite"`);
+  if (!plugin)
+    throw new Error(
+      `${vite.config.configFile ?? `${root}/vite.config.ts`} has no lagoon() plugin: add plugins: [lagoon()] from "lagoon/vite"`,
+    );
   const serverModule = resolve(root, opts.server ?? "src/server.ts");
   const islandsDir = resolve(root, plugin.islands);
   const secret = loadSecret(resolve(root, "data", "secret"));

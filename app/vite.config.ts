@@ -1,9 +1,11 @@
 import { defineConfig } from "vite";
-import { lagoon } from "./vite/index.js";
+import { lagoon } from "lagoon/vite";
 
-// The browser bundle of this repository's app, the demo: its client entry and islands
-// live in app/. Lagoon itself resolves to its TypeScript sources here ("lagoon-source").
+// The demo's browser bundle, as any app's: its client entry and islands live in app/, from the
+// repository's root. In this repository `lagoon` resolves to its TypeScript sources
+// ("lagoon-source"), so the config loads natively under tsx (scripts/run.mjs).
 export default defineConfig({
+  root: new URL("..", import.meta.url).pathname,
   plugins: [lagoon({ entry: "app/client.ts", islands: "app/islands" })],
   resolve: { conditions: ["lagoon-source", "module", "browser", "development|production"] },
   // the dev server loads the app through Vite; Lagoon stays the process's own copy (Node
