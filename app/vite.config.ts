@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { lagoon } from "lagoon/vite";
 
@@ -5,7 +6,7 @@ import { lagoon } from "lagoon/vite";
 // repository's root. In this repository `lagoon` resolves to its TypeScript sources
 // ("lagoon-source"), so the config loads natively under tsx (scripts/run.mjs).
 export default defineConfig({
-  root: new URL("..", import.meta.url).pathname,
+  root: fileURLToPath(new URL("..", import.meta.url)),
   plugins: [lagoon({ entry: "app/client.ts", islands: "app/islands" })],
   resolve: { conditions: ["lagoon-source", "module", "browser", "development|production"] },
   // the dev server loads the app through Vite; Lagoon stays the process's own copy (Node
