@@ -21,8 +21,13 @@ describe("the post editor in Chromium", () => {
     await page.waitForURL((url) => url.pathname === "/posts/2/edit");
     await page.getByLabel("tech").check();
     await page.getByLabel("life").check();
+    // every change sends the form as the browser holds it, and the server rebuilds the rows from
+    // it: each step waits for the row it added, as a person sees it appear (a change sent before
+    // the row arrived would not carry it, and the row would go again)
     await page.getByRole("button", { name: "Add link" }).click();
+    await page.getByLabel("Link 1 title").waitFor();
     await page.getByRole("button", { name: "Add link" }).click();
+    await page.getByLabel("Link 2 title").waitFor();
     await page.getByLabel("Link 1 title").fill("First");
     await page.getByLabel("Link 1 address").fill("https://example.org/first");
     await page.getByLabel("Link 2 title").fill("Second");
