@@ -10,6 +10,7 @@ import { HttpError } from "../shell/errors.js";
 import { escapeHtml } from "../shell/escape.js";
 import type { Assets } from "./assets.js";
 import type { DocumentFn } from "./document.js";
+import { pageResponse } from "./page-response.js";
 import type { LagoonEnv } from "./request-session.js";
 
 export interface PageParts {
@@ -23,15 +24,16 @@ export type PageFn = (c: Context<LagoonEnv>, parts: PageParts, status?: number) 
 /** Renders `parts` in the app's document, with the session's CSRF token for forms. */
 export function pageRenderer(document: DocumentFn, assets: Assets): PageFn {
   return (c, parts, status = 200) =>
-    c.html(
+    pageResponse(
+      c,
       document({
         title: parts.title,
-        csrfToken: c.var.session.current._csrf_token,
+        csrfToken: c.get("session").current._csrf_token,
         head: assets.head(),
         body: parts.body,
-        nonce: c.var.secureHeadersNonce,
+        nonce: c.get("secureHeadersNonce"),
       }),
-      status as 200,
+      status,
     );
 }
 

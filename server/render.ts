@@ -11,6 +11,7 @@ import type { Router } from "../shell/router.js";
 import { renderStatic } from "../shell/static.js";
 import type { Assets } from "./assets.js";
 import type { DocumentFn } from "./document.js";
+import { pageResponse } from "./page-response.js";
 import type { LagoonEnv } from "./request-session.js";
 import type { Sessions } from "./session.js";
 
@@ -31,7 +32,7 @@ export function renderLive(deps: LiveRenderer) {
     const resolved = deps.router.resolve(url);
     if (!resolved) return c.notFound();
     if (deps.busy()) return c.text("The server is busy; try again in a moment.", 503, { "Retry-After": "5" });
-    const request = c.var.session;
+    const request = c.get("session");
     const session = request.current;
     const flash = request.takeFlash();
     const id = `phx-${randomId(6)}`;
@@ -50,13 +51,14 @@ export function renderLive(deps: LiveRenderer) {
       .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
       .join("");
     const body = `<div id="${id}" data-phx-main data-phx-session="${escapeHtml(token)}" data-phx-static=""${container}>${result.html}</div>`;
-    return c.html(
+    return pageResponse(
+      c,
       deps.document({
         title: result.title,
         csrfToken: session._csrf_token,
         head: deps.assets.head(),
         body,
-        nonce: c.var.secureHeadersNonce,
+        nonce: c.get("secureHeadersNonce"),
       }),
     );
   };

@@ -49,6 +49,8 @@ export function cookieHeader(c: Context): string | undefined {
 }
 
 class RequestSessionImpl implements RequestSession {
+  /** Set-Cookie values not on a response yet: a page takes them, the middleware sets the rest. */
+  readonly cookies: string[] = [];
   readonly #c: Context;
   readonly #sessions: Sessions;
   readonly #trustProxy: TrustProxy | undefined;
@@ -110,14 +112,35 @@ class RequestSessionImpl implements RequestSession {
   }
 
   #setCookie(value: string): void {
-    this.#c.header("Set-Cookie", value, { append: true });
+    this.cookies.push(value);
   }
+}
+
+/** The request's Set-Cookie values not sent yet, for a response that sets them itself. */
+export function takeCookies(c: Context): string[] {
+  const session = c.get("session") as RequestSession | undefined;
+  return session instanceof RequestSessionImpl ? session.cookies.splice(0) : [];
 }
 
 /** Gives every route `c.var.session`; nothing is read until a route uses it. */
 export function sessionMiddleware(sessions: Sessions, trustProxy?: TrustProxy): MiddlewareHandler<LagoonEnv> {
   return async (c, next) => {
-    c.set("session", new RequestSessionImpl(c, sessions, trustProxy));
+    const session = new RequestSessionImpl(c, sessions, trustProxy);
+    c.set("session", session);
     await next();
+    // after the handler, on the response it returned (as Hono's own header middleware
+    // does): a cookie set before the response existed would make Hono build a Fetch
+    // Headers for it, which a page building its own response then copies again
+    if (session.cookies.length) setCookies(c, session.cookies);
   };
+}
+
+function setCookies(c: Context, cookies: readonly string[]): void {
+  try {
+    for (const cookie of cookies) c.res.headers.append("Set-Cookie", cookie);
+  } catch {
+    // immutable headers (a fetched response passed through): a copy takes them
+    c.res = new Response(c.res.body, c.res);
+    for (const cookie of cookies) c.res.headers.append("Set-Cookie", cookie);
+  }
 }

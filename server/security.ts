@@ -6,9 +6,15 @@
  *
  * `createLagoon({ securityHeaders })` replaces the defaults (Hono's options), or turns
  * them off with `false`.
+ *
+ * Lagoon's own pages take the headers as a plain record (`takeSecurityHeaders`) and build
+ * their response in one go: Hono's middleware sets them on the finished response, whose
+ * Fetch Headers validate every name and value again (a third of a first render's CPU).
+ * The record holds what Hono's middleware sets for these options, worked out once by
+ * running it; options with per-request callbacks other than the nonce keep Hono's path.
  */
-import type { Context, MiddlewareHandler } from "hono";
-import { secureHeaders, type SecureHeadersVariables } from "hono/secure-headers";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { NONCE, secureHeaders, type SecureHeadersVariables } from "hono/secure-headers";
 import { randomId } from "../shell/random.js";
 
 /** createLagoon's `securityHeaders`: Hono's secureHeaders options, which replace the defaults. */
@@ -49,14 +55,89 @@ export const DEFAULT_SECURITY_HEADERS: SecurityHeadersOptions = {
 
 export type SecurityEnv = { Variables: SecureHeadersVariables };
 
+/** The headers for a set of options: each value split where the request's nonce goes. */
+interface FixedHeaders {
+  readonly pairs: readonly (readonly [name: string, parts: readonly string[]])[];
+  readonly nonce: boolean;
+}
+
+/** Requests whose headers are not set yet: a page may still take them. */
+const untaken = new WeakMap<Context, FixedHeaders>();
+
+/**
+ * The request's security headers as a plain record, for a response that sets them
+ * itself; `undefined` when the middleware is off, has set them already, or its options
+ * have per-request callbacks. Once taken, the middleware leaves the response alone.
+ */
+export function takeSecurityHeaders(c: Context): Record<string, string> | undefined {
+  const fixed = untaken.get(c);
+  if (!fixed) return undefined;
+  untaken.delete(c);
+  const value = c.get("secureHeadersNonce") as string | undefined;
+  const headers: Record<string, string> = {};
+  for (const [name, parts] of fixed.pairs) headers[name] = parts.length === 1 ? parts[0]! : parts.join(value ?? "");
+  return headers;
+}
+
 export function securityHeaders(opts: SecurityHeadersOptions = DEFAULT_SECURITY_HEADERS): MiddlewareHandler<SecurityEnv> {
   // a handler's own header wins (a download's sandbox CSP, say): Lagoon's fill in the rest
-  const headers = secureHeaders({ overwrite: false, ...opts });
+  const options: SecurityHeadersOptions = { overwrite: false, ...opts };
+  const hono = secureHeaders(options);
+  const probing = perRequestCallbacks(options) ? undefined : fixedHeaders(options);
+  let fixed: FixedHeaders | undefined;
   return async (c, next) => {
-    await headers(c, next);
-    // on the response's headers, as secureHeaders sets its own: c.header() on a finished
-    // response rebuilds it, turning @hono/node-server's lightweight response (written
-    // straight to the socket) into a full Fetch Response, a fifth of a page's render
-    if (c.res.headers.get("content-type")?.startsWith("text/html")) c.res.headers.set("Cache-Control", "private, no-store");
+    if (!probing) {
+      await hono(c, next);
+      noStoreForPages(c);
+      return;
+    }
+    fixed ??= await probing;
+    if (fixed.nonce) c.set("secureHeadersNonce", randomId(16));
+    untaken.set(c, fixed);
+    await next();
+    if (!untaken.delete(c)) return;
+    // Hono's own middleware, after the handler: every header the response lacks, the
+    // request's nonce (set above) in its policy
+    await hono(c, async () => {});
+    noStoreForPages(c);
   };
+}
+
+function noStoreForPages(c: Context): void {
+  // on the response's headers, as secureHeaders sets its own: c.header() on a finished
+  // response rebuilds it, turning @hono/node-server's lightweight response (written
+  // straight to the socket) into a full Fetch Response
+  if (c.res.headers.get("content-type")?.startsWith("text/html")) c.res.headers.set("Cache-Control", "private, no-store");
+}
+
+/** Whether a policy directive is computed per request by anything but the nonce. */
+function perRequestCallbacks(options: SecurityHeadersOptions): boolean {
+  for (const policy of [options.contentSecurityPolicy, options.contentSecurityPolicyReportOnly]) {
+    for (const value of Object.values(policy ?? {})) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (typeof item === "function" && item !== nonce && item !== NONCE) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** What Hono's middleware sets for `options`, with a marker where the nonce goes. */
+async function fixedHeaders(options: SecurityHeadersOptions): Promise<FixedHeaders> {
+  const marker = `lagoon${randomId(12).replace(/[^A-Za-z0-9]/g, "")}nonce`;
+  const probe = new Hono<SecurityEnv>();
+  probe.use(async (c, next) => {
+    c.set("secureHeadersNonce", marker);
+    await next();
+  });
+  probe.use(secureHeaders({ ...options, removePoweredBy: false }));
+  probe.get("/", (c) => c.body(null, 204));
+  const res = await probe.request("/");
+  let hasNonce = false;
+  const pairs = [...res.headers].map(([name, value]) => {
+    const parts = value.split(marker);
+    if (parts.length > 1) hasNonce = true;
+    return [name, parts] as const;
+  });
+  return { pairs, nonce: hasNonce };
 }

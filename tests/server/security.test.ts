@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { hostAllowed } from "../../server/ws.js";
 import { localPath } from "../../shell/urls.js";
-import { startFixtureServer } from "../support/fixture-server.js";
+import { DEFAULT_SECURITY_HEADERS } from "../../server/index.js";
+import { startFixtureServer, type FixtureServer } from "../support/fixture-server.js";
 import { loadPage } from "../support/protocol.js";
 import { coreRoutes } from "../support/views/core.js";
 
@@ -40,6 +41,76 @@ describe("response headers", () => {
     const flash = server.lagoon.sessions.flashCookie({ info: "x" }, true);
     expect(flash).toContain("HttpOnly");
     expect(flash).toContain("Secure");
+  });
+});
+
+describe("security headers and cookies on every kind of response", () => {
+  let own: FixtureServer | undefined;
+  afterAll(async () => {
+    await own?.close();
+  });
+  const withoutNonce = (headers: Headers) =>
+    [...headers]
+      .filter(([name]) => !["date", "content-length", "content-type", "set-cookie", "connection", "keep-alive"].includes(name))
+      .map(([name, value]) => [name, value.replace(/'nonce-[^']+'/, "'nonce'")]);
+
+  it("a live page and a route of the app's own send the same policy, and the route keeps a header it set itself", async () => {
+    own = await startFixtureServer(coreRoutes(), {
+      setup: (lagoon) => {
+        lagoon.app.get("/own/text", (c) => c.text("plain"));
+        lagoon.app.get("/own/framed", (c) => c.html("<p>framed</p>", 200, { "X-Frame-Options": "DENY" }));
+        // a response whose headers cannot change (as a fetched one passed through), after a log-in
+        lagoon.app.get("/own/login", (c) => {
+          c.var.session.replace({ userId: 7 });
+          return Response.redirect(`${own!.url}/order`, 302);
+        });
+      },
+    });
+    const page = await fetch(own.url + "/order");
+    const text = await fetch(own.url + "/own/text");
+    expect(withoutNonce(page.headers).length).toBeGreaterThan(8);
+    expect(withoutNonce(text.headers).filter(([name]) => name !== "cache-control")).toEqual(
+      withoutNonce(page.headers).filter(([name]) => name !== "cache-control"),
+    );
+    expect(text.headers.get("cache-control")).toBeNull();
+    expect(page.headers.getSetCookie()).toHaveLength(1);
+    expect(text.headers.getSetCookie()).toEqual([]);
+    const framed = await fetch(own.url + "/own/framed");
+    expect(framed.headers.get("x-frame-options")).toBe("DENY");
+    expect(framed.headers.get("cache-control")).toBe("private, no-store");
+    expect(framed.headers.get("content-security-policy")).toContain("frame-ancestors 'self'");
+    const login = await fetch(own.url + "/own/login", { redirect: "manual" });
+    expect(login.status).toBe(302);
+    expect(login.headers.getSetCookie().find((c) => c.startsWith("_lagoon_session="))).toBeTruthy();
+  });
+
+  it("a page that sets two cookies sends both", async () => {
+    const flash = server.lagoon.sessions.flashCookie({ info: "Saved" }, false).split(";")[0]!;
+    const res = await fetch(server.url + "/order", { headers: { cookie: flash } });
+    const cookies = res.headers.getSetCookie();
+    const name = flash.split("=")[0]!;
+    expect(cookies.map((c) => c.split("=")[0]).sort()).toEqual([name, "_lagoon_session"].sort());
+    expect(cookies.find((c) => c.startsWith(`${name}=`))).toMatch(/Max-Age=0/);
+    expect(res.headers.get("content-security-policy")).toMatch(/'nonce-[\w+/=-]+'/);
+  });
+
+  it("options computed per request apply to each request, beside the nonce", async () => {
+    const custom = await startFixtureServer(coreRoutes(), {
+      securityHeaders: {
+        ...DEFAULT_SECURITY_HEADERS,
+        contentSecurityPolicy: { ...DEFAULT_SECURITY_HEADERS.contentSecurityPolicy, imgSrc: ["'self'", (c) => `https://img.example${c.req.path}`] },
+      },
+    });
+    try {
+      const res = await fetch(custom.url + "/order");
+      const csp = res.headers.get("content-security-policy")!;
+      expect(csp).toContain("img-src 'self' https://img.example/order");
+      expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=-]+'/);
+      expect(res.headers.get("cache-control")).toBe("private, no-store");
+      expect(res.headers.getSetCookie()).toHaveLength(1);
+    } finally {
+      await custom.close();
+    }
   });
 });
 
