@@ -7,8 +7,9 @@
  * is bounded by the application. Browser signals add the lagoon_client_* metrics
  * (client-metrics.ts), bounded the same way.
  */
-import { Counter, Gauge, Histogram, Registry, exponentialBuckets } from "prom-client";
+import { Counter, Gauge, Registry, exponentialBuckets } from "prom-client";
 import { ClientMetrics } from "./client-metrics.js";
+import { LabelledHistogram } from "./labelled-histogram.js";
 import type { Telemetry, TelemetryEvent } from "./telemetry.js";
 
 export interface MetricsOptions {
@@ -28,11 +29,11 @@ const BYTE_BUCKETS = exponentialBuckets(16, 4, 9);
 export class LagoonMetrics {
   readonly registry = new Registry();
   readonly #unsubscribe: () => void;
-  readonly #event: Histogram<"view" | "event">;
-  readonly #message: Histogram<"view" | "kind">;
-  readonly #mount: Histogram<"view" | "connected">;
-  readonly #render: Histogram<"view">;
-  readonly #bytes: Histogram<"view" | "event">;
+  readonly #event: LabelledHistogram;
+  readonly #message: LabelledHistogram;
+  readonly #mount: LabelledHistogram;
+  readonly #render: LabelledHistogram;
+  readonly #bytes: LabelledHistogram;
   readonly #joins: Counter<"view" | "route">;
   readonly #joinFailures: Counter<"view" | "route">;
   readonly #reconnects: Counter<"view" | "route">;
@@ -40,7 +41,7 @@ export class LagoonMetrics {
   readonly #crashes: Counter<"view" | "phase">;
   readonly #refusals: Counter<"view" | "reason">;
   readonly #islandErrors: Counter<"island" | "phase">;
-  readonly #islandRender: Histogram<"view" | "island">;
+  readonly #islandRender: LabelledHistogram;
   readonly #connected: Gauge<"view" | "route">;
   readonly #client: ClientMetrics;
   /** Joined views per view and route, so a leave of a view joined before counting began is ignored. */
@@ -51,35 +52,35 @@ export class LagoonMetrics {
     const prefix = opts.prefix ?? "lagoon_";
     const registers = [this.registry];
     const buckets = opts.durationBuckets ?? DURATION_BUCKETS;
-    this.#event = new Histogram({
+    this.#event = new LabelledHistogram({
       name: `${prefix}event_duration_seconds`,
       help: "Time to handle a client event: handler, render and reply",
       labelNames: ["view", "event"],
       buckets,
       registers,
     });
-    this.#message = new Histogram({
+    this.#message = new LabelledHistogram({
       name: `${prefix}message_duration_seconds`,
       help: "Time to handle a patch (handle_params), an info message or an async result, with its render",
       labelNames: ["view", "kind"],
       buckets,
       registers,
     });
-    this.#mount = new Histogram({
+    this.#mount = new LabelledHistogram({
       name: `${prefix}mount_duration_seconds`,
       help: "Time to mount a view (onMount hooks, mount, handleParams); connected=false is the HTTP render",
       labelNames: ["view", "connected"],
       buckets,
       registers,
     });
-    this.#render = new Histogram({
+    this.#render = new LabelledHistogram({
       name: `${prefix}render_duration_seconds`,
       help: "Time to render and diff a view that changed; the count is the render frequency",
       labelNames: ["view"],
       buckets,
       registers,
     });
-    this.#bytes = new Histogram({
+    this.#bytes = new LabelledHistogram({
       name: `${prefix}diff_bytes`,
       help: "Bytes of each frame carrying a diff, by view and the event (or join, info, async, handle_params) that caused it",
       labelNames: ["view", "event"],
@@ -123,7 +124,7 @@ export class LagoonMetrics {
       labelNames: ["island", "phase"],
       registers,
     });
-    this.#islandRender = new Histogram({
+    this.#islandRender = new LabelledHistogram({
       name: `${prefix}island_render_duration_seconds`,
       help: "Time to render an island to HTML on the server (its page's HTTP render), by view and island",
       labelNames: ["view", "island"],
@@ -163,21 +164,21 @@ export class LagoonMetrics {
   record(e: TelemetryEvent): void {
     switch (e.name) {
       case "event":
-        this.#event.observe({ view: e.view, event: e.event ?? "unknown" }, e.duration / 1000);
-        if (e.bytes) this.#bytes.observe({ view: e.view, event: e.event ?? "unknown" }, e.bytes);
+        this.#event.observe(e.duration / 1000, e.view, e.event ?? "unknown");
+        if (e.bytes) this.#bytes.observe(e.bytes, e.view, e.event ?? "unknown");
         if (e.refused !== undefined) this.#refusals.inc({ view: e.view, reason: e.refused });
         return;
       case "handle_params":
       case "info":
       case "async":
-        this.#message.observe({ view: e.view, kind: e.name }, e.duration / 1000);
-        if (e.bytes) this.#bytes.observe({ view: e.view, event: e.name }, e.bytes);
+        this.#message.observe(e.duration / 1000, e.view, e.name);
+        if (e.bytes) this.#bytes.observe(e.bytes, e.view, e.name);
         return;
       case "mount":
-        this.#mount.observe({ view: e.view, connected: String(e.connected) }, e.duration / 1000);
+        this.#mount.observe(e.duration / 1000, e.view, e.connected ? "true" : "false");
         return;
       case "render":
-        this.#render.observe({ view: e.view }, e.duration / 1000);
+        this.#render.observe(e.duration / 1000, e.view);
         return;
       case "crash":
         this.#crashes.inc({ view: e.view, phase: e.event ?? "unknown" });
@@ -187,7 +188,7 @@ export class LagoonMetrics {
         this.#joins.inc({ view: e.view, route: e.route });
         this.#connected.inc({ view: e.view, route: e.route });
         this.#joined.set(`${e.view} ${e.route}`, (this.#joined.get(`${e.view} ${e.route}`) ?? 0) + 1);
-        if (e.bytes) this.#bytes.observe({ view: e.view, event: "join" }, e.bytes);
+        if (e.bytes) this.#bytes.observe(e.bytes, e.view, "join");
         return;
       case "reconnect":
         this.#reconnects.inc({ view: e.view, route: e.route });
@@ -199,7 +200,7 @@ export class LagoonMetrics {
         this.#islandErrors.inc({ island: e.island, phase: e.phase });
         return;
       case "island_render":
-        this.#islandRender.observe({ view: e.view, island: e.island }, e.duration / 1000);
+        this.#islandRender.observe(e.duration / 1000, e.view, e.island);
         return;
       case "leave": {
         this.#leaves.inc({ view: e.view, reason: e.reason ?? "unknown" });
