@@ -60,6 +60,16 @@ export class LiveClient {
     return { client, reply };
   }
 
+  /** A socket to `url` speaking for `topic` without joining it (a server that answers any frame, as bench/servers/floor.ts). */
+  static async connect(url: string, topic: string): Promise<LiveClient> {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    await new Promise<void>((resolve, reject) => {
+      ws.once("open", () => resolve());
+      ws.once("error", reject);
+    });
+    return new LiveClient(ws, topic);
+  }
+
   /** Sends a frame on the view's topic; resolves with its reply. */
   send(event: string, payload: unknown): Promise<Reply> {
     const ref = String(++this.#ref);

@@ -1,7 +1,8 @@
 /**
  * Side by side in one run: Lagoon's demo (compiled, production, the demo's own limits on),
- * the peer (a LiveViewJS 0.8.1 counter), a raw `ws` echo and a raw `node:http` server
- * answering the same bytes as each page. Every figure is the median of three rounds, with
+ * the peer (a LiveViewJS 0.8.1 counter), a raw `ws` echo, the protocol's floor (a server
+ * that only parses each frame and answers a reply of the click's shape) and a raw
+ * `node:http` server answering the same bytes as each page. Every figure is the median of three rounds, with
  * the range of the ratios beside it: these machines are noisy.
  */
 import { spawn } from "node:child_process";
@@ -56,11 +57,12 @@ function rounds(
 }
 
 /** Paced on the demo's own limits; back to back on a copy without them (its flood limit would refuse a client sending that fast). */
-async function roundTrips(app: Child, open: Child, peer: Child, echo: Child): Promise<Result[]> {
+async function roundTrips(app: Child, open: Child, peer: Child, echo: Child, floor: Child): Promise<Result[]> {
   const lagoon = (await LiveClient.join(app.url, await loadPage(app.url, "/counter"), "/counter")).client;
   const unlimited = (await LiveClient.join(open.url, await loadPage(open.url, "/counter"), "/counter")).client;
   const other = (await LiveClient.join(peer.url, await loadPeerPage(peer.url, "/counter"), "/counter", "")).client;
   const raw = await EchoClient.open(`ws://127.0.0.1:${echo.port}`);
+  const least = await LiveClient.connect(`ws://127.0.0.1:${floor.port}`, lagoon.topic);
   let flip = 0;
   const click = (c: LiveClient) => () => c.click(++flip % 2 ? "increment" : "decrement", { value: "" });
   const frame = JSON.stringify(["1", "2", lagoon.topic, "event", { type: "click", event: "increment", value: { value: "" } }]);
@@ -68,8 +70,8 @@ async function roundTrips(app: Child, open: Child, peer: Child, echo: Child): Pr
   const paced: number[][][] = [];
   const b2b: number[][][] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    paced.push(await inTurns([click(lagoon), click(other), echoTrip], WARMUP, PACED, PACE_MS));
-    b2b.push(await inTurns([click(unlimited), click(other), echoTrip], WARMUP, BACK_TO_BACK));
+    paced.push(await inTurns([click(lagoon), click(other), echoTrip, click(least)], WARMUP, PACED, PACE_MS));
+    b2b.push(await inTurns([click(unlimited), click(other), echoTrip, click(least)], WARMUP, BACK_TO_BACK));
   }
   const lagoonReply = (await lagoon.click("increment", { value: "" })).text.length;
   const peerReply = (await other.click("increment", { value: "" })).text.length;
@@ -77,14 +79,17 @@ async function roundTrips(app: Child, open: Child, peer: Child, echo: Child): Pr
   unlimited.close();
   other.close();
   raw.ws.terminate();
+  least.close();
   const p50 = (runs: number[][][], k: number, b: number) =>
     runs.map((t) => [percentile(t[k]!, 50) * 1000, percentile(t[b]!, 50) * 1000] as [number, number]);
   return [
     rounds(`click p50 paced ${PACE_MS} ms, Lagoon vs peer`, "µs", p50(paced, 0, 1), "≤ 0.85x peer", (v, b) => v <= 0.85 * b),
     rounds(`click p50 paced ${PACE_MS} ms, Lagoon vs echo`, "µs", p50(paced, 0, 2), "≤ 1.3x echo", (v, b) => v <= 1.3 * b),
     rounds(`click p50 paced ${PACE_MS} ms, peer vs echo`, "µs", p50(paced, 1, 2), "-", () => true),
+    rounds(`click p50 paced ${PACE_MS} ms, floor vs echo`, "µs", p50(paced, 3, 2), "-", () => true),
     rounds("click p50 back to back, Lagoon vs echo", "µs", p50(b2b, 0, 2), "≤ 1.2x echo", (v, b) => v <= 1.2 * b),
     rounds("click p50 back to back, peer vs echo", "µs", p50(b2b, 1, 2), "-", () => true),
+    rounds("click p50 back to back, floor vs echo", "µs", p50(b2b, 3, 2), "-", () => true),
     result("click reply frame, Lagoon vs peer", lagoonReply, "B", peerReply, "≤ peer", lagoonReply <= peerReply),
   ];
 }
@@ -266,15 +271,16 @@ export async function peerSideBySide(): Promise<Result[]> {
   const open = await startChild("bench/servers/app.ts", { cpu: 0, compiled: true });
   const peer = await startChild("bench/servers/liveviewjs.ts", { cpu: 0 });
   const echo = await startChild("bench/servers/echo.ts", { cpu: 0 });
+  const floor = await startChild("bench/servers/floor.ts", { cpu: 0 });
   try {
     console.error("  roundTrips");
-    out.push(...(await roundTrips(app, open, peer, echo)));
+    out.push(...(await roundTrips(app, open, peer, echo, floor)));
     console.error("  firstRenders");
     out.push(...(await firstRenders(app, peer)));
     console.error("  joins");
     out.push(...(await joins(app, echo)));
   } finally {
-    await Promise.all([app.stop(), open.stop(), peer.stop(), echo.stop()]);
+    await Promise.all([app.stop(), open.stop(), peer.stop(), echo.stop(), floor.stop()]);
   }
   console.error("  memory");
   out.push(...(await memory()));
