@@ -103,7 +103,8 @@ interface Bucket {
   readonly t: number;
   events: number;
   hist: Uint32Array | undefined;
-  readonly byEvent: Map<string, KeyStats>;
+  /** By view, then event name: no key string built per event. */
+  readonly byEvent: Map<string, Map<string, KeyStats>>;
   diffs: number;
   bytes: number;
   joins: number;
@@ -148,9 +149,10 @@ export class TelemetryWindow {
         b.events++;
         (b.hist ??= new Uint32Array(BINS))[bin(e.duration)]!++;
         const name = e.event ?? "unknown";
-        const key = `${e.view} ${name}`;
-        let k = b.byEvent.get(key);
-        if (!k) b.byEvent.set(key, (k = { view: e.view, event: name, count: 0, total: 0, bytes: 0 }));
+        let ofView = b.byEvent.get(e.view);
+        if (!ofView) b.byEvent.set(e.view, (ofView = new Map()));
+        let k = ofView.get(name);
+        if (!k) ofView.set(name, (k = { view: e.view, event: name, count: 0, total: 0, bytes: 0 }));
         k.count++;
         k.total += e.duration;
         k.bytes += e.bytes ?? 0;
@@ -242,13 +244,16 @@ export class TelemetryWindow {
       if (b.client) client.add(b.client);
       events += b.events;
       if (b.hist) for (let j = 0; j < BINS; j++) hist[j]! += b.hist[j]!;
-      for (const [key, k] of b.byEvent) {
-        const sum = byEvent.get(key);
-        if (!sum) byEvent.set(key, { ...k });
-        else {
-          sum.count += k.count;
-          sum.total += k.total;
-          sum.bytes += k.bytes;
+      for (const ofView of b.byEvent.values()) {
+        for (const k of ofView.values()) {
+          const key = `${k.view} ${k.event}`;
+          const sum = byEvent.get(key);
+          if (!sum) byEvent.set(key, { ...k });
+          else {
+            sum.count += k.count;
+            sum.total += k.total;
+            sum.bytes += k.bytes;
+          }
         }
       }
       diffs += b.diffs;

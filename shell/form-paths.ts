@@ -14,10 +14,19 @@ export function indexOf(key: unknown): number | undefined {
   return typeof key === "string" && INDEX.test(key) ? Number(key) : undefined;
 }
 
+/** Paths come from code, a few per form: each is parsed once (bounded, should one come from data). */
+const parsed = new Map<string, readonly Segment[]>();
+const PARSED_MAX = 1024;
+
 /** `"links.0.url"` → `["links", 0, "url"]`; `""` → `[]`. */
-export function parsePath(path: string): Segment[] {
-  if (path === "") return [];
-  return path.split(".").map((part) => indexOf(part) ?? part);
+export function parsePath(path: string): readonly Segment[] {
+  let segments = parsed.get(path);
+  if (segments === undefined) {
+    segments = Object.freeze(path === "" ? [] : path.split(".").map((part) => indexOf(part) ?? part));
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(path, segments);
+  }
+  return segments;
 }
 
 /** The key of `errors`: a schema issue's path or parsed segments, joined with dots. */
