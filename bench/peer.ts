@@ -1,9 +1,10 @@
 /**
  * Side by side in one run: Lagoon's demo (compiled, production, the demo's own limits on),
  * the peer (a LiveViewJS 0.8.1 counter), a raw `ws` echo, the protocol's floor (a server
- * that only parses each frame and answers a reply of the click's shape) and a raw
- * `node:http` server answering the same bytes as each page. Every figure is the median of three rounds, with
- * the range of the ratios beside it: these machines are noisy.
+ * that only parses each frame and answers a reply of the click's shape), a raw `node:http`
+ * server answering the same bytes as each page, and a bare Hono app answering them too.
+ * Every figure is the median of three rounds, with the range of the ratios beside it:
+ * these machines are noisy.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -107,6 +108,7 @@ async function firstRenders(app: Child, peer: Child): Promise<Result[]> {
     "/peer": await (await fetch(peer.url + "/counter")).text(),
   };
   const raw = await startChild("bench/servers/raw-http.ts", { cpu: 0, env: { BENCH_PAGES: JSON.stringify(pages) } });
+  const hono = await startChild("bench/servers/hono-static.ts", { cpu: 0, env: { BENCH_PAGES: JSON.stringify(pages) } });
   try {
     const targets: [string, string | undefined][] = [
       [app.url + "/counter", undefined],
@@ -115,6 +117,7 @@ async function firstRenders(app: Child, peer: Child): Promise<Result[]> {
       [raw.url + "/peer", undefined],
       [app.url + "/todos", cookie],
       [raw.url + "/todos", undefined],
+      [hono.url + "/counter", undefined],
     ];
     for (const [url, c] of targets) await rate(url, 1, { cookie: c, connections: CONNECTIONS });
     const runs: number[][] = [];
@@ -129,9 +132,10 @@ async function firstRenders(app: Child, peer: Child): Promise<Result[]> {
       rounds("GET /counter first visit, Lagoon vs raw http", "req/s", pair(0, 2), "≥ 0.3x raw", (v, b) => v >= 0.3 * b),
       rounds("GET /counter first visit, peer vs raw http", "req/s", pair(1, 3), "-", () => true),
       rounds("GET /todos logged in, Lagoon vs raw http", "req/s", pair(4, 5), "≥ 0.3x raw", (v, b) => v >= 0.3 * b),
+      rounds("GET /counter's bytes from a bare Hono app, vs raw http", "req/s", pair(6, 2), "-", () => true),
     ];
   } finally {
-    await raw.stop();
+    await Promise.all([raw.stop(), hono.stop()]);
   }
 }
 
