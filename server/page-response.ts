@@ -11,9 +11,8 @@ import { takeCookies } from "./request-session.js";
 import { takeSecurityHeaders } from "./security.js";
 
 export function pageResponse(c: Context, html: string, status = 200): Response {
-  const security = takeSecurityHeaders(c);
-  if (!security) return c.html(html, status as 200);
-  const headers: Record<string, string> = { ...security, "content-type": "text/html; charset=UTF-8", "cache-control": "private, no-store" };
+  const headers = takeSecurityHeaders(c, { "content-type": "text/html; charset=UTF-8", "cache-control": "private, no-store" });
+  if (!headers) return c.html(html, status as 200);
   const cookies = takeCookies(c);
   if (cookies.length <= 1) {
     if (cookies.length) headers["set-cookie"] = cookies[0]!;

@@ -65,16 +65,16 @@ interface FixedHeaders {
 const untaken = new WeakMap<Context, FixedHeaders>();
 
 /**
- * The request's security headers as a plain record, for a response that sets them
- * itself; `undefined` when the middleware is off, has set them already, or its options
- * have per-request callbacks. Once taken, the middleware leaves the response alone.
+ * `headers` (a plain record) with the request's security headers added, for a response
+ * that sets them itself; `undefined` when the middleware is off, has set them already, or
+ * its options have per-request callbacks. Once taken, the middleware leaves the response
+ * alone.
  */
-export function takeSecurityHeaders(c: Context): Record<string, string> | undefined {
+export function takeSecurityHeaders(c: Context, headers: Record<string, string>): Record<string, string> | undefined {
   const fixed = untaken.get(c);
   if (!fixed) return undefined;
   untaken.delete(c);
   const value = c.get("secureHeadersNonce") as string | undefined;
-  const headers: Record<string, string> = {};
   for (const [name, parts] of fixed.pairs) headers[name] = parts.length === 1 ? parts[0]! : parts.join(value ?? "");
   return headers;
 }
