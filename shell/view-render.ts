@@ -13,6 +13,7 @@ import { LayoutMemo } from "./layout-memo.js";
 import { inRenderScope, type RenderScope } from "./render-scope.js";
 import { containerHtml, MAX_NESTING, nestedToken, type NestedRef } from "./nested.js";
 import { socketInternals } from "./socket.js";
+import { internState } from "./state-intern.js";
 import type { Layout, LiveRoute } from "./router.js";
 import type { Template } from "./template.js";
 import type { Assigns } from "./types.js";
@@ -99,7 +100,8 @@ export class ViewRender {
     if (full || socket.changed || proc.flash.changed) {
       const assigns = this.assigns();
       const { diff: d, state } = this.#diff(assigns, full ? undefined : this.#state);
-      this.#state = state;
+      // a join's state is mostly what other views of the page hold: held once (state-intern.ts)
+      this.#state = full ? internState(state) : state;
       if (d) Object.assign(diff, d);
       if ((full && assigns.pageTitle != null) || sockets.changed(socket).has("pageTitle")) {
         diff[TITLE] = assigns.pageTitle == null ? "" : String(assigns.pageTitle);

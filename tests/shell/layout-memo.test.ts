@@ -99,3 +99,46 @@ describe("layouts kept while their assigns hold", () => {
     expect(renders).toBe(joined + 1);
   });
 });
+
+describe("views of one page holding their layout's state once (state-intern.ts)", () => {
+  it("each view's diffs stay its own when the state they share changes in one of them", async () => {
+    const layout: Layout = (inner, a) => {
+      const { user, flash } = a as unknown as A & { flash: Record<string, string> };
+      const items = [user, "help"].map((n) => html`<li>${n}</li>`);
+      return html`<header><nav><a href="/">Home</a> <span id="user">${user}</span> <ul id="menu">${items}</ul></nav><p id="flash">${flash.info ?? ""}</p></header><main>${inner}</main>`;
+    };
+    const router = routes(layout);
+    const a = await visit(router, "/");
+    const b = await visit(router, "/");
+    // the same click in each: each client is sent its own count
+    await a.element("button", "+").click();
+    await b.element("button", "+").click();
+    expect(a.find("#count")?.textContent).toBe("1");
+    expect(b.find("#count")?.textContent).toBe("1");
+    await a.hook("rename", {});
+    expect(a.find("#user")?.textContent).toBe("bob");
+    expect(b.find("#user")?.textContent).toBe("ann");
+    expect(a.find("#menu")?.textContent).toBe("bobhelp");
+    expect(b.find("#menu")?.textContent).toBe("annhelp");
+    // b's layout is unchanged: its click sends the count alone
+    await b.element("button", "+").click();
+    expect(JSON.stringify(b.lastDiff)).not.toContain("ann");
+    expect(b.find("#count")?.textContent).toBe("2");
+    expect(a.find("#count")?.textContent).toBe("1");
+    await a.hook("flash", {});
+    expect(a.find("#flash")?.textContent).toBe("saved");
+    expect(b.find("#flash")?.textContent).toBe("");
+    // a view joining after the others changed starts from the page as mounted
+    const c = await visit(router, "/");
+    expect(c.find("#user")?.textContent).toBe("ann");
+    await c.hook("rename", {});
+    await b.hook("flash", {});
+    expect(b.find("#user")?.textContent).toBe("ann");
+    expect(b.find("#flash")?.textContent).toBe("saved");
+    expect(c.find("#user")?.textContent).toBe("bob");
+    expect(c.find("#menu")?.textContent).toBe("bobhelp");
+    expect(b.find("#menu")?.textContent).toBe("annhelp");
+    expect(c.find("#flash")?.textContent).toBe("");
+    for (const v of [a, b, c]) expect(v.find("#count")).toBeTruthy();
+  });
+});
