@@ -17,16 +17,16 @@ import { getHeapStatistics } from "node:v8";
 import { Admission } from "../shell/admission.js";
 import { warnOnce } from "../shell/errors.js";
 import type { Duplex } from "node:stream";
-import { WebSocketServer, WebSocket, type ServerOptions } from "ws";
+import { WebSocketServer, type ServerOptions } from "ws";
 import { LiveConnection } from "../shell/connection.js";
 import { drainSockets, type DrainOptions } from "./drain.js";
-import { AddressCounter, DEFAULT_SOCKET_LIMITS, TokenBucket, type SocketLimits } from "./limits.js";
+import { AddressCounter, DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits.js";
+import { CLOSE, connectionOf, WsConnection } from "./ws-connection.js";
 import { clientAddress, type TrustProxy } from "./proxy.js";
 import type { ConnectInfo } from "../shell/types.js";
 import type { Router } from "../shell/router.js";
 import type { ViewServices } from "../shell/internal.js";
 import type { Sessions } from "./session.js";
-import type { Conn } from "../shell/transport.js";
 import type { UploadStore } from "../shell/upload-types.js";
 
 export interface LiveSocketOptions {
@@ -65,14 +65,6 @@ export interface LiveSocketServer {
   /** Refuses new sockets (503) and closes the open ones, spread out (drain.ts); resolves when none is left. */
   drain(opts?: DrainOptions): Promise<void>;
 }
-
-/** Close codes. Never 1000 from the server: the official client reloads the page on it. */
-export const CLOSE = {
-  goingAway: 1001,
-  /** Rate limit exceeded, or a client that stopped reading. */
-  policy: 1008,
-  internal: 1011,
-} as const;
 
 // The client's frames are small JSON arrays, written whole: no browser fragments them or
 // trickles them in tiny TCP chunks, so far fewer than ws's defaults (16,384 / 262,144) suffice.
@@ -166,7 +158,6 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
   const connectionLimits = { ...limits, maxFrame: wsOptions.maxPayload };
   const addresses = new AddressCounter(limits.connectionsPerAddress);
   const admission = new Admission(limits, heapRatio);
-  const alive = new WeakMap<WebSocket, boolean>();
   let draining = false;
 
   // the open connections of each session and user, to close them when either is revoked
@@ -177,10 +168,7 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
     set.add(conn);
-    conn.onEnd(() => {
-      set.delete(conn);
-      if (set.size === 0) map.delete(key);
-    });
+    conn.trackedIn(map, key);
   };
   const stopRevocations = opts.sessions.revocations.onRevoke(({ sid, user }) => {
     for (const conn of [
@@ -193,11 +181,12 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
+      const conn = connectionOf(ws);
+      if (conn && !conn.alive) {
         ws.terminate();
         continue;
       }
-      alive.set(ws, false);
+      if (conn) conn.alive = false;
       ws.ping();
     }
   }, opts.heartbeatMs ?? 30_000);
@@ -239,8 +228,6 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
       // read now: no closure below may name `req`, or the connection's listeners keep the request and its headers alive
       const info = connectInfo(req, address);
       wss.handleUpgrade(req, socket, head, (ws) => {
-        alive.set(ws, true);
-        ws.on("pong", () => alive.set(ws, true));
         const conn = new WsConnection(
           ws,
           limits,
@@ -279,117 +266,6 @@ export function createLiveSocket(opts: LiveSocketOptions): LiveSocketServer {
     },
   };
   return server;
-}
-
-/**
- * One connection: frames go to its channel through a token bucket. Past the burst the
- * socket is throttled: it is no longer read (TCP pushes back on the client), the frames
- * already received wait in a short queue and are handled as tokens come back; a queue
- * overflow closes the socket with 1008. Output to a client that stopped reading is capped.
- *
- * Its state lives in a class rather than in closures: under tsx (esbuild's keepNames)
- * every named arrow function carries its own 256-byte property dictionary, which each open
- * connection would hold.
- */
-class WsConnection implements Conn {
-  readonly #ws: WebSocket;
-  readonly #limits: SocketLimits;
-  readonly #bucket: TokenBucket;
-  readonly #backlog: (string | Buffer)[] = [];
-  readonly #channel: LiveConnection;
-  #timer: NodeJS.Timeout | undefined;
-  #ended = false;
-  #onEnd: (() => void)[] = [];
-
-  constructor(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => LiveConnection) {
-    this.#ws = ws;
-    this.#limits = limits;
-    this.#bucket = new TokenBucket(limits.burst, limits.perSecond, performance.now());
-    this.#channel = open(this);
-    ws.on("message", (data, isBinary) => this.#onMessage(data, isBinary));
-    // ws answers pings itself (a burst beyond maxPendingAutoPongs terminates the socket); a
-    // steady ping stream still spends tokens, and its debt pauses reading like a frame flood
-    ws.on("ping", () => {
-      if (this.#ended) return;
-      this.#bucket.charge(performance.now());
-      if (this.#bucket.waitMs(performance.now()) > 0) this.#throttle();
-    });
-    ws.on("close", () => {
-      this.#ended = true;
-      clearTimeout(this.#timer);
-      this.#backlog.length = 0;
-      this.#channel.close();
-      for (const fn of this.#onEnd.splice(0)) fn();
-    });
-    ws.on("error", () => this.#channel.close());
-  }
-
-  /** Runs `fn` once the socket has closed. */
-  onEnd(fn: () => void): void {
-    this.#onEnd.push(fn);
-  }
-
-  send(text: string): void {
-    const ws = this.#ws;
-    if (this.#ended || ws.readyState !== WebSocket.OPEN) return;
-    // ws buffers without bound for a client that stopped reading; past the cap, give up on it
-    if (ws.bufferedAmount > this.#limits.sendBuffer) return this.#end(CLOSE.policy, "slow consumer");
-    ws.send(text);
-  }
-
-  close(code: number, reason: string): void {
-    this.#end(code, reason);
-  }
-
-  #onMessage(data: WebSocket.RawData, isBinary: boolean): void {
-    if (this.#ended) return;
-    // binary frames (upload chunks) stay bytes: a Buffer under ws's default binaryType, fragments joined
-    const frame = isBinary ? (data as Buffer) : data.toString();
-    const backlog = this.#backlog;
-    if (backlog.length === 0 && this.#bucket.take(performance.now())) return this.#handle(frame);
-    if (backlog.length >= this.#limits.queued) return this.#end(CLOSE.policy, "rate limit exceeded");
-    backlog.push(frame);
-    this.#throttle();
-  }
-
-  #end(code: number, reason: string): void {
-    if (this.#ended) return;
-    this.#ended = true;
-    clearTimeout(this.#timer);
-    this.#backlog.length = 0;
-    this.#channel.close();
-    this.#ws.close(code, reason);
-    // read again (frames are ignored now) so the client's close reply completes the handshake
-    // at once, rather than after CLOSE_TIMEOUT_MS
-    if (this.#ws.isPaused) this.#ws.resume();
-  }
-
-  #handle(frame: string | Buffer): void {
-    try {
-      if (typeof frame === "string") this.#channel.handle(frame);
-      else this.#channel.handleBinary(frame);
-    } catch (error) {
-      // LiveConnection.handle never throws by contract; if it did, only this connection pays
-      console.error("[lagoon] frame handling failed:", error);
-      this.#end(CLOSE.internal, "internal error");
-    }
-  }
-
-  #drain(): void {
-    this.#timer = undefined;
-    const backlog = this.#backlog;
-    while (backlog.length && !this.#ended && this.#bucket.take(performance.now())) this.#handle(backlog.shift()!);
-    if (this.#ended) return;
-    const wait = this.#bucket.waitMs(performance.now());
-    if (backlog.length || wait > 0) this.#timer = setTimeout(() => this.#drain(), wait);
-    else this.#ws.resume();
-  }
-
-  #throttle(): void {
-    if (this.#timer !== undefined) return;
-    this.#ws.pause();
-    this.#timer = setTimeout(() => this.#drain(), this.#bucket.waitMs(performance.now()));
-  }
 }
 
 /** Routes the HTTP server's upgrades to the live socket; others are refused. */
