@@ -1,9 +1,9 @@
 /**
  * A Prometheus histogram on prom-client's registry for the spans every message records.
  * prom-client's own Histogram finds a series by hashing its labels object and a bucket by
- * turning the bound into a property name: on a paced click that was the largest cost
- * after the socket write. Here a series is one or two Map lookups and a bucket a
- * comparison per bound. A scrape gives prom-client's own text for the same observations
+ * turning the bound into a property name, on every observe: more than the rest of a
+ * click's telemetry. Here a series is one or two Map lookups and a bucket a comparison
+ * per bound. A scrape gives prom-client's own text for the same observations
  * (the registry formats both the same way).
  */
 import type { Metric, Registry } from "prom-client";

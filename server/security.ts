@@ -8,10 +8,10 @@
  * them off with `false`.
  *
  * Lagoon's own pages take the headers as a plain record (`takeSecurityHeaders`) and build
- * their response in one go: Hono's middleware sets them on the finished response, whose
- * Fetch Headers validate every name and value again (a third of a first render's CPU).
- * The record holds what Hono's middleware sets for these options, worked out once by
- * running it; options with per-request callbacks other than the nonce keep Hono's path.
+ * their response in one go: Hono's middleware sets them on the finished response, making
+ * it a Fetch Response whose Headers validate every name and value again. The record holds
+ * what Hono's middleware sets for these options, worked out once by running it; options
+ * with per-request callbacks other than the nonce keep Hono's path.
  */
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders, type SecureHeadersVariables } from "hono/secure-headers";
