@@ -9,11 +9,13 @@ import { loadSettings } from "./settings.js";
 
 const settings = loadSettings();
 const listening = await serveDev({
-  server: "app/server.ts",
+  // the demo is its own root (its vite.config.ts and server.ts sit here, not under src/)
+  root: new URL(".", import.meta.url).pathname,
+  server: "server.ts",
   port: settings.port,
   hostname: settings.host,
-  // the demo's config lives in app/; it imports lagoon/vite, which this repository runs from its sources
-  vite: { configFile: "app/vite.config.ts", configLoader: "native" },
+  // its config imports lagoon/vite, which this repository runs from its sources
+  vite: { configLoader: "native" },
 });
 console.log(`Lagoon dev server at ${listening.url} (islands gallery: ${listening.url}/__islands)`);
 
