@@ -14,6 +14,7 @@ export const CLOSE = {
 
 /** Each open socket's connection, for the listeners all sockets share. */
 const connections = new WeakMap<WebSocket, WsConnection>();
+const SOCKET_EVENTS = ["message", "ping", "pong", "close", "error"] as const;
 
 /**
  * One connection: frames go to its channel through a token bucket. Past the burst the
@@ -44,48 +45,37 @@ export class WsConnection implements Conn {
     this.#bucket = new TokenBucket(limits.burst, limits.perSecond, performance.now());
     this.#channel = open(this);
     connections.set(ws, this);
-    for (const [event, listener] of WsConnection.#listeners) ws.on(event, listener as never);
+    for (const [event, listener] of WsConnection.#listeners) ws.on(event, listener);
   }
 
-  // one set of listeners for every socket, finding the socket's connection: an idle
+  // one listener per event for every socket, finding the socket's connection: an idle
   // connection holds no closure of its own
-  static readonly #listeners: [string, (this: WebSocket, ...args: never[]) => void][] = [
-    [
-      "message",
-      function (this: WebSocket, data: WebSocket.RawData, isBinary: boolean) {
-        const conn = connections.get(this);
-        if (conn) conn.#onMessage(data, isBinary);
-      },
-    ],
-    [
-      "ping",
-      function (this: WebSocket) {
-        const conn = connections.get(this);
-        if (conn) conn.#onPing();
-      },
-    ],
-    [
-      "pong",
-      function (this: WebSocket) {
-        const conn = connections.get(this);
-        if (conn) conn.alive = true;
-      },
-    ],
-    [
-      "close",
-      function (this: WebSocket) {
-        const conn = connections.get(this);
-        if (conn) conn.#onClose();
-      },
-    ],
-    [
-      "error",
-      function (this: WebSocket) {
-        const conn = connections.get(this);
-        if (conn) conn.#channel.close();
-      },
-    ],
-  ];
+  static readonly #listeners = SOCKET_EVENTS.map(
+    (event) =>
+      [
+        event,
+        function (this: WebSocket, a: unknown, b: unknown) {
+          const conn = connections.get(this);
+          if (conn) conn.#on(event, a, b);
+        },
+      ] as const,
+  );
+
+  #on(event: (typeof SOCKET_EVENTS)[number], a: unknown, b: unknown): void {
+    switch (event) {
+      case "message":
+        return this.#onMessage(a as WebSocket.RawData, b as boolean);
+      case "ping":
+        return this.#onPing();
+      case "pong":
+        this.alive = true;
+        return;
+      case "close":
+        return this.#onClose();
+      case "error":
+        return this.#channel.close();
+    }
+  }
 
   /** In `map`'s set under `key` until the socket closes. */
   trackedIn(map: Map<string, Set<WsConnection>>, key: string): void {
