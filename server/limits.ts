@@ -45,21 +45,20 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
 
 /** Tokens refill continuously at `perSecond`, up to `burst`; each admitted frame takes one. */
 export class TokenBucket {
-  readonly #burst: number;
-  readonly #perMs: number;
+  // the rate is the limits object every socket shares, so a socket holds only its own count
+  readonly #rate: Readonly<Pick<SocketLimits, "burst" | "perSecond">>;
   #tokens: number;
   #last: number;
 
-  constructor(burst: number, perSecond: number, now: number) {
-    this.#burst = burst;
-    this.#perMs = perSecond / 1000;
-    this.#tokens = burst;
+  constructor(rate: Readonly<Pick<SocketLimits, "burst" | "perSecond">>, now: number) {
+    this.#rate = rate;
+    this.#tokens = rate.burst;
     this.#last = now;
   }
 
   #refill(now: number): void {
     // guarded so an unlimited bucket (Infinity) never computes 0 * Infinity
-    if (now > this.#last) this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#last) * this.#perMs);
+    if (now > this.#last) this.#tokens = Math.min(this.#rate.burst, this.#tokens + ((now - this.#last) * this.#rate.perSecond) / 1000);
     this.#last = now;
   }
 
@@ -77,13 +76,13 @@ export class TokenBucket {
    */
   charge(now: number): void {
     this.#refill(now);
-    this.#tokens = Math.max(-this.#burst, this.#tokens - 1);
+    this.#tokens = Math.max(-this.#rate.burst, this.#tokens - 1);
   }
 
   /** Milliseconds until a token is available (0: now). */
   waitMs(now: number): number {
     this.#refill(now);
-    return this.#tokens >= 1 ? 0 : Math.ceil((1 - this.#tokens) / this.#perMs);
+    return this.#tokens >= 1 ? 0 : Math.ceil(((1 - this.#tokens) * 1000) / this.#rate.perSecond);
   }
 }
 

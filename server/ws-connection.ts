@@ -30,19 +30,20 @@ export class WsConnection implements Conn {
   readonly #ws: WebSocket;
   readonly #limits: SocketLimits;
   readonly #bucket: TokenBucket;
-  readonly #backlog: (string | Buffer)[] = [];
+  /** Frames received while throttled; created with the first. */
+  #backlog: (string | Buffer)[] | undefined;
   readonly #channel: LiveConnection;
   #timer: NodeJS.Timeout | undefined;
   #ended = false;
-  /** The sets of connections by session and by user this one is in, left when it closes. */
-  #tracked: [Map<string, Set<WsConnection>>, string][] | undefined;
+  /** The sets of connections (by session, by user) this one is in, as map, key, map, key: left when it closes. */
+  #tracked: (Map<string, Set<WsConnection>> | string)[] | undefined;
   /** Answered the last heartbeat ping. */
   alive = true;
 
   constructor(ws: WebSocket, limits: SocketLimits, open: (conn: Conn) => LiveConnection) {
     this.#ws = ws;
     this.#limits = limits;
-    this.#bucket = new TokenBucket(limits.burst, limits.perSecond, performance.now());
+    this.#bucket = new TokenBucket(limits, performance.now());
     this.#channel = open(this);
     connections.set(ws, this);
     for (const [event, listener] of WsConnection.#listeners) ws.on(event, listener);
@@ -79,7 +80,8 @@ export class WsConnection implements Conn {
 
   /** In `map`'s set under `key` until the socket closes. */
   trackedIn(map: Map<string, Set<WsConnection>>, key: string): void {
-    (this.#tracked ??= []).push([map, key]);
+    // built at its size: a first push would reserve room for 17
+    this.#tracked = this.#tracked ? this.#tracked.concat(map, key) : [map, key];
   }
 
   // ws answers pings itself (a burst beyond maxPendingAutoPongs terminates the socket); a
@@ -93,9 +95,13 @@ export class WsConnection implements Conn {
   #onClose(): void {
     this.#ended = true;
     clearTimeout(this.#timer);
-    this.#backlog.length = 0;
+    this.#backlog = undefined;
     this.#channel.close();
-    for (const [map, key] of this.#tracked?.splice(0) ?? []) {
+    const tracked = this.#tracked ?? [];
+    this.#tracked = undefined;
+    for (let i = 0; i < tracked.length; i += 2) {
+      const map = tracked[i] as Map<string, Set<WsConnection>>;
+      const key = tracked[i + 1] as string;
       const set = map.get(key);
       set?.delete(this);
       if (set?.size === 0) map.delete(key);
@@ -119,9 +125,9 @@ export class WsConnection implements Conn {
     // binary frames (upload chunks) stay bytes: a Buffer under ws's default binaryType, fragments joined
     const frame = isBinary ? (data as Buffer) : data.toString();
     const backlog = this.#backlog;
-    if (backlog.length === 0 && this.#bucket.take(performance.now())) return this.#handle(frame);
-    if (backlog.length >= this.#limits.queued) return this.#end(CLOSE.policy, "rate limit exceeded");
-    backlog.push(frame);
+    if (!backlog?.length && this.#bucket.take(performance.now())) return this.#handle(frame);
+    if (backlog && backlog.length >= this.#limits.queued) return this.#end(CLOSE.policy, "rate limit exceeded");
+    (this.#backlog ??= []).push(frame);
     this.#throttle();
   }
 
@@ -129,7 +135,7 @@ export class WsConnection implements Conn {
     if (this.#ended) return;
     this.#ended = true;
     clearTimeout(this.#timer);
-    this.#backlog.length = 0;
+    this.#backlog = undefined;
     this.#channel.close();
     this.#ws.close(code, reason);
     // read again (frames are ignored now) so the client's close reply completes the handshake
@@ -150,9 +156,10 @@ export class WsConnection implements Conn {
 
   #drain(): void {
     this.#timer = undefined;
-    const backlog = this.#backlog;
+    const backlog = this.#backlog ?? [];
     while (backlog.length && !this.#ended && this.#bucket.take(performance.now())) this.#handle(backlog.shift()!);
     if (this.#ended) return;
+    if (!backlog.length) this.#backlog = undefined;
     const wait = this.#bucket.waitMs(performance.now());
     if (backlog.length || wait > 0) this.#timer = setTimeout(() => this.#drain(), wait);
     else this.#ws.resume();

@@ -68,11 +68,14 @@ interface Placement {
   readonly navigated: boolean;
   readonly nested?: { readonly parent: ViewHandle | undefined; readonly depth: number };
 }
+const NO_VIEWS: readonly ViewChannel[] = Object.freeze([]);
 const isRef = (v: unknown): v is string | null => v === null || (typeof v === "string" && v.length <= 64);
 
 export class LiveConnection implements ChannelOwner {
   readonly #ctx: ConnectionContext;
-  readonly #views = new Map<string, ViewChannel>();
+  // an array, replaced on change rather than changed: a connection holds one view or a few
+  // (maxViews), an array of one is a fraction of a Map's size, and loops need no copy
+  #views: readonly ViewChannel[] = NO_VIEWS;
   /** The browser signals channel (signals.ts), once the bundle joins it. */
   #signals: SignalsChannel | undefined;
   #uploadChannels: UploadChannels | undefined;
@@ -121,7 +124,7 @@ export class LiveConnection implements ChannelOwner {
       this.#signals ??= new SignalsChannel({
         send: (f) => this.send(f),
         spans: this.spans,
-        view: (id) => this.#views.get(`lv:${id}`)?.proc,
+        view: (id) => this.#view(`lv:${id}`)?.proc,
       });
       return this.#signals.handle(joinRef, ref, event, body);
     }
@@ -133,7 +136,7 @@ export class LiveConnection implements ChannelOwner {
       });
       return;
     }
-    const channel = this.#views.get(topic);
+    const channel = this.#view(topic);
     if (!channel || channel.joinRef !== joinRef) {
       if (event === "phx_leave") return this.#reply(joinRef, ref, topic, { status: "ok", response: {} });
       return this.#reply(joinRef, ref, topic, { status: "error", response: { reason: "unmatched topic" } });
@@ -190,7 +193,7 @@ export class LiveConnection implements ChannelOwner {
     if (this.#closed) return;
     this.#closed = true;
     this.#uploadChannels?.closeAll();
-    for (const channel of [...this.#views.values()]) {
+    for (const channel of this.#views) {
       this.#remove(channel);
       channel.left("disconnect");
       channel.proc.close("disconnect");
@@ -199,23 +202,28 @@ export class LiveConnection implements ChannelOwner {
 
   /** Resolves once every message its views have queued so far is handled (the test client waits on it). */
   async idle(): Promise<void> {
-    await Promise.all([...this.#views.values()].map((channel) => channel.proc.idle()));
+    await Promise.all(this.#views.map((channel) => channel.proc.idle()));
   }
 
   /** No view of this connection has a message waiting. */
   settled(): boolean {
-    for (const channel of this.#views.values()) if (channel.proc.busy) return false;
+    for (const channel of this.#views) if (channel.proc.busy) return false;
     return true;
   }
 
   /** The handle of the view joined on `topic`, if any. */
   handleOf(topic: string): ViewHandle | undefined {
-    return this.#views.get(topic)?.proc.handle;
+    return this.#view(topic)?.proc.handle;
   }
 
   /** The live action of the view joined on `topic` (`live(path, View, action)`), if any. */
   liveActionOf(topic: string): string | undefined {
-    return this.#views.get(topic)?.proc.route.action;
+    return this.#view(topic)?.proc.route.action;
+  }
+
+  #view(topic: string): ViewChannel | undefined {
+    for (const channel of this.#views) if (channel.topic === topic) return channel;
+    return undefined;
   }
 
   /** Sends a frame; returns its text (undefined once closed). The one place that encodes and sends. */
@@ -227,7 +235,7 @@ export class LiveConnection implements ChannelOwner {
   }
 
   current(channel: ViewChannel): boolean {
-    return this.#views.get(channel.topic) === channel;
+    return this.#views.includes(channel);
   }
 
   drop(channel: ViewChannel): void {
@@ -236,8 +244,10 @@ export class LiveConnection implements ChannelOwner {
 
   /** Forgets a joined view, releasing its place in the budgets. */
   #remove(channel: ViewChannel): void {
-    if (this.#views.get(channel.topic) !== channel) return;
-    this.#views.delete(channel.topic);
+    const views = this.#views;
+    const i = views.indexOf(channel);
+    if (i < 0) return;
+    this.#views = views.length === 1 ? NO_VIEWS : views.slice(0, i).concat(views.slice(i + 1));
     const admission = this.#ctx.admission;
     if (admission) admission.budget.release(admission.owner);
   }
@@ -247,7 +257,7 @@ export class LiveConnection implements ChannelOwner {
       send: (frame) => this.send(frame),
       store: this.#ctx.uploads,
       findToken: (token) => {
-        for (const channel of this.#views.values()) {
+        for (const channel of this.#views) {
           const entry = channel.proc.existingUploads()?.byToken(token);
           if (entry) return entry;
         }
@@ -270,8 +280,8 @@ export class LiveConnection implements ChannelOwner {
     else place = this.#routedPlace(token, payload);
     if (typeof place === "string") return refuse(place);
 
-    const previous = this.#views.get(topic);
-    if (!previous && this.#views.size >= ctx.limits.maxViews) return refuse("too many views");
+    const previous = this.#view(topic);
+    if (!previous && this.#views.length >= ctx.limits.maxViews) return refuse("too many views");
     if (previous) {
       // a second join on a topic replaces the first (rejoin, live navigation)
       this.#remove(previous);
@@ -311,7 +321,7 @@ export class LiveConnection implements ChannelOwner {
         staticChanged: staticChanged(params._track_static, ctx.trackedStatic),
       },
     });
-    this.#views.set(topic, channel);
+    this.#views = this.#views.concat(channel);
     await channel.proc.join(ref);
   }
 
@@ -347,7 +357,7 @@ export class LiveConnection implements ChannelOwner {
     if (!view) return "stale";
     let parent: LiveViewProcess | undefined;
     if (token.p !== undefined) {
-      parent = this.#views.get(`lv:${token.p}`)?.proc;
+      parent = this.#view(`lv:${token.p}`)?.proc;
       if (!parent?.alive) return "stale";
     }
     const depth = (parent?.nested?.depth ?? 0) + 1;

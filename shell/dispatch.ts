@@ -122,7 +122,7 @@ async function refuse(
   refusal: Refusal,
 ): Promise<void> {
   proc.span.refused = refusal.reason;
-  if (form) proc.events.push([FORM_REFUSED, form]);
+  if (form) (proc.events ??= []).push([FORM_REFUSED, form]);
   await proc.finish(ref, { error: refusal });
 }
 

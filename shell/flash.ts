@@ -5,13 +5,16 @@
  */
 import type { Flash } from "./types.js";
 
+// shared by every view without a message: a flash is replaced on change, never written in place
+const NO_FLASH: Flash = Object.freeze({});
+
 export class FlashState {
   #flash: Flash;
   /** Changed since the last render. */
   changed = false;
 
   constructor(initial: Flash | undefined) {
-    this.#flash = initial ? { ...initial } : {};
+    this.#flash = initial && Object.keys(initial).length ? { ...initial } : NO_FLASH;
   }
 
   get current(): Flash {
@@ -27,7 +30,7 @@ export class FlashState {
   clear(kind?: string): void {
     if (kind === undefined) {
       if (Object.keys(this.#flash).length === 0) return;
-      this.#flash = {};
+      this.#flash = NO_FLASH;
     } else {
       if (!Object.hasOwn(this.#flash, kind)) return;
       const { [kind]: _removed, ...rest } = this.#flash;

@@ -97,11 +97,13 @@ export interface ViewProcessCore {
   readonly flash: FlashState;
   readonly span: SpanRecorder;
   url: URL;
+  /** The URL's text, without parsing it. */
+  readonly href: string;
   params: Params;
   /** Navigation asked for by the handler running now. */
   nav: Nav | null;
-  /** Push events waiting for the next diff. */
-  readonly events: [string, unknown][];
+  /** Push events waiting for the next diff (created with the first: most views push none). */
+  events: [string, unknown][] | undefined;
   /** The live components, created on first use. */
   components(): ComponentTree;
   /** The live components if any exist yet. */

@@ -63,7 +63,7 @@ export class SocketLink implements ProcessLink {
   }
 
   pushEvent(name: string, payload: unknown): void {
-    this.#proc.events.push([name, payload]);
+    (this.#proc.events ??= []).push([name, payload]);
   }
 
   navigate(kind: NavigationKind, to: string, replace: boolean): void {

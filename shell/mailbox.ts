@@ -12,9 +12,12 @@
  */
 import { nextSlice } from "./slices.js";
 
+// the tail of every idle mailbox: an idle view holds no promise of its own
+const SETTLED = Promise.resolve();
+
 export class Mailbox {
   /** Settles once every message posted so far has been handled. */
-  #tail: Promise<void> = Promise.resolve();
+  #tail: Promise<void> = SETTLED;
   /** Messages posted and not yet handled. */
   #pending = 0;
 
@@ -46,7 +49,7 @@ export class Mailbox {
     // set before the message runs: one posted while it runs (by its own handler) goes after it
     this.#tail = handled;
     const done = () => {
-      this.#pending--;
+      if (--this.#pending === 0) this.#tail = SETTLED;
       settle();
     };
     (now ? run() : previous.then(run)).then(done, (error: unknown) => {

@@ -25,23 +25,25 @@ export async function applyPatch(proc: ViewProcessCore, nav: Nav): Promise<{ to:
   let current: Nav | null = nav;
   let hops = 0;
   let last = nav;
+  let url: URL | undefined;
   while (current && current.kind === "patch") {
     if (!proc.routed)
       throw new LagoonError("bad_patch", `${proc.name} is a nested view: it has no URL to patch; send its parent a message`);
     if (++hops > MAX_PATCH_REDIRECTS) throw new LagoonError("patch_loop", `${proc.name}: too many patches; check handleParams`);
-    const next = new URL(current.to, proc.url);
+    const next = new URL(current.to, proc.href);
     const resolved = proc.services.router.resolve(next);
     if (!resolved || resolved.route.view !== proc.route.view) {
       throw new LagoonError("bad_patch", `${proc.name}: pushPatch("${current.to}") must point to this same view; use pushNavigate`);
     }
-    proc.url = next;
+    proc.url = url = next;
     proc.params = resolved.params;
     proc.route = resolved.route;
     last = current;
     await proc.handleParams();
     current = proc.nav?.kind === "patch" ? takeNav(proc) : null;
   }
-  return { to: proc.url.pathname + proc.url.search, kind: last.replace ? "replace" : "push" };
+  url ??= proc.url;
+  return { to: url.pathname + url.search, kind: last.replace ? "replace" : "push" };
 }
 
 /** The reply or push that sends the browser away: `redirect` (a page load) or `live_redirect`. */
@@ -64,7 +66,7 @@ export function pendingEvents(diff: Record<string, unknown> | null): Record<stri
 export async function clientPatch(proc: ViewProcessCore, url: unknown, ref: string): Promise<void> {
   let next: URL;
   try {
-    next = new URL(String(url), proc.url);
+    next = new URL(String(url), proc.href);
   } catch {
     return proc.reply(ref, { status: "error", response: { reason: "bad_url", message: "unreadable url" } });
   }

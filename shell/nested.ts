@@ -95,7 +95,7 @@ export interface NestedParent {
   readonly id: string;
   readonly liveSession: string;
   readonly sid: string;
-  readonly url: URL;
+  readonly href: string;
 }
 
 /** The child's token: it names the view, the parent (unless sticky), the extra session and the page. */
@@ -108,7 +108,7 @@ export function nestedToken(ref: NestedRef, parent: NestedParent): ViewToken {
     v: ref.view.name!,
     ...(sticky ? {} : { p: parent.id }),
     ...(session ? { s: JSON.parse(JSON.stringify(session)) as Record<string, unknown> } : {}),
-    u: parent.url.href,
+    u: parent.href,
   };
 }
 

@@ -47,14 +47,15 @@ export class LiveViewProcess implements ViewProcessCore {
   readonly handle: ViewHandle;
   readonly flash: FlashState;
   readonly span = new SpanRecorder();
-  readonly events: [string, unknown][] = [];
+  events: [string, unknown][] | undefined;
   readonly session: Session;
   readonly liveSession: string;
   /** Set for a nested view: its parent's handle (none when sticky) and how deep it sits. */
   readonly nested: { readonly parent: ViewHandle | undefined; readonly depth: number } | undefined;
-  url: URL;
   params: Params;
   nav: Nav | null = null;
+  // kept as text: a URL object is large, and an idle view holds one only if it is kept
+  #href: string;
   readonly #host: ViewHost;
   readonly #link: SocketLink;
   readonly #render: ViewRender;
@@ -79,7 +80,7 @@ export class LiveViewProcess implements ViewProcessCore {
     this.session = opts.session;
     this.liveSession = opts.liveSession ?? opts.route.session.name;
     this.nested = opts.nested;
-    this.url = opts.url;
+    this.#href = opts.url.href;
     this.params = opts.params;
     this.flash = new FlashState(opts.flash);
     this.#host = opts.host ?? NOOP_HOST;
@@ -87,6 +88,19 @@ export class LiveViewProcess implements ViewProcessCore {
     this.#link = new SocketLink(this);
     this.socket = new ViewSocketImpl(this.#link, {});
     this.#render = new ViewRender(this);
+  }
+
+  /** A copy of the view's URL, parsed on each read: changing it changes nothing. */
+  get url(): URL {
+    return new URL(this.#href);
+  }
+
+  set url(url: URL) {
+    this.#href = url.href;
+  }
+
+  get href(): string {
+    return this.#href;
   }
 
   get name(): string {

@@ -66,7 +66,7 @@ export interface Socket<A extends Assigns = Assigns> {
   /** True when the view runs over a live connection; false in the first HTTP render. */
   readonly connected: boolean;
   readonly assigns: Readonly<A>;
-  /** The current page URL. */
+  /** The current page URL: a copy on each read, so changing it changes nothing (navigate with pushPatch). */
   readonly url: URL;
   /** True when an assign or stream changed since the last render. */
   readonly changed: boolean;

@@ -114,7 +114,9 @@ export class ViewRender {
     if (changed) diff[COMPONENTS] = changed;
     ctx.joinRender = false;
     const added = ctx.takeEvents();
-    if (added || proc.events.length) diff[EVENTS] = [...(added ?? []), ...proc.events.splice(0)];
+    const pushed = proc.events;
+    proc.events = undefined;
+    if (added || pushed) diff[EVENTS] = [...(added ?? []), ...(pushed ?? [])];
     if (!full && Object.keys(diff).length === 0) return null;
     proc.span.rendered(performance.now() - started);
     proc.existingLifecycle()?.afterRender(socket);
@@ -133,7 +135,7 @@ export class ViewRender {
     const known = containers.get(id);
     if (known?.key === key) return known.html;
     proc.services.router.rendered(ref.view);
-    const parent = { id: proc.id, liveSession: proc.liveSession, sid: String(proc.session.sid ?? ""), url: proc.url };
+    const parent = { id: proc.id, liveSession: proc.liveSession, sid: String(proc.session.sid ?? ""), href: proc.href };
     const html = containerHtml(ref, proc.id, proc.services.signView(nestedToken(ref, parent)), "");
     containers.set(id, { key, html });
     return html;

@@ -5,7 +5,7 @@ import { peerAddress } from "../../server/proxy.js";
 
 describe("TokenBucket", () => {
   it("admits a burst, then refills at its rate up to the burst", () => {
-    const bucket = new TokenBucket(3, 10, 0);
+    const bucket = new TokenBucket({ burst: 3, perSecond: 10 }, 0);
     expect([1, 2, 3, 4].map(() => bucket.take(0))).toEqual([true, true, true, false]);
     expect(bucket.waitMs(0)).toBe(100);
     expect(bucket.take(50)).toBe(false);
@@ -15,15 +15,15 @@ describe("TokenBucket", () => {
   });
 
   it("can be unlimited", () => {
-    const bucket = new TokenBucket(Infinity, Infinity, 0);
+    const bucket = new TokenBucket({ burst: Infinity, perSecond: Infinity }, 0);
     for (let i = 0; i < 100_000; i++) expect(bucket.take(i % 7 === 0 ? i : 0)).toBe(true);
     expect(bucket.waitMs(5)).toBe(0);
-    const fast = new TokenBucket(2, Infinity, 0);
+    const fast = new TokenBucket({ burst: 2, perSecond: Infinity }, 0);
     expect([fast.take(0), fast.take(0), fast.take(0), fast.take(1)]).toEqual([true, true, false, true]);
   });
 
   it("charges past empty with a debt of at most one burst, which delays the next token", () => {
-    const bucket = new TokenBucket(2, 10, 0);
+    const bucket = new TokenBucket({ burst: 2, perSecond: 10 }, 0);
     for (let i = 0; i < 10; i++) bucket.charge(0);
     expect(bucket.waitMs(0)).toBe(300); // -2 tokens: 3 tokens to go at 10/s
     expect(bucket.take(299)).toBe(false);

@@ -34,6 +34,33 @@ describe("patches", () => {
     expect(view.redirected).toBeUndefined();
   });
 
+  it("socket.url is the URL patched to, and changing the copy it gives changes nothing", async () => {
+    const seen: string[] = [];
+    const UrlLive = defineView<{ q: string }>({
+      name: "UrlLive",
+      mount(_p, _s, socket) {
+        socket.assign({ q: "" });
+      },
+      handleParams(params, url, socket) {
+        url.searchParams.set("q", "changed by the view");
+        socket.url.searchParams.set("q", "changed again");
+        seen.push(socket.url.search);
+        socket.assign({ q: String(params.q ?? "") });
+      },
+      events: {
+        where: (_p, socket) => {
+          seen.push(socket.url.pathname + socket.url.search);
+        },
+      },
+      render: (a) => html`<p id="q">${a.q}</p><button phx-click="where">where</button>`,
+    });
+    const view = await visit([liveSession({ name: "urls" }, [live("/url", UrlLive)])], "/url?q=a");
+    await view.patch("/url?q=b");
+    await view.element("button", "where").click();
+    expect(seen.slice(-2)).toEqual(["?q=b", "/url?q=b"]);
+    expect(text(view, "#q")).toBe("b");
+  });
+
   it("a client patch to another view is answered with a navigation instead", async () => {
     const view = await visit(coreRoutes(), "/nav");
     await view.patch("/order");
