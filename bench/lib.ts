@@ -115,6 +115,39 @@ export async function serverMemory(child: Child): Promise<NodeJS.MemoryUsage> {
   return (await (await fetch(`${child.url}/__bench/memory`)).json()) as NodeJS.MemoryUsage;
 }
 
+/**
+ * Bytes each idle connection holds on `child` (RSS and heap after a full GC): `count` are
+ * opened, `inFlight` at a time, in five steps, and the figure is the slope of memory over
+ * the open connections from the first step to the last (least squares). Growth before the
+ * first step is left out: what the process grows once under a connect burst (V8 enlarges
+ * its young generation, the allocator keeps its arenas) is no connection's.
+ */
+export async function perConnection(
+  child: Child,
+  open: (i: number) => Promise<{ close(): void }>,
+  count: number,
+  inFlight: number,
+): Promise<{ rss: number; heap: number }> {
+  const STEPS = 5;
+  const step = Math.floor(count / STEPS);
+  const opened: { close(): void }[] = [];
+  const points: { n: number; rss: number; heap: number }[] = [];
+  for (let k = 0; k < STEPS; k++) {
+    opened.push(...(await pool(Array.from({ length: step }), inFlight, (_, i) => open(opened.length + i))));
+    // let closing handshakes and timers of the connect burst finish first
+    await new Promise((r) => setTimeout(r, 500));
+    const m = await serverMemory(child);
+    points.push({ n: opened.length, rss: m.rss, heap: m.heapUsed });
+  }
+  for (const c of opened) c.close();
+  const slope = (y: (p: (typeof points)[number]) => number) => {
+    const mn = points.reduce((a, p) => a + p.n, 0) / points.length;
+    const my = points.reduce((a, p) => a + y(p), 0) / points.length;
+    return points.reduce((a, p) => a + (p.n - mn) * (y(p) - my), 0) / points.reduce((a, p) => a + (p.n - mn) ** 2, 0);
+  };
+  return { rss: slope((p) => p.rss), heap: slope((p) => p.heap) };
+}
+
 /** Runs `fn` over `items` with at most `limit` at a time. */
 export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);

@@ -1,10 +1,11 @@
 /**
  * Memory per idle connected view: 10,000 sockets each join the counter; the server's RSS
- * after a full GC, before and after, divided by the views. Beside it, the same for 10,000
- * idle connections to a raw `ws` echo server. Both servers run in their own processes.
+ * after a full GC, per view as the slope over the joins (lib.ts `perConnection`).
+ * Beside it, the same for idle connections to a raw `ws` echo server. Both servers run in
+ * their own processes.
  */
 import WebSocket from "ws";
-import { KiB, pool, result, serverMemory, startChild, type Child, type Result } from "./lib.js";
+import { KiB, perConnection, pool, result, startChild, type Result } from "./lib.js";
 import { LiveClient } from "./live-client.js";
 import { loadPage, type PageInfo } from "../tests/support/protocol.js";
 
@@ -13,12 +14,6 @@ const IN_FLIGHT = 200;
 /** Page loads whose cookie and view token the sockets share (a token may be joined on several sockets). */
 const PAGES = 100;
 
-async function settle(child: Child): Promise<NodeJS.MemoryUsage> {
-  // let closing handshakes and timers of the connect burst finish first
-  await new Promise((r) => setTimeout(r, 500));
-  return serverMemory(child);
-}
-
 async function lagoonPerView(): Promise<{ rss: number; heap: number }> {
   const app = await startChild("bench/servers/app.ts", { cpu: 0, compiled: true });
   try {
@@ -26,13 +21,8 @@ async function lagoonPerView(): Promise<{ rss: number; heap: number }> {
     // warm up: the code paths of a join, then back to idle
     const warm = await pool(pages, 20, async (p) => (await LiveClient.join(app.url, p, "/counter")).client);
     for (const c of warm) c.close();
-    const before = await settle(app);
-    const clients = await pool(Array.from({ length: VIEWS }), IN_FLIGHT, async (_, i) => {
-      return (await LiveClient.join(app.url, pages[i % PAGES]!, "/counter")).client;
-    });
-    const after = await settle(app);
-    for (const c of clients) c.close();
-    return { rss: (after.rss - before.rss) / VIEWS, heap: (after.heapUsed - before.heapUsed) / VIEWS };
+    const join = async (i: number) => (await LiveClient.join(app.url, pages[i % PAGES]!, "/counter")).client;
+    return await perConnection(app, join, VIEWS, IN_FLIGHT);
   } finally {
     await app.stop();
   }
@@ -49,11 +39,11 @@ async function echoPerConnection(): Promise<{ rss: number; heap: number }> {
       });
     const warm = await pool(Array.from({ length: PAGES }), 20, open);
     for (const ws of warm) ws.terminate();
-    const before = await settle(echo);
-    const sockets = await pool(Array.from({ length: VIEWS }), IN_FLIGHT, open);
-    const after = await settle(echo);
-    for (const ws of sockets) ws.terminate();
-    return { rss: (after.rss - before.rss) / VIEWS, heap: (after.heapUsed - before.heapUsed) / VIEWS };
+    const idle = async () => {
+      const ws = await open();
+      return { close: () => ws.terminate() };
+    };
+    return await perConnection(echo, idle, VIEWS, IN_FLIGHT);
   } finally {
     await echo.stop();
   }

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inTurns, KiB, median, percentile, pool, rate, result, serverMemory, startChild, type Child, type Result } from "./lib.js";
+import { inTurns, KiB, median, percentile, perConnection, pool, rate, result, startChild, type Child, type Result } from "./lib.js";
 import { EchoClient } from "./echo-client.js";
 import { LiveClient } from "./live-client.js";
 import { loadPage, type PageInfo } from "../tests/support/protocol.js";
@@ -24,7 +24,7 @@ const BACK_TO_BACK = 2000;
 const WARMUP = 300;
 const HTTP_SECONDS = 2;
 const CONNECTIONS = 50;
-const VIEWS = 3000;
+const VIEWS = 6000;
 const JOINS = 300;
 
 /** The peer's page: the same fields as Lagoon's, spelled its way (attributes over several lines). */
@@ -139,17 +139,11 @@ async function firstRenders(app: Child, peer: Child): Promise<Result[]> {
   }
 }
 
-/** Memory per idle joined view (RSS after GC, before and after `VIEWS` joins), on a server of its own. */
+/** Memory per idle joined view (RSS after GC, the slope over `VIEWS` joins: lib.ts `perConnection`), on a server of its own. */
 async function perView(child: Child, join: () => Promise<{ close(): void }>): Promise<number> {
   const warm = await pool(Array.from({ length: 100 }), 20, join);
   for (const c of warm) c.close();
-  await new Promise((r) => setTimeout(r, 500));
-  const before = await serverMemory(child);
-  const clients = await pool(Array.from({ length: VIEWS }), 100, join);
-  await new Promise((r) => setTimeout(r, 500));
-  const after = await serverMemory(child);
-  for (const c of clients) c.close();
-  return (after.rss - before.rss) / VIEWS / KiB;
+  return (await perConnection(child, join, VIEWS, 100)).rss / KiB;
 }
 
 async function memory(): Promise<Result[]> {
