@@ -11,7 +11,7 @@
 import { diffTemplate, renderHtml, type HtmlContext, type NodeState, type RenderContext } from "./diff.js";
 import type { ComponentRefValue } from "./refs.js";
 import { LagoonError, TemplateError } from "./errors.js";
-import { socketInternals, type ComponentSocketImpl } from "./socket.js";
+import { assignsCopy, socketInternals, type ComponentSocketImpl } from "./socket.js";
 import { prepare } from "./template.js";
 import type { Assigns, ComponentDef } from "./types.js";
 import { ROOT, STATIC } from "./wire.js";
@@ -225,7 +225,10 @@ function sync(result: unknown, what: string): void {
 }
 
 function renderAssigns(entry: ComponentEntry): Assigns {
-  return Object.assign(Object.create(null), entry.socket.assigns, { myself: entry.cid, streams: sockets.streams(entry.socket) });
+  const assigns = assignsCopy(entry.socket);
+  assigns.myself = entry.cid;
+  assigns.streams = sockets.streams(entry.socket);
+  return assigns;
 }
 
 function shallowEqual(a: Assigns | undefined, b: Assigns): boolean {

@@ -303,7 +303,10 @@ export class LiveViewProcess implements ViewProcessCore {
     const out = diff ?? (replyValue !== undefined ? {} : null);
     if (out && replyValue !== undefined) out[REPLY] = replyValue;
     if (ref !== null) {
-      this.reply(ref, { status: "ok", response: { ...(out ? { diff: out } : {}), ...(onward ? { live_redirect: onward } : {}) } });
+      const response: Reply["response"] = {};
+      if (out) response.diff = out;
+      if (onward) response.live_redirect = onward;
+      this.reply(ref, { status: "ok", response });
       return;
     }
     if (out) this.push("diff", out);

@@ -68,6 +68,14 @@ export interface SocketInternals {
 }
 
 const NO_STREAMS: Readonly<Record<string, LiveStream<any>>> = Object.freeze({});
+// a render's assigns inherit nothing (no `constructor` or `toString` in a template's reach);
+// a frozen empty prototype rather than Object.create(null), whose objects V8 keeps as dictionaries
+const NO_PROTOTYPE: object = Object.freeze(Object.create(null));
+
+/** What a template receives: a copy of the socket's assigns that inherits nothing, for the caller to add to. */
+export function assignsCopy(socket: SocketBase<any>): Assigns {
+  return Object.assign(Object.create(NO_PROTOTYPE) as Assigns, socket.assigns);
+}
 const ASSIGN_ASYNC = "__assign:";
 
 // set by SocketBase's static block, the one place with access to its private fields

@@ -12,7 +12,7 @@ import type { ViewProcessCore } from "./internal.js";
 import { LayoutMemo } from "./layout-memo.js";
 import { inRenderScope, type RenderScope } from "./render-scope.js";
 import { containerHtml, MAX_NESTING, nestedToken, type NestedRef } from "./nested.js";
-import { socketInternals } from "./socket.js";
+import { assignsCopy, socketInternals } from "./socket.js";
 import { internState } from "./state-intern.js";
 import type { Layout, LiveRoute } from "./router.js";
 import type { Template } from "./template.js";
@@ -21,6 +21,11 @@ import type { ComponentRefValue, NestedRefValue } from "./refs.js";
 import { COMPONENTS, EVENTS, TITLE } from "./wire.js";
 
 const sockets = socketInternals();
+
+function isEmpty(diff: Record<string, unknown>): boolean {
+  for (const _ in diff) return false;
+  return true;
+}
 
 export class ViewRender {
   readonly #proc: ViewProcessCore;
@@ -41,7 +46,10 @@ export class ViewRender {
   /** The assigns the view's render (and its layout) receive. */
   assigns(): Assigns {
     const socket = this.#proc.socket;
-    return Object.assign(Object.create(null), socket.assigns, { flash: this.#proc.flash.current, streams: sockets.streams(socket) });
+    const assigns = assignsCopy(socket);
+    assigns.flash = this.#proc.flash.current;
+    assigns.streams = sockets.streams(socket);
+    return assigns;
   }
 
   /** The view's template inside its own layout, else its live session's (a nested view has neither). */
@@ -117,7 +125,7 @@ export class ViewRender {
     const pushed = proc.events;
     proc.events = undefined;
     if (added || pushed) diff[EVENTS] = [...(added ?? []), ...(pushed ?? [])];
-    if (!full && Object.keys(diff).length === 0) return null;
+    if (!full && isEmpty(diff)) return null;
     proc.span.rendered(performance.now() - started);
     proc.existingLifecycle()?.afterRender(socket);
     return diff;
