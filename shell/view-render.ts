@@ -100,7 +100,7 @@ export class ViewRender {
     const proc = this.#proc;
     const started = performance.now();
     const socket = proc.socket;
-    const diff: Record<string, unknown> = {};
+    let diff: Record<string, unknown> = {};
     const components = proc.existingComponents();
     components?.beginRender();
     const ctx = this.#ctx;
@@ -110,7 +110,9 @@ export class ViewRender {
       const { diff: d, state } = this.#diff(assigns, full ? undefined : this.#state);
       // a join's state is mostly what other views of the page hold: held once (state-intern.ts)
       this.#state = full ? internState(state) : state;
-      if (d) Object.assign(diff, d);
+      // the template's diff is this render's own object: the rest goes into it (copying its
+      // index keys would take V8's slow path)
+      if (d) diff = d;
       if ((full && assigns.pageTitle != null) || sockets.changed(socket).has("pageTitle")) {
         diff[TITLE] = assigns.pageTitle == null ? "" : String(assigns.pageTitle);
       }
