@@ -13,6 +13,7 @@
 import type { ComponentEntry } from "./component-tree.js";
 import { EventParamsError, EventRejected } from "./errors.js";
 import type { ViewProcessCore } from "./internal.js";
+import type { Lifecycle } from "./lifecycle.js";
 import { decodeEventValue } from "./params.js";
 import { SocketBase } from "./socket.js";
 import type { EventSpec } from "./types.js";
@@ -37,8 +38,11 @@ interface EventPayload {
   uploads?: unknown;
 }
 
-/** Handles one `event` push inside the view's mailbox. */
-export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref: string): Promise<void> {
+/**
+ * Handles one `event` push inside the view's mailbox: synchronously when its handler
+ * returns at once (the mailbox then needs no promise), else a promise of its end.
+ */
+export function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref: string): void | Promise<void> {
   const p = payload as EventPayload | null;
   // type null: a push from JS the client runs outside a DOM event (phx-mounted, phx-connected, execJS)
   if (typeof p !== "object" || p === null || typeof p.event !== "string" || (typeof p.type !== "string" && p.type !== null)) {
@@ -62,51 +66,88 @@ export async function dispatchEvent(proc: ViewProcessCore, payload: unknown, ref
     proc.flash.clear(typeof key === "string" ? key : undefined);
     return proc.finish(ref, undefined);
   }
+  const event: Dispatch = { proc, ref, form, target, name, params };
+  // the view's hooks see every event for it, known to the view or not (a layout's, say)
+  const hooks = target ? undefined : proc.existingLifecycle();
+  if (hooks?.has("handleEvent")) return throughHooks(event, hooks);
+  return handle(event);
+}
+
+/** An event on its way to its handler. */
+interface Dispatch {
+  readonly proc: ViewProcessCore;
+  readonly ref: string;
+  readonly form: { event: string; target?: string } | undefined;
+  readonly target: ComponentEntry | undefined;
+  readonly name: string;
+  readonly params: Record<string, unknown>;
+}
+
+async function throughHooks(event: Dispatch, hooks: Lifecycle): Promise<void> {
+  const { proc, ref, name, params } = event;
+  let outcome: Awaited<ReturnType<Lifecycle["run"]>>;
+  try {
+    outcome = await hooks.run("handleEvent", [name, params, proc.socket]);
+  } catch (error) {
+    return rejected(event, error);
+  }
+  if (!outcome.halted) return handle(event);
+  // telemetry labels are never names the client made up: the view's own, or the hook's
+  const known = proc.route.view.events && Object.hasOwn(proc.route.view.events, name);
+  proc.span.event = known ? name : `hook:${outcome.by}`;
+  // Phoenix's {:halt, reply, socket}: the reply goes back whatever bound the event, as a handler's
+  return proc.finish(ref, outcome.reply);
+}
+
+/** Runs the event's handler (with its params schema), then renders and replies. */
+function handle(event: Dispatch): void | Promise<void> {
+  const { proc, ref, form, target, name, params } = event;
+  const events = (target ? target.def.events : proc.route.view.events) as Record<string, EventSpec<any>> | undefined;
+  const spec = events && Object.hasOwn(events, name) ? events[name] : undefined;
+  if (!spec) {
+    const owner = target ? `component ${target.def.name ?? target.cid}` : proc.name;
+    return refuse(proc, ref, form, { reason: "unknown_event", message: `${owner} has no event "${name.slice(0, 64)}"` });
+  }
+  proc.span.event = name;
   const socket = target ? target.socket : proc.socket;
   let result: unknown;
+  let refusal: Refusal | undefined;
   try {
-    // the view's hooks see every event for it, known to the view or not (a layout's, say)
-    const hooks = target ? undefined : proc.existingLifecycle();
-    if (hooks?.has("handleEvent")) {
-      const outcome = await hooks.run("handleEvent", [name, params, socket]);
-      if (outcome.halted) {
-        // telemetry labels are never names the client made up: the view's own, or the hook's
-        const known = proc.route.view.events && Object.hasOwn(proc.route.view.events, name);
-        proc.span.event = known ? name : `hook:${outcome.by}`;
-        // Phoenix's {:halt, reply, socket}: the reply goes back whatever bound the event, as a handler's
-        return proc.finish(ref, outcome.reply);
-      }
-    }
-    const events = (target ? target.def.events : proc.route.view.events) as Record<string, EventSpec<any>> | undefined;
-    const spec = events && Object.hasOwn(events, name) ? events[name] : undefined;
-    if (!spec) {
-      const owner = target ? `component ${target.def.name ?? target.cid}` : proc.name;
-      return refuse(proc, ref, form, { reason: "unknown_event", message: `${owner} has no event "${name.slice(0, 64)}"` });
-    }
-    proc.span.event = name;
     if (typeof spec === "function") {
       result = spec(params, socket);
-      if (thenable(result)) result = await result;
     } else {
       const parsed = spec.params.safeParse(params);
-      if (!parsed.success) {
+      if (parsed.success) result = spec.handle(parsed.data, socket);
+      else {
         const err = new EventParamsError(proc.name, name, parsed.error.issues);
-        const issues = err.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
-        return refuse(proc, ref, form, { reason: err.code, message: err.message, issues });
+        refusal = { reason: err.code, message: err.message, issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) };
       }
-      result = spec.handle(parsed.data, socket);
-      if (thenable(result)) result = await result;
     }
   } catch (error) {
-    if (!(error instanceof EventRejected)) throw error;
-    if (target) proc.components().touch(target);
-    return refuse(proc, ref, form, { reason: error.code, message: error.message });
+    return rejected(event, error);
   }
-  if (target) proc.components().touch(target);
+  if (refusal) return refuse(proc, ref, form, refusal);
+  if (thenable(result)) {
+    return Promise.resolve(result).then(
+      (value) => handled(event, value),
+      (error: unknown) => rejected(event, error),
+    );
+  }
+  return handled(event, result);
+}
+
+function handled(event: Dispatch, result: unknown): void | Promise<void> {
+  if (event.target) event.proc.components().touch(event.target);
   // a value returned is the reply, whatever bound the event (as Phoenix's {:reply, map, socket}:
   // a hook's pushEvent and JS.push callbacks read it); a returned socket (a chained call) is not one
-  const reply = result instanceof SocketBase ? undefined : result;
-  await proc.finish(ref, reply);
+  return event.proc.finish(event.ref, result instanceof SocketBase ? undefined : result);
+}
+
+/** An EventRejected from the handler (or a hook) refuses the event; anything else crashes the view. */
+function rejected(event: Dispatch, error: unknown): void | Promise<void> {
+  if (!(error instanceof EventRejected)) throw error;
+  if (event.target) event.proc.components().touch(event.target);
+  return refuse(event.proc, event.ref, event.form, { reason: error.code, message: error.message });
 }
 
 /** Awaited only when it must be: a handler that returns at once has its reply sent in the same turn (mailbox.ts). */
@@ -115,15 +156,15 @@ function thenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 /** Answers a refused event: ok, with the refusal as the reply, plus whatever the handler changed before it refused. */
-async function refuse(
+function refuse(
   proc: ViewProcessCore,
   ref: string,
   form: { event: string; target?: string } | undefined,
   refusal: Refusal,
-): Promise<void> {
+): void | Promise<void> {
   proc.span.refused = refusal.reason;
   if (form) (proc.events ??= []).push([FORM_REFUSED, form]);
-  await proc.finish(ref, { error: refusal });
+  return proc.finish(ref, { error: refusal });
 }
 
 function formTarget(meta: unknown): string | undefined {

@@ -96,9 +96,9 @@ export interface ViewProcessCore {
   readonly connect: ConnectContext | undefined;
   readonly flash: FlashState;
   readonly span: SpanRecorder;
-  url: URL;
-  /** The URL's text, without parsing it. */
-  readonly href: string;
+  /** A copy of the view's URL (parsed from `href`). */
+  readonly url: URL;
+  href: string;
   params: Params;
   /** Navigation asked for by the handler running now. */
   nav: Nav | null;
@@ -127,9 +127,9 @@ export interface ViewProcessCore {
   uploads(): ViewUploads;
   existingUploads(): ViewUploads | undefined;
   /** Queues a message; `ref` is the push to answer (null for info and async). */
-  enqueue(ref: string | null, phase: Phase, task: () => Promise<void>): Promise<void>;
+  enqueue(ref: string | null, phase: Phase, task: () => void | Promise<void>): Promise<void>;
   /** After a handler: follow navigation, render, and answer with `replyValue` as the hook reply. */
-  finish(ref: string | null, replyValue: unknown): Promise<void>;
+  finish(ref: string | null, replyValue: unknown): void | Promise<void>;
   reply(ref: string, reply: Reply): void;
   /** Renders what changed since the last render (null: nothing did). */
   render(full: boolean): Record<string, unknown> | null;

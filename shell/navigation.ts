@@ -35,7 +35,8 @@ export async function applyPatch(proc: ViewProcessCore, nav: Nav): Promise<{ to:
     if (!resolved || resolved.route.view !== proc.route.view) {
       throw new LagoonError("bad_patch", `${proc.name}: pushPatch("${current.to}") must point to this same view; use pushNavigate`);
     }
-    proc.url = url = next;
+    proc.href = next.href;
+    url = next;
     proc.params = resolved.params;
     proc.route = resolved.route;
     last = current;
@@ -75,7 +76,7 @@ export async function clientPatch(proc: ViewProcessCore, url: unknown, ref: stri
     return proc.reply(ref, { status: "ok", response: { link_redirect: true } });
   }
   proc.flash.clear();
-  proc.url = next;
+  proc.href = next.href;
   proc.params = resolved.params;
   proc.route = resolved.route;
   await proc.handleParams();

@@ -22,7 +22,7 @@ import type { ViewHandle } from "./pubsub.js";
 import type { LiveRoute } from "./router.js";
 import { ComponentSocketImpl, ViewSocketImpl } from "./socket.js";
 import type { RenderScope } from "./render-scope.js";
-import { SpanRecorder, viewSpan, type ViewEvent } from "./spans.js";
+import { observeMessage, observeView, SpanRecorder } from "./spans.js";
 import { AsyncTasks } from "./tasks.js";
 import type { Template } from "./template.js";
 import type { Assigns, Params, Session } from "./types.js";
@@ -54,8 +54,8 @@ export class LiveViewProcess implements ViewProcessCore {
   readonly nested: { readonly parent: ViewHandle | undefined; readonly depth: number } | undefined;
   params: Params;
   nav: Nav | null = null;
-  // kept as text: a URL object is large, and an idle view holds one only if it is kept
-  #href: string;
+  /** The view's URL, kept as text: a URL object is large, and an idle view would hold it. */
+  href: string;
   readonly #host: ViewHost;
   readonly #link: SocketLink;
   readonly #render: ViewRender;
@@ -80,7 +80,7 @@ export class LiveViewProcess implements ViewProcessCore {
     this.session = opts.session;
     this.liveSession = opts.liveSession ?? opts.route.session.name;
     this.nested = opts.nested;
-    this.#href = opts.url.href;
+    this.href = opts.url.href;
     this.params = opts.params;
     this.flash = new FlashState(opts.flash);
     this.#host = opts.host ?? NOOP_HOST;
@@ -92,15 +92,7 @@ export class LiveViewProcess implements ViewProcessCore {
 
   /** A copy of the view's URL, parsed on each read: changing it changes nothing. */
   get url(): URL {
-    return new URL(this.#href);
-  }
-
-  set url(url: URL) {
-    this.#href = url.href;
-  }
-
-  get href(): string {
-    return this.#href;
+    return new URL(this.href);
   }
 
   get name(): string {
@@ -169,7 +161,7 @@ export class LiveViewProcess implements ViewProcessCore {
         await this.#joinTask(ref);
       } catch (error) {
         this.#report(error, "mount");
-        this.#observe("crash", 0, { event: "mount" });
+        observeView(this, "crash", 0, { event: "mount" });
         this.#end();
         // a generic reason: the client reloads with jitter (5-10 s), so crashes cannot loop tightly
         this.reply(ref, { status: "error", response: { reason: "join crashed" } });
@@ -179,17 +171,14 @@ export class LiveViewProcess implements ViewProcessCore {
 
   async #joinTask(ref: string): Promise<void> {
     await this.mountAll();
-    let livePatch: Record<string, unknown> | undefined;
     const nav = takeNav(this);
-    if (nav?.kind === "patch") {
-      livePatch = await applyPatch(this, nav);
-    } else if (nav) {
+    if (nav && nav.kind !== "patch") {
       // a mount that navigates away answers the join with where to go instead
       const { key, target } = leaving(this, nav);
       this.#end();
-      this.reply(ref, { status: "error", response: { [key]: target } });
-      return;
+      return this.reply(ref, { status: "error", response: { [key]: target } });
     }
+    const livePatch = nav ? await applyPatch(this, nav) : undefined;
     const rendered = this.render(true)!;
     this.reply(ref, { status: "ok", response: { rendered, ...(livePatch ? { live_patch: livePatch } : {}) } });
   }
@@ -230,18 +219,16 @@ export class LiveViewProcess implements ViewProcessCore {
    * Queues a message (mailbox.ts). Its spans are observed once it is answered, so telemetry
    * listeners never delay a reply; the join's own span is the channel's (it times the whole join).
    */
-  enqueue(ref: string | null, phase: Phase, task: () => Promise<void>): Promise<void> {
+  enqueue(ref: string | null, phase: Phase, task: () => void | Promise<void>): Promise<void> {
     return this.#mailbox.post(
       ref !== null,
-      async () => {
+      () => {
         if (!this.#alive) throw new Ended();
         const started = performance.now();
-        const span = this.span;
-        span.reset();
-        await task();
-        const duration = performance.now() - started;
-        if (span.render !== undefined) this.#observe("render", span.render);
-        if (phase !== "mount") this.#observe(phase, duration, span);
+        this.span.reset();
+        const handling = task();
+        if (!handling) return observeMessage(this, phase, started);
+        return handling.then(() => observeMessage(this, phase, started));
       },
       (error) => {
         if (!(error instanceof Ended)) this.#crash(error, phase);
@@ -269,7 +256,7 @@ export class LiveViewProcess implements ViewProcessCore {
     if (this.nav) return;
     // a nested view has no URL of its own: no params to handle
     if (this.routed) await this.handleParams();
-    this.#observe("mount", performance.now() - started);
+    observeView(this, "mount", performance.now() - started);
   }
 
   /** handleParams for the current URL: the hooks first; one that halts skips the view's. */
@@ -279,7 +266,8 @@ export class LiveViewProcess implements ViewProcessCore {
     await this.route.view.handleParams?.(this.params, this.url, this.socket);
   }
 
-  async finish(ref: string | null, replyValue: unknown): Promise<void> {
+  /** Ends a message: navigation asked for, else the render of what changed with the reply. Asynchronous only for a patch. */
+  finish(ref: string | null, replyValue: unknown): void | Promise<void> {
     let nav = takeNav(this);
     // a sticky view outlives live navigation (Phoenix's sticky?): it sends the page on and keeps running
     let onward: Record<string, unknown> | undefined;
@@ -298,7 +286,14 @@ export class LiveViewProcess implements ViewProcessCore {
       this.#host.stopped("close");
       return;
     }
-    if (nav) this.push("live_patch", await applyPatch(this, nav));
+    if (!nav) return this.#answer(ref, replyValue, onward);
+    return applyPatch(this, nav).then((patch) => {
+      this.push("live_patch", patch);
+      this.#answer(ref, replyValue, onward);
+    });
+  }
+
+  #answer(ref: string | null, replyValue: unknown, onward: Record<string, unknown> | undefined): void {
     const diff = this.render(false);
     const out = diff ?? (replyValue !== undefined ? {} : null);
     if (out && replyValue !== undefined) out[REPLY] = replyValue;
@@ -360,16 +355,10 @@ export class LiveViewProcess implements ViewProcessCore {
 
   // ---------------------------------------------------------------- ending
 
-  #observe(name: ViewEvent["name"], duration: number, extra?: { event?: string; bytes?: number; refused?: string }): void {
-    this.services.spans?.emit(
-      viewSpan({ view: this.name, route: this.route.path, id: this.id, connected: this.connected }, name, duration, extra),
-    );
-  }
-
   #crash(error: unknown, phase: string): void {
     if (!this.#alive) return;
     this.#report(error, phase);
-    this.#observe("crash", 0, { event: phase });
+    observeView(this, "crash", 0, { event: phase });
     this.#terminate("error");
     this.#end();
     this.#host.stopped("error");

@@ -183,3 +183,32 @@ export function viewSpan(
   if (extra.refused !== undefined) span.refused = extra.refused;
   return span;
 }
+
+/** What names a view in its spans, and where they go. */
+export interface SpanSource {
+  readonly name: string;
+  readonly route: { readonly path: string };
+  readonly id: string;
+  readonly connected: boolean;
+  readonly services: { readonly spans?: SpanObserver | undefined };
+  readonly span: SpanRecorder;
+}
+
+/** Emits a span of `source`'s view (nothing without an observer). */
+export function observeView(
+  source: SpanSource,
+  name: ViewEvent["name"],
+  duration: number,
+  extra?: { event?: string; bytes?: number; refused?: string },
+): void {
+  const about = { view: source.name, route: source.route.path, id: source.id, connected: source.connected };
+  source.services.spans?.emit(viewSpan(about, name, duration, extra));
+}
+
+/** A handled message's spans: its renders' time, then its own (a mount's is the join's, which its channel times). */
+export function observeMessage(source: SpanSource, phase: ViewEvent["name"], started: number): void {
+  const duration = performance.now() - started;
+  const span = source.span;
+  if (span.render !== undefined) observeView(source, "render", span.render);
+  if (phase !== "mount") observeView(source, phase, duration, span);
+}

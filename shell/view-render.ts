@@ -22,10 +22,6 @@ import { COMPONENTS, EVENTS, TITLE } from "./wire.js";
 
 const sockets = socketInternals();
 
-function isEmpty(diff: Record<string, unknown>): boolean {
-  for (const _ in diff) return false;
-  return true;
-}
 
 export class ViewRender {
   readonly #proc: ViewProcessCore;
@@ -100,7 +96,8 @@ export class ViewRender {
     const proc = this.#proc;
     const started = performance.now();
     const socket = proc.socket;
-    let diff: Record<string, unknown> = {};
+    // made when something goes in: a render that changed nothing allocates none
+    let diff: Record<string, unknown> | undefined;
     const components = proc.existingComponents();
     components?.beginRender();
     const ctx = this.#ctx;
@@ -114,23 +111,23 @@ export class ViewRender {
       // index keys would take V8's slow path)
       if (d) diff = d;
       if ((full && assigns.pageTitle != null) || sockets.changed(socket).has("pageTitle")) {
-        diff[TITLE] = assigns.pageTitle == null ? "" : String(assigns.pageTitle);
+        (diff ??= {})[TITLE] = assigns.pageTitle == null ? "" : String(assigns.pageTitle);
       }
       sockets.rendered(socket);
       proc.flash.changed = false;
     }
     // the view's render may have placed the first component
     const changed = (components ?? proc.existingComponents())?.render(this.#ctx);
-    if (changed) diff[COMPONENTS] = changed;
+    if (changed) (diff ??= {})[COMPONENTS] = changed;
     ctx.joinRender = false;
     const added = ctx.takeEvents();
     const pushed = proc.events;
     proc.events = undefined;
-    if (added || pushed) diff[EVENTS] = [...(added ?? []), ...(pushed ?? [])];
-    if (!full && isEmpty(diff)) return null;
+    if (added || pushed) (diff ??= {})[EVENTS] = [...(added ?? []), ...(pushed ?? [])];
+    if (!full && !diff) return null;
     proc.span.rendered(performance.now() - started);
     proc.existingLifecycle()?.afterRender(socket);
-    return diff;
+    return diff ?? {};
   }
 
   /** A nested view's container for the connected render: empty, with the token the client joins with. */

@@ -81,4 +81,55 @@ describe("Mailbox", () => {
     expect(failures.map(String)).toEqual(["Error: boom"]);
     expect(ran).toBe(true);
   });
+
+  it("runs a handler that returns at once to its end in the caller's turn; what it posts and idle() wait for it", async () => {
+    const box = new Mailbox();
+    const seen: string[] = [];
+    await freshTurn();
+    let idle: Promise<void> | undefined;
+    const handled = box.post(
+      true,
+      () => {
+        seen.push("sync starts");
+        void box.post(
+          true,
+          () => void seen.push("posted by sync"),
+          () => {},
+        );
+        idle = box.idle().then(() => void seen.push("idle"));
+        seen.push("sync ends");
+      },
+      () => {},
+    );
+    seen.push("after post");
+    expect(box.busy).toBe(true);
+    await handled;
+    await idle;
+    await box.idle();
+    expect(seen).toEqual(["sync starts", "sync ends", "after post", "posted by sync", "idle"]);
+    expect(box.busy).toBe(false);
+  });
+
+  it("hands a handler's synchronous throw to its callback and goes on with the next message", async () => {
+    const box = new Mailbox();
+    const failures: unknown[] = [];
+    await freshTurn();
+    const failed = box.post(
+      true,
+      () => {
+        throw new Error("sync boom");
+      },
+      (error) => failures.push(error),
+    );
+    expect(failures.map(String)).toEqual(["Error: sync boom"]);
+    expect(box.busy).toBe(false);
+    let ran = false;
+    void box.post(
+      true,
+      () => void (ran = true),
+      () => {},
+    );
+    expect(ran).toBe(true);
+    await expect(failed).resolves.toBeUndefined();
+  });
 });
