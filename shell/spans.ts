@@ -170,20 +170,6 @@ export class SpanRecorder {
   }
 }
 
-/** Builds a view span; `about` names the view. */
-export function viewSpan(
-  about: Pick<ViewEvent, "view" | "route" | "id" | "connected">,
-  name: ViewEvent["name"],
-  duration: number,
-  extra: { event?: string; bytes?: number; refused?: string } = {},
-): ViewEvent {
-  const span: Mutable<ViewEvent> = { name, view: about.view, route: about.route, id: about.id, connected: about.connected, duration };
-  if (extra.event !== undefined) span.event = extra.event;
-  if (extra.bytes) span.bytes = extra.bytes;
-  if (extra.refused !== undefined) span.refused = extra.refused;
-  return span;
-}
-
 /** What names a view in its spans, and where they go. */
 export interface SpanSource {
   readonly name: string;
@@ -201,8 +187,13 @@ export function observeView(
   duration: number,
   extra?: { event?: string; bytes?: number; refused?: string },
 ): void {
-  const about = { view: source.name, route: source.route.path, id: source.id, connected: source.connected };
-  source.services.spans?.emit(viewSpan(about, name, duration, extra));
+  const spans = source.services.spans;
+  if (!spans) return;
+  const span: Mutable<ViewEvent> = { name, view: source.name, route: source.route.path, id: source.id, connected: source.connected, duration };
+  if (extra?.event !== undefined) span.event = extra.event;
+  if (extra?.bytes) span.bytes = extra.bytes;
+  if (extra?.refused !== undefined) span.refused = extra.refused;
+  spans.emit(span);
 }
 
 /** A handled message's spans: its renders' time, then its own (a mount's is the join's, which its channel times). */
