@@ -120,7 +120,11 @@ function handle(event: Dispatch): void | Promise<void> {
       if (parsed.success) result = spec.handle(parsed.data, socket);
       else {
         const err = new EventParamsError(proc.name, name, parsed.error.issues);
-        refusal = { reason: err.code, message: err.message, issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) };
+        refusal = {
+          reason: err.code,
+          message: err.message,
+          issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+        };
       }
     }
   } catch (error) {

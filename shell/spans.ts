@@ -189,7 +189,14 @@ export function observeView(
 ): void {
   const spans = source.services.spans;
   if (!spans) return;
-  const span: Mutable<ViewEvent> = { name, view: source.name, route: source.route.path, id: source.id, connected: source.connected, duration };
+  const span: Mutable<ViewEvent> = {
+    name,
+    view: source.name,
+    route: source.route.path,
+    id: source.id,
+    connected: source.connected,
+    duration,
+  };
   if (extra?.event !== undefined) span.event = extra.event;
   if (extra?.bytes) span.bytes = extra.bytes;
   if (extra?.refused !== undefined) span.refused = extra.refused;

@@ -78,7 +78,12 @@ async function renderNested(ref: NestedRef, parent: LiveViewProcess, opts: Omit<
   const depth = (parent.nested?.depth ?? 0) + 1;
   if (depth > MAX_NESTING) throw new LagoonError("nesting_too_deep", `${parent.name}: nested views nest at most ${MAX_NESTING} deep`);
   opts.services.router.rendered(ref.view);
-  const token = nestedToken(ref, { id: parent.id, liveSession: parent.liveSession, sid: String(opts.session.sid ?? ""), href: opts.url.href });
+  const token = nestedToken(ref, {
+    id: parent.id,
+    liveSession: parent.liveSession,
+    sid: String(opts.session.sid ?? ""),
+    href: opts.url.href,
+  });
   const result = await renderStatic({
     id: ref.opts.id,
     route: nestedRoute(ref.view),

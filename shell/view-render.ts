@@ -22,7 +22,6 @@ import { COMPONENTS, EVENTS, TITLE } from "./wire.js";
 
 const sockets = socketInternals();
 
-
 export class ViewRender {
   readonly #proc: ViewProcessCore;
   readonly #ctx: RenderHooks;
