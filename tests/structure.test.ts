@@ -145,4 +145,30 @@ describe("the apps", () => {
     expect(files("app").length).toBeGreaterThan(10);
     expect(offending).toEqual([]);
   });
+
+  it("take no configuration or styles from the framework's folders: a tsconfig extends, a stylesheet imports, only their own files", () => {
+    const offending: string[] = [];
+    const configs = (dir: string): string[] =>
+      readdirSync(join(root, dir)).flatMap((name) => {
+        const path = join(dir, name);
+        if (name === "node_modules" || name === "dist") return [];
+        if (statSync(join(root, path)).isDirectory()) return configs(path);
+        return /\.(json|css)$/.test(name) ? [path] : [];
+      });
+    let read = 0;
+    for (const app of APPS) {
+      for (const file of configs(app)) {
+        read++;
+        const text = readFileSync(join(root, file), "utf8");
+        const refs = [...text.matchAll(/"extends"\s*:\s*"([^"]+)"|@import\s+(?:url\()?["']([^"']+)["']/g)].map((m) => m[1] ?? m[2]!);
+        for (const ref of refs) {
+          if (!ref.startsWith(".")) continue;
+          const target = relative(root, resolve(dirname(join(root, file)), ref));
+          if (target !== app && !target.startsWith(app + "/")) offending.push(`${file} reaches ${target}`);
+        }
+      }
+    }
+    expect(read).toBeGreaterThan(3);
+    expect(offending).toEqual([]);
+  });
 });
