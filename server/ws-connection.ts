@@ -35,8 +35,8 @@ export class WsConnection implements Conn {
   readonly #channel: LiveConnection;
   #timer: NodeJS.Timeout | undefined;
   #ended = false;
-  /** The sets of connections (by session, by user) this one is in, as map, key, map, key: left when it closes. */
-  #tracked: (Map<string, Set<WsConnection>> | string)[] | undefined;
+  /** The sets of connections (by session, by user) this one is in, left when it closes. */
+  #tracked: (readonly [Map<string, Set<WsConnection>>, string])[] | undefined;
   /** Answered the last heartbeat ping. */
   alive = true;
 
@@ -80,8 +80,8 @@ export class WsConnection implements Conn {
 
   /** In `map`'s set under `key` until the socket closes. */
   trackedIn(map: Map<string, Set<WsConnection>>, key: string): void {
-    // built at its size: a first push would reserve room for 17
-    this.#tracked = this.#tracked ? this.#tracked.concat(map, key) : [map, key];
+    // array literals, at their size: a first push would reserve room for 17
+    this.#tracked = this.#tracked ? [...this.#tracked, [map, key]] : [[map, key]];
   }
 
   // ws answers pings itself (a burst beyond maxPendingAutoPongs terminates the socket); a
@@ -99,9 +99,7 @@ export class WsConnection implements Conn {
     this.#channel.close();
     const tracked = this.#tracked ?? [];
     this.#tracked = undefined;
-    for (let i = 0; i < tracked.length; i += 2) {
-      const map = tracked[i] as Map<string, Set<WsConnection>>;
-      const key = tracked[i + 1] as string;
+    for (const [map, key] of tracked) {
       const set = map.get(key);
       set?.delete(this);
       if (set?.size === 0) map.delete(key);
