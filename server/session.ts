@@ -51,6 +51,8 @@ export class Sessions implements Tokens {
   readonly #signer: Signer;
   readonly #maxAge: number;
   readonly #secure: boolean | undefined;
+  /** The session cookie's attributes after its value, without and with Secure. */
+  readonly #attributes: [string?, string?] = [];
   /**
    * Cookies verified lately, by their exact text: a logged-in user sends the same cookie
    * with every page and socket, and verifying it (an HMAC and a JSON parse) was a tenth of
@@ -111,13 +113,16 @@ export class Sessions implements Tokens {
 
   /** A Set-Cookie header value storing `session`. */
   cookie(session: CookieSession, https: boolean): string {
-    return serialize(SESSION_COOKIE, this.#signer.sign("session", { s: session }, this.#maxAge), {
+    const secure = this.#secure ?? https;
+    // the attributes are the same on every cookie: serialized once for each Secure flag
+    const attributes = (this.#attributes[secure ? 1 : 0] ??= serialize(SESSION_COOKIE, "", {
       path: "/",
       httpOnly: true,
       sameSite: "Lax",
-      secure: this.#secure ?? https,
+      secure,
       maxAge: this.#maxAge,
-    });
+    }).slice(SESSION_COOKIE.length + 1));
+    return `${SESSION_COOKIE}=${encodeURIComponent(this.#signer.sign("session", { s: session }, this.#maxAge))}${attributes}`;
   }
 
   /** A Set-Cookie header value that deletes the session. */
@@ -134,7 +139,7 @@ export class Sessions implements Tokens {
   }
 
   signView(token: ViewToken): string {
-    return this.#signer.sign("view", { ...token }, VIEW_TOKEN_AGE);
+    return this.#signer.sign("view", token, VIEW_TOKEN_AGE);
   }
 
   verifyView(token: unknown): ViewToken | null {

@@ -28,9 +28,14 @@ export class Signer {
   }
 
   /** Signs `payload` for `purpose`, valid for `maxAgeSeconds`. */
-  sign(purpose: string, payload: Record<string, unknown>, maxAgeSeconds: number): string {
-    const body = Buffer.from(JSON.stringify({ ...payload, exp: Math.floor(Date.now() / 1000) + maxAgeSeconds })).toString("base64url");
-    return `${body}.${this.#mac(purpose, body).toString("base64url")}`;
+  sign(purpose: string, payload: object, maxAgeSeconds: number): string {
+    // `exp` appended to the payload's JSON rather than spread into a copy of it: a page
+    // signs twice, and the copy was a third of a signature's cost. A payload's own `exp`
+    // comes first, so JSON.parse keeps this one, as the spread did.
+    const json = JSON.stringify(payload);
+    const exp = `"exp":${Math.floor(Date.now() / 1000) + maxAgeSeconds}}`;
+    const body = Buffer.from(json.length > 2 ? `${json.slice(0, -1)},${exp}` : `{${exp}`).toString("base64url");
+    return `${body}.${createHmac("sha256", this.#key(purpose)).update(body).digest("base64url")}`;
   }
 
   /** The payload, or null when the token is malformed, forged, for another purpose, or expired. */

@@ -38,6 +38,14 @@ describe("response headers", () => {
     const res = await fetch(server.url + "/order");
     const cookies = res.headers.getSetCookie();
     expect(cookies.find((c) => c.startsWith("_lagoon_session="))).toMatch(/HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/);
+    expect(cookies.find((c) => c.startsWith("_lagoon_session="))).not.toMatch(/Secure/);
+    // over https the session cookie is Secure, and over http again not
+    const https = await server.lagoon.app.request("https://localhost/order");
+    const secure = https.headers.getSetCookie().find((c) => c.startsWith("_lagoon_session="))!;
+    expect(secure).toMatch(/; Secure/);
+    expect(server.lagoon.sessions.read(secure.split(";")[0])).not.toBeNull();
+    const http = await server.lagoon.app.request("http://localhost/order");
+    expect(http.headers.getSetCookie().find((c) => c.startsWith("_lagoon_session="))).not.toMatch(/Secure/);
     const flash = server.lagoon.sessions.flashCookie({ info: "x" }, true);
     expect(flash).toContain("HttpOnly");
     expect(flash).toContain("Secure");
@@ -98,7 +106,10 @@ describe("security headers and cookies on every kind of response", () => {
     const custom = await startFixtureServer(coreRoutes(), {
       securityHeaders: {
         ...DEFAULT_SECURITY_HEADERS,
-        contentSecurityPolicy: { ...DEFAULT_SECURITY_HEADERS.contentSecurityPolicy, imgSrc: ["'self'", (c) => `https://img.example${c.req.path}`] },
+        contentSecurityPolicy: {
+          ...DEFAULT_SECURITY_HEADERS.contentSecurityPolicy,
+          imgSrc: ["'self'", (c) => `https://img.example${c.req.path}`],
+        },
       },
     });
     try {
