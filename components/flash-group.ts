@@ -26,6 +26,9 @@ export interface FlashGroupOptions {
 }
 
 const ID = /^[A-Za-z][\w-]*$/;
+// the connection notice's commands are the same on every page
+const SHOW_NOTICE = JS.removeAttribute("hidden");
+const HIDE_NOTICE = JS.setAttribute("hidden", "");
 
 /** FNV-1a of the message, base 36: short, stable, and an id's worth of characters. */
 function digest(text: string): string {
@@ -57,7 +60,7 @@ export function flashGroup(flash: Flash, opts: FlashGroupOptions = {}): Template
     throw new TemplateError("flashGroup: autoDismiss is a whole number of milliseconds");
   }
   const notice = opts.connection
-    ? html`<div id=${`${id}-connection`} class="lagoon-flash lagoon-flash-error" hidden phx-disconnected=${JS.removeAttribute("hidden")} phx-connected=${JS.setAttribute("hidden", "")}>${icon("warning")}<p>${opts.connectionMessage ?? "Reconnecting…"}</p></div>`
+    ? html`<div id=${`${id}-connection`} class="lagoon-flash lagoon-flash-error" hidden phx-disconnected=${SHOW_NOTICE} phx-connected=${HIDE_NOTICE}>${icon("warning")}<p>${opts.connectionMessage ?? "Reconnecting…"}</p></div>`
     : "";
   return html`<div id=${id} class="lagoon-flash-group" aria-live="polite">${Object.entries(flash).map(([kind, text]) => message(id, kind, text, opts))}${notice}</div>`;
 }

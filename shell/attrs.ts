@@ -13,7 +13,7 @@
  */
 import { TemplateError } from "./errors.js";
 import { escapeHtml, sanitizeUrl, URL_ATTRIBUTES } from "./escape.js";
-import { isJS, type JS } from "./js.js";
+import { isJS, jsAttribute, type JS } from "./js.js";
 import { isRaw, isTemplate, type Raw } from "./template.js";
 
 const ATTRS = Symbol.for("lagoon.attrs");
@@ -62,7 +62,7 @@ function scalar(value: Scalar, url: boolean): string {
 function attribute(name: string, lower: string, value: unknown): string {
   if (value === false || value === null || value === undefined) return "";
   if (value === true) return " " + name;
-  if (isJS(value)) return ` ${name}="${escapeHtml(value.toString())}"`;
+  if (isJS(value)) return ` ${name}="${jsAttribute(value)}"`;
   if (isRaw(value)) return ` ${name}="${value.html}"`;
   if (Array.isArray(value)) {
     const parts = (value as Scalar[]).map((v) => scalar(v, false)).filter((s) => s !== "");

@@ -13,7 +13,7 @@
  * wrote it, never in the browser.
  */
 import { LagoonError } from "./errors.js";
-import { sanitizeUrl, URL_ATTRIBUTES } from "./escape.js";
+import { escapeHtml, sanitizeUrl, URL_ATTRIBUTES } from "./escape.js";
 import { checkNavigation, type NavigationKind } from "./urls.js";
 
 const JS_BRAND = Symbol.for("lagoon.js");
@@ -221,10 +221,20 @@ const TO = ["to"] as const;
 const TRANSITION = ["to", "transition", "time", "blocking"] as const;
 const SHOW = ["to", "transition", "time", "display", "blocking"] as const;
 
+let attributeOf: (js: JSCommands) => string;
+
 /** A list of JS commands (immutable). See the module comment. */
 export class JSCommands {
   readonly [JS_BRAND] = true;
   readonly ops: readonly JSOp[];
+  // the list never changes, and one kept in a constant renders on every page
+  #json: string | undefined;
+  #attribute: string | undefined;
+
+  static {
+    // a list from another copy of this module carries the brand but not these fields
+    attributeOf = (js) => (#attribute in js ? (js.#attribute ??= escapeHtml(js.toString())) : escapeHtml(String(js as unknown)));
+  }
 
   /** @internal use `JS` and its methods */
   constructor(ops: readonly JSOp[]) {
@@ -390,8 +400,13 @@ export class JSCommands {
 
   /** The JSON the client reads (not yet HTML-escaped). */
   toString(): string {
-    return JSON.stringify(this.ops);
+    return (this.#json ??= JSON.stringify(this.ops));
   }
+}
+
+/** The commands as an attribute's value: their JSON, HTML-escaped. */
+export function jsAttribute(js: JSCommands): string {
+  return attributeOf(js);
 }
 
 /** The empty command list: start every chain here, `JS.show({ to: "#menu" })`. */

@@ -7,7 +7,7 @@ import { isAttrs } from "./attrs.js";
 import { isCustom } from "./custom.js";
 import { BLOCKED_URL, escapeHtml, safeJson, sanitizeUrl } from "./escape.js";
 import { warnOnce, TemplateError } from "./errors.js";
-import { isJS } from "./js.js";
+import { isJS, jsAttribute } from "./js.js";
 import { isEach } from "./keyed.js";
 import { isComponentRef, isNestedRef, isStreamRender } from "./refs.js";
 import { Hole, isKeep, isRaw, isTemplate, type HoleInfo } from "./template.js";
@@ -72,7 +72,7 @@ function text(value: unknown, url: boolean): string {
       if (value === null) return "";
       if (isRaw(value)) return value.html;
       // JS commands: the JSON the client reads, escaped for the attribute
-      if (isJS(value)) return escapeHtml(value.toString());
+      if (isJS(value)) return jsAttribute(value);
       if (isAttrs(value)) throw new TemplateError("attrs() goes between a tag's attributes: <input ${attrs({...})}>");
       if (CONTENT_ONLY.some((is) => is(value))) {
         throw new TemplateError(

@@ -122,6 +122,10 @@ describe("JS commands in templates", () => {
     expect(toHtml(html`<button phx-click=${js}>x</button>`)).toBe(`<button phx-click="${escaped}">x</button>`);
     expect(toHtml(html`<button phx-click=${false && js}>x</button>`)).toBe(`<button>x</button>`);
     expect(escaped).not.toMatch(/["<>']/);
+    // the same list again (kept in a constant), and a list from another copy of Lagoon's module
+    expect(toHtml(html`<button phx-click=${js}>y</button>`)).toBe(`<button phx-click="${escaped}">y</button>`);
+    const foreign = { [Symbol.for("lagoon.js")]: true, ops: js.ops, toString: () => json };
+    expect(toHtml(html`<button phx-click=${foreign}>x</button>`)).toBe(`<button phx-click="${escaped}">x</button>`);
   });
 
   it("diff like any attribute value: sent once, omitted while unchanged", () => {
