@@ -98,11 +98,16 @@ export function classList(...parts: AttrValue[]): string[] {
  * `skip` are the component's own props, not attributes.
  */
 export function passThrough(rest: PassThrough, own: AttrMap, base: AttrValue = [], skip?: ReadonlySet<string>): Attrs {
-  // a loop rather than `{ attrs, class, ...named }`: object rest is the slow part of a link
-  const named: Record<string, AttrValue> = {};
+  // a loop rather than `{ attrs, class, ...named }`: object rest is the slow part of a
+  // link; the maps made only when there is something to put in them, for the same reason
+  let named: Record<string, AttrValue> | undefined;
   for (const key of Object.keys(rest)) {
-    if (key !== "attrs" && key !== "class" && !skip?.has(key)) named[key] = (rest as Record<string, AttrValue>)[key];
+    if (key !== "attrs" && key !== "class" && !skip?.has(key)) (named ??= {})[key] = (rest as Record<string, AttrValue>)[key];
   }
-  const classes = classList(base, rest.class ?? null);
-  return attrs(own, named, rest.attrs, { class: classes.length ? classes : null });
+  const none = rest.class === undefined && (base === "" || (Array.isArray(base) && base.length === 0));
+  const classes = none ? [] : classList(base, rest.class ?? null);
+  return attrs(own, named, rest.attrs, classes.length ? { class: classes } : NO_CLASS);
 }
+
+// the class list is this one attribute: any other `class` is left out
+const NO_CLASS: AttrMap = Object.freeze({ class: null });

@@ -39,6 +39,7 @@ export function isAttrs(value: unknown): value is Attrs {
 // render; bounded, as a name may come from data
 const checked = new Map<string, string>();
 const CHECKED_MAX = 1024;
+const MANY = 16;
 
 function checkName(name: string): string {
   const known = checked.get(name);
@@ -80,18 +81,21 @@ function attribute(name: string, lower: string, value: unknown): string {
  * more than once (in any case) the last map wins: `attrs(defaults, callerAttrs)`.
  */
 export function attrs(...maps: (AttrMap | null | undefined)[]): Attrs {
-  // by lower-case name, in the order first seen; a later map's name and value replace an earlier's
-  const at = new Map<string, number>();
+  // by lower-case name, in the order first seen; a later map's name and value replace an
+  // earlier's. A tag has a few attributes: a linear search finds a name sooner than a Map
+  // is built, up to MANY names, where the Map takes over so that a long set stays linear
   const lowers: string[] = [];
   const names: string[] = [];
   const values: unknown[] = [];
+  let at: Map<string, number> | undefined;
   for (const map of maps) {
     if (map === null || map === undefined) continue;
     for (const name of Object.keys(map)) {
       const lower = checkName(name);
-      const i = at.get(lower);
-      if (i === undefined) {
-        at.set(lower, lowers.length);
+      const i = at ? (at.get(lower) ?? -1) : lowers.indexOf(lower);
+      if (i < 0) {
+        if (at) at.set(lower, lowers.length);
+        else if (lowers.length === MANY) at = new Map(lowers.map((l, k) => [l, k] as const)).set(lower, MANY);
         lowers.push(lower);
         names.push(name);
         values.push(map[name]);

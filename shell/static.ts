@@ -27,17 +27,17 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
     // nested views mount asynchronously: placeholders first, their HTML once they rendered
     // components render after the template that placed them, a round at a time, so one
     // updateMany sees every instance of a round; nested views mount once the page is rendered
-    const tree = proc.components();
     const placed: ComponentEntry[] = [];
     const children: NestedRef[] = [];
     const marker = `<!--lagoon-${randomId(6)}-`;
     const ctx: HtmlContext = {
-      componentHtml: (ref) => `${marker}c${placed.push(tree.placeHtml(ref as ComponentRef)) - 1}-->`,
+      componentHtml: (ref) => `${marker}c${placed.push(proc.components().placeHtml(ref as ComponentRef)) - 1}-->`,
       nestedHtml: (ref) => `${marker}${children.push(ref as NestedRef) - 1}-->`,
     };
     let html = inRenderScope(proc.renderScope, () => {
       let page = renderHtml(proc.template(assigns), ctx);
       for (let done = 0; done < placed.length; ) {
+        const tree = proc.components();
         tree.flush();
         for (const end = placed.length; done < end; done++) {
           const entry = placed[done]!;

@@ -31,6 +31,14 @@ describe("attrs()", () => {
   it("lets a later map override an earlier one, whatever the case of the name", () => {
     expect(toHtml(html`<input ${attrs({ type: "text", Name: "a" }, { name: "b" }, null)}>`)).toBe('<input type="text" name="b">');
     expect(toHtml(html`<input ${attrs({})}>`)).toBe("<input>");
+    // a long set: names past the first few are found the same way
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`data-n${i}`, String(i)]));
+    const out = toHtml(html`<i ${attrs(many, { "DATA-N3": "x", "data-N25": "y", "data-new": "z" })}></i>`);
+    expect(out).toContain(' DATA-N3="x" data-n4="4"');
+    expect(out).toContain(' data-N25="y" data-n26="26"');
+    expect(out.endsWith(' data-n29="29" data-new="z"></i>')).toBe(true);
+    expect(out).not.toMatch(/data-n3="3"|data-n25="25"/i);
+    expect(out.match(/ data-/gi)).toHaveLength(31);
   });
 
   it("refuses event handlers, srcdoc, bad names and values that are not text", () => {
