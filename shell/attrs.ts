@@ -81,31 +81,40 @@ function attribute(name: string, lower: string, value: unknown): string {
  * more than once (in any case) the last map wins: `attrs(defaults, callerAttrs)`.
  */
 export function attrs(...maps: (AttrMap | null | undefined)[]): Attrs {
-  // by lower-case name, in the order first seen; a later map's name and value replace an
-  // earlier's. A tag has a few attributes: a linear search finds a name sooner than a Map
-  // is built, up to MANY names, where the Map takes over so that a long set stays linear
-  const lowers: string[] = [];
-  const names: string[] = [];
-  const values: unknown[] = [];
-  let at: Map<string, number> | undefined;
+  // each name once, the common case: rendered in one pass. A tag has a few attributes, so
+  // a search of the names seen finds one sooner than a Set is built; past MANY the Set
+  // takes over, so that a long set stays linear
+  const seen: string[] = [];
+  let many: Set<string> | undefined;
+  let html = "";
   for (const map of maps) {
     if (map === null || map === undefined) continue;
     for (const name of Object.keys(map)) {
       const lower = checkName(name);
-      const i = at ? (at.get(lower) ?? -1) : lowers.indexOf(lower);
-      if (i < 0) {
-        if (at) at.set(lower, lowers.length);
-        else if (lowers.length === MANY) at = new Map(lowers.map((l, k) => [l, k] as const)).set(lower, MANY);
-        lowers.push(lower);
-        names.push(name);
-        values.push(map[name]);
-      } else {
-        names[i] = name;
-        values[i] = map[name];
-      }
+      if (many ? many.has(lower) : seen.includes(lower)) return { [ATTRS]: true, html: merged(maps) };
+      if (many) many.add(lower);
+      else if (seen.push(lower) > MANY) many = new Set(seen);
+      html += attribute(name, lower, map[name]);
+    }
+  }
+  return { [ATTRS]: true, html };
+}
+
+/** The attributes when a name comes twice: by lower-case name, in the order first seen, the last name and value. */
+function merged(maps: readonly (AttrMap | null | undefined)[]): string {
+  const at = new Map<string, [name: string, value: unknown]>();
+  for (const map of maps) {
+    if (map === null || map === undefined) continue;
+    for (const name of Object.keys(map)) {
+      const lower = checkName(name);
+      const entry = at.get(lower);
+      if (entry) {
+        entry[0] = name;
+        entry[1] = map[name];
+      } else at.set(lower, [name, map[name]]);
     }
   }
   let html = "";
-  for (let i = 0; i < lowers.length; i++) html += attribute(names[i]!, lowers[i]!, values[i]);
-  return { [ATTRS]: true, html };
+  for (const [lower, [name, value]] of at) html += attribute(name, lower, value);
+  return html;
 }
