@@ -29,29 +29,35 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
     // updateMany sees every instance of a round; nested views mount once the page is rendered
     const placed: ComponentEntry[] = [];
     const children: NestedRef[] = [];
+    // base64url: no character a RegExp reads as syntax
     const marker = `<!--lagoon-${randomId(6)}-`;
     const ctx: HtmlContext = {
       componentHtml: (ref) => `${marker}c${placed.push(proc.components().placeHtml(ref as ComponentRef)) - 1}-->`,
       nestedHtml: (ref) => `${marker}${children.push(ref as NestedRef) - 1}-->`,
     };
     let html = inRenderScope(proc.renderScope, () => {
-      let page = renderHtml(proc.template(assigns), ctx);
+      const page = renderHtml(proc.template(assigns), ctx);
+      const parts: string[] = [];
       for (let done = 0; done < placed.length; ) {
         const tree = proc.components();
         tree.flush();
-        for (const end = placed.length; done < end; done++) {
-          const entry = placed[done]!;
-          page = page.replace(`${marker}c${done}-->`, () => tree.html(entry, ctx));
-        }
+        for (const end = placed.length; done < end; done++) parts.push(tree.html(placed[done]!, ctx));
       }
-      return page;
+      if (parts.length === 0) return page;
+      // one pass over the page rather than one per component: a component's HTML in place
+      // of its placeholder, with the placeholders of those it placed filled in turn
+      const placeholder = new RegExp(`${marker}c(\\d+)-->`, "g");
+      const fill = (text: string): string => text.replace(placeholder, (_, i: string) => fill(parts[Number(i)]!));
+      return fill(page);
     });
     const title = assigns.pageTitle === undefined || assigns.pageTitle === null ? undefined : String(assigns.pageTitle);
-    for (const [i, ref] of children.entries()) {
+    const nested: string[] = [];
+    for (const ref of children) {
       const child = await renderNested(ref, proc, opts);
       if (child.kind === "redirect") return child;
-      html = html.replace(`${marker}${i}-->`, () => child.html);
+      nested.push(child.html);
     }
+    if (nested.length) html = html.replace(new RegExp(`${marker}(\\d+)-->`, "g"), (_, i: string) => nested[Number(i)]!);
     return { kind: "ok", html, title };
   } catch (error) {
     proc.services.spans?.emit({

@@ -43,6 +43,10 @@ describe("updateMany and sendUpdateAfter", () => {
     calls.length = 0;
     const view = await visit([live("/rows", List)], "/rows");
     expect(view.staticHtml).toContain('<li id="row-a">a: owner of a</li>');
+    // the groups' rows (components a component placed) sit in their group, nothing left over
+    expect(view.staticHtml).toMatch(/<ul[^>]* id="g1"[^>]*><li[^>]* id="row-g1-x"[^>]*>x: owner of x<\/li><li[^>]* id="row-g1-y"/);
+    expect(view.staticHtml).toMatch(/<ul[^>]* id="g2"[^>]*><li[^>]* id="row-g2-z"[^>]*>z: owner of z<\/li><\/ul>/);
+    expect(view.staticHtml).not.toContain("<!--lagoon-");
     // HTTP render, then the connected mount: the view's rows, then both groups' rows, once each
     expect(calls).toEqual([
       ["a", "b", "c"],
