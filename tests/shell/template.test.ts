@@ -31,7 +31,9 @@ describe("html templates", () => {
   it("neutralises script URLs at the start of URL attributes", () => {
     expect(toHtml(html`<a href="${"javascript:alert(1)"}">x</a>`)).toBe('<a href="about:blank#blocked">x</a>');
     expect(toHtml(html`<a href=${" java\tscript:alert(1)"}>x</a>`)).toBe('<a href="about:blank#blocked">x</a>');
+    expect(toHtml(html`<a href=${"\u0001\u0020javascript:alert(1)"}>x</a>`)).toBe('<a href="about:blank#blocked">x</a>');
     expect(toHtml(html`<a href=${"/posts/1"}>x</a>`)).toBe('<a href="/posts/1">x</a>');
+    expect(toHtml(html`<a href=${"/javascript:x"}>x</a>`)).toBe('<a href="/javascript:x">x</a>');
     expect(toHtml(html`<img src=${"data:image/png;base64,AAAA"}>`)).toBe('<img src="data:image/png;base64,AAAA">');
     expect(toHtml(html`<a href="/search?q=${"javascript:x"}">x</a>`)).toBe('<a href="/search?q=javascript:x">x</a>');
   });
