@@ -5,7 +5,7 @@
  * what the client's link handler reads: `data-phx-link="redirect" | "patch"` and
  * `data-phx-link-state="push" | "replace"`.
  */
-import { html, TemplateError, type Template } from "../shell/index.js";
+import { html, TemplateError, type Attrs, type Template } from "../shell/index.js";
 import { passThrough, type PassThrough } from "./rest.js";
 
 /** Where a link goes: `navigate`, `patch` or `href` (the first given, in that order). */
@@ -47,10 +47,31 @@ export function linkAttrs(target: LinkTarget): Record<string, string> | null {
 
 /** A link the client follows live (`navigate`, `patch`), or a plain one (`href`). */
 export function link(props: LinkProps, content: unknown): Template {
-  const target: Record<string, string | null> | null = linkAttrs(props);
-  if (!target) throw new TemplateError("link: pass navigate, patch or href");
-  target["aria-current"] = props.current ? "page" : null;
-  return html`<a ${passThrough(props, target, [], LINK_PROPS)}>${content}</a>`;
+  const key = plainKey(props);
+  let attributes = key === undefined ? undefined : plain.get(key);
+  if (!attributes) {
+    const target: Record<string, string | null> | null = linkAttrs(props);
+    if (!target) throw new TemplateError("link: pass navigate, patch or href");
+    target["aria-current"] = props.current ? "page" : null;
+    attributes = passThrough(props, target, [], LINK_PROPS);
+    if (key !== undefined && plain.size < PLAIN_MAX) plain.set(key, attributes);
+  }
+  return html`<a ${attributes}>${content}</a>`;
 }
 
 const LINK_PROPS: ReadonlySet<string> = new Set(["navigate", "patch", "href", "replace", "current"]);
+
+// A link with none but its own props renders the same attributes for the same target,
+// and the same few render on every page (a layout's nav): made once, by target. Bounded,
+// as a target may come from data; past the bound links are rendered each time.
+const plain = new Map<string, Attrs>();
+const PLAIN_MAX = 1024;
+
+function plainKey(props: LinkProps): string | undefined {
+  for (const name in props) if (!LINK_PROPS.has(name)) return undefined;
+  // the target linkAttrs takes (the first given), after three letters of fixed meaning
+  const [kind, to] =
+    props.navigate !== undefined ? ["n", props.navigate] : props.patch !== undefined ? ["p", props.patch] : ["h", props.href];
+  if (typeof to !== "string") return undefined;
+  return `${props.replace ? "r" : "-"}${props.current ? "c" : "-"}${kind}${to}`;
+}

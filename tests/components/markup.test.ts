@@ -23,6 +23,23 @@ describe("link and button", () => {
     expect(() => link({}, "x")).toThrow(/navigate, patch or href/);
   });
 
+  it("render the same link the same each time, its target and state alone deciding", () => {
+    const nav = (current: boolean) => toHtml(link({ navigate: "/posts", current }, "Posts"));
+    const plain = '<a href="/posts" data-phx-link="redirect" data-phx-link-state="push">Posts</a>';
+    const current = '<a href="/posts" data-phx-link="redirect" data-phx-link-state="push" aria-current="page">Posts</a>';
+    expect([nav(false), nav(true), nav(false), nav(true)]).toEqual([plain, current, plain, current]);
+    // the first target given decides, as it always did; replace only changes the state
+    expect(toHtml(link({ navigate: "/a", patch: "/b" }, "x"))).toContain('href="/a" data-phx-link="redirect"');
+    expect(toHtml(link({ patch: "/a", replace: true }, "x"))).toContain('href="/a" data-phx-link="patch" data-phx-link-state="replace"');
+    expect(toHtml(link({ patch: "/a" }, "x"))).toContain('href="/a" data-phx-link="patch" data-phx-link-state="push"');
+    expect(toHtml(link({ href: "/a" }, "x"))).toBe('<a href="/a">x</a>');
+    // a bad target is refused every time, never taken for one rendered before
+    expect(toHtml(link({ navigate: "/x", href: "\u0000" }, "x"))).toContain('href="/x"');
+    for (let i = 0; i < 2; i++) expect(() => link({ navigate: "/x\u0000" }, "x")).toThrow(/path of this site/);
+    // pass-through props still pass through
+    expect(toHtml(link({ navigate: "/posts", id: "p" }, "Posts"))).toContain(' id="p"');
+  });
+
   it("renders a button, or a link when it goes somewhere, with the caller's class after its own", () => {
     expect(toHtml(button({ type: "button", class: "wide", "phx-click": JS.push("go"), disabled: true }, "Go"))).toBe(
       '<button type="button" phx-click="[[&quot;push&quot;,{&quot;event&quot;:&quot;go&quot;}]]" disabled class="lagoon-button lagoon-button-primary wide">Go</button>',
