@@ -29,7 +29,6 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
     // updateMany sees every instance of a round; nested views mount once the page is rendered
     const placed: ComponentEntry[] = [];
     const children: NestedRef[] = [];
-    // base64url: no character a RegExp reads as syntax
     const marker = `<!--lagoon-${randomId(6)}-`;
     const ctx: HtmlContext = {
       componentHtml: (ref) => `${marker}c${placed.push(proc.components().placeHtml(ref as ComponentRef)) - 1}-->`,
@@ -43,12 +42,9 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
         tree.flush();
         for (const end = placed.length; done < end; done++) parts.push(tree.html(placed[done]!, ctx));
       }
-      if (parts.length === 0) return page;
-      // one pass over the page rather than one per component: a component's HTML in place
-      // of its placeholder, with the placeholders of those it placed filled in turn
-      const placeholder = new RegExp(`${marker}c(\\d+)-->`, "g");
-      const fill = (text: string): string => text.replace(placeholder, (_, i: string) => fill(parts[Number(i)]!));
-      return fill(page);
+      // a component's HTML in place of its placeholder, with those it placed filled in turn
+      const fill = (text: string): string => fillPlaceholders(text, `${marker}c`, (i) => fill(parts[i]!));
+      return parts.length ? fill(page) : page;
     });
     const title = assigns.pageTitle === undefined || assigns.pageTitle === null ? undefined : String(assigns.pageTitle);
     const nested: string[] = [];
@@ -57,7 +53,7 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
       if (child.kind === "redirect") return child;
       nested.push(child.html);
     }
-    if (nested.length) html = html.replace(new RegExp(`${marker}(\\d+)-->`, "g"), (_, i: string) => nested[Number(i)]!);
+    if (nested.length) html = fillPlaceholders(html, marker, (i) => nested[i]!);
     return { kind: "ok", html, title };
   } catch (error) {
     proc.services.spans?.emit({
@@ -73,6 +69,21 @@ export async function renderStatic(opts: Omit<ProcessOptions, "connected" | "hos
   } finally {
     proc.dispose();
   }
+}
+
+/**
+ * `text` with each placeholder `${open}<i>-->` replaced by `html(i)`, in one pass over it
+ * (one search of the page per placeholder would make a page of many components quadratic).
+ */
+function fillPlaceholders(text: string, open: string, html: (i: number) => string): string {
+  let out = "";
+  let from = 0;
+  for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, from)) {
+    const end = text.indexOf("-->", at);
+    out += text.slice(from, at) + html(Number(text.slice(at + open.length, end)));
+    from = end + 3;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**
