@@ -7,12 +7,15 @@
  * `createLagoon({ securityHeaders })` replaces the defaults (Hono's options), or turns
  * them off with `false`.
  *
- * Lagoon's own pages take the headers as a plain record (`takeSecurityHeaders`) and build
- * their response in one go: Hono's middleware sets them on the finished response, making
- * it a Fetch Response whose Headers validate every name and value again. The record holds
- * what Hono's middleware sets for these options, worked out once by running it; options
- * with per-request callbacks other than the nonce keep Hono's path.
+ * The headers are what Hono's middleware sets for these options, worked out once by running
+ * it. Setting them on a finished response would make it a Fetch Response whose Headers
+ * validate every name and value again (the policy's long value a character at a time), so
+ * Lagoon's own pages take them as a plain record (`takeSecurityHeaders`) and build their
+ * response in one go, and other responses served by @hono/node-server get them on Node's
+ * response. Options with per-request callbacks other than the nonce, and responses served
+ * another way (`app.request`, other adapters), keep Hono's path.
  */
+import type { ServerResponse } from "node:http";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders, type SecureHeadersVariables } from "hono/secure-headers";
 import { randomId } from "../shell/random.js";
@@ -74,8 +77,7 @@ export function takeSecurityHeaders(c: Context, headers: Record<string, string>)
   const fixed = untaken.get(c);
   if (!fixed) return undefined;
   untaken.delete(c);
-  const value = c.get("secureHeadersNonce") as string | undefined;
-  for (const [name, parts] of fixed.pairs) headers[name] = parts.length === 1 ? parts[0]! : parts.join(value ?? "");
+  for (const [name, value] of headerValues(fixed, c)) headers[name] = value;
   return headers;
 }
 
@@ -96,11 +98,36 @@ export function securityHeaders(opts: SecurityHeadersOptions = DEFAULT_SECURITY_
     untaken.set(c, fixed);
     await next();
     if (!untaken.delete(c)) return;
-    // Hono's own middleware, after the handler: every header the response lacks, the
-    // request's nonce (set above) in its policy
-    await hono(c, async () => {});
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    if (outgoing && !outgoing.headersSent) {
+      // served by @hono/node-server: the headers go on Node's response, under those the
+      // handler's response carries (Node lets writeHead's override them), so the response
+      // stays as it was made, and Fetch Headers validate none of these long values again
+      for (const [name, value] of headerValues(fixed, c)) outgoing.setHeader(name, value);
+      if (options.removePoweredBy !== false && c.res.headers.has("X-Powered-By")) removePoweredBy(c);
+    } else {
+      // Hono's own middleware, after the handler: every header the response lacks, the
+      // request's nonce (set above) in its policy
+      await hono(c, async () => {});
+    }
     noStoreForPages(c);
   };
+}
+
+function removePoweredBy(c: Context): void {
+  try {
+    c.res.headers.delete("X-Powered-By");
+  } catch {
+    // immutable headers (a fetched response passed through): a copy drops it
+    c.res = new Response(c.res.body, c.res);
+    c.res.headers.delete("X-Powered-By");
+  }
+}
+
+/** The fixed headers with the request's nonce in place. */
+function headerValues(fixed: FixedHeaders, c: Context): [name: string, value: string][] {
+  const nonce = c.get("secureHeadersNonce") as string | undefined;
+  return fixed.pairs.map(([name, parts]) => [name, parts.length === 1 ? parts[0]! : parts.join(nonce ?? "")]);
 }
 
 function noStoreForPages(c: Context): void {

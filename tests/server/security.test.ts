@@ -59,7 +59,10 @@ describe("security headers and cookies on every kind of response", () => {
   });
   const withoutNonce = (headers: Headers) =>
     [...headers]
-      .filter(([name]) => !["date", "content-length", "content-type", "set-cookie", "connection", "keep-alive"].includes(name))
+      .filter(
+        ([name]) =>
+          !["date", "content-length", "content-type", "set-cookie", "connection", "keep-alive", "transfer-encoding"].includes(name),
+      )
       .map(([name, value]) => [name, value.replace(/'nonce-[^']+'/, "'nonce'")]);
 
   it("a live page and a route of the app's own send the same policy, and the route keeps a header it set itself", async () => {
@@ -67,6 +70,11 @@ describe("security headers and cookies on every kind of response", () => {
       setup: (lagoon) => {
         lagoon.app.get("/own/text", (c) => c.text("plain"));
         lagoon.app.get("/own/framed", (c) => c.html("<p>framed</p>", 200, { "X-Frame-Options": "DENY" }));
+        lagoon.app.get("/own/powered", (c) => c.text("x", 200, { "X-Powered-By": "PHP/4", "Content-Security-Policy": "sandbox" }));
+        lagoon.app.get("/own/stream", (c) => c.body(new Blob(["chunk"]).stream(), 200, { "Content-Type": "text/plain" }));
+        lagoon.app.get("/own/throws", () => {
+          throw new Error("boom");
+        });
         // a response whose headers cannot change (as a fetched one passed through), after a log-in
         lagoon.app.get("/own/login", (c) => {
           c.var.session.replace({ userId: 7 });
@@ -87,6 +95,22 @@ describe("security headers and cookies on every kind of response", () => {
     expect(framed.headers.get("x-frame-options")).toBe("DENY");
     expect(framed.headers.get("cache-control")).toBe("private, no-store");
     expect(framed.headers.get("content-security-policy")).toContain("frame-ancestors 'self'");
+    // the handler's own policy wins, and what names the server's software goes
+    const powered = await fetch(own.url + "/own/powered");
+    expect(powered.headers.get("content-security-policy")).toBe("sandbox");
+    expect(powered.headers.get("x-powered-by")).toBeNull();
+    expect(powered.headers.get("x-content-type-options")).toBe("nosniff");
+    // a streamed body and an error page carry the same headers
+    for (const path of ["/own/stream", "/own/throws"]) {
+      const res = await fetch(own.url + path);
+      expect(
+        withoutNonce(res.headers).filter(([name]) => name !== "cache-control"),
+        path,
+      ).toEqual(withoutNonce(text.headers).filter(([name]) => name !== "cache-control"));
+    }
+    // served without Node's response (app.request, another adapter), the same again
+    const fetched = await own.lagoon.app.request("/own/text");
+    expect(withoutNonce(fetched.headers)).toEqual(withoutNonce(text.headers));
     const login = await fetch(own.url + "/own/login", { redirect: "manual" });
     expect(login.status).toBe(302);
     expect(login.headers.getSetCookie().find((c) => c.startsWith("_lagoon_session="))).toBeTruthy();
