@@ -146,6 +146,19 @@ describe("the apps", () => {
     expect(offending).toEqual([]);
   });
 
+  it("are tested as a user tests theirs: the demo's tests reach the framework through its entry points", () => {
+    const offending: string[] = [];
+    const tests = ["tests/app", "tests/domain"].flatMap(files);
+    for (const file of tests) {
+      for (const dep of imports(file)) {
+        if (/^(shell|server|islands|hooks|components|vite|cli)\//.test(dep)) offending.push(`${file} imports ${dep} by path`);
+        else if (dep.startsWith("lagoon") && !ENTRY_POINTS.has(dep)) offending.push(`${file} imports ${dep}, not an entry point`);
+      }
+    }
+    expect(tests.length).toBeGreaterThan(10);
+    expect(offending).toEqual([]);
+  });
+
   it("take no configuration or styles from the framework's folders: a tsconfig extends, a stylesheet imports, only their own files", () => {
     const offending: string[] = [];
     const configs = (dir: string): string[] =>

@@ -1,6 +1,6 @@
 /** The demo's /dashboard through the in-process test client: figures from a TelemetryWindow, refreshed live. */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TelemetryWindow, type ClientEvent, type IslandErrorEvent } from "../../server/index.js";
+import { TelemetryWindow, type ClientEvent, type IslandErrorEvent } from "lagoon/server";
 import { demo } from "../support/demo.js";
 import { TelemetryCharts } from "../../app/islands/telemetry-charts.contract.js";
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { UploadEntry } from "../../shell/index.js";
+import type { UploadEntry } from "lagoon";
 import { demo, type Demo } from "../support/demo.js";
 import { httpLogIn } from "../support/login.js";
 import { startServer, type TestServer } from "../support/server.js";

@@ -1,6 +1,6 @@
 /** The shell's demo flows through the in-process test client: forms, auth, patch and navigate. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Redirected } from "../../shell/testing/index.js";
+import { Redirected } from "lagoon/testing";
 import { demo, type Demo } from "../support/demo.js";
 
 let app: Demo;

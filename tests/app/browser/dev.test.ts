@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createApp } from "../../../app/server.js";
-import { devAssets } from "../../../server/index.js";
+import { devAssets } from "lagoon/server";
 import { startAppProcess, type AppProcess } from "../../support/app-process.js";
 import { connected, islandReady, launchBrowser, watchProblems } from "../../support/browser.js";
 import { freePort } from "../../support/ports.js";
