@@ -10,5 +10,4 @@ export default defineConfig({
       outDir: process.env.CONFORMANCE_CLIENT_DIR ?? ".cache/conformance-client",
     }),
   ],
-  resolve: { conditions: ["lagoon-source", "module", "browser", "development|production"] },
 });

@@ -19,10 +19,11 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { normalizePath, type Plugin, type PluginOption, type ViteDevServer } from "vite";
+import { defaultClientConditions, defaultServerConditions, normalizePath, type Plugin, type PluginOption, type ViteDevServer } from "vite";
 
 import { fileKey, isIslandFile } from "../islands/discover.js";
 import { browserContracts } from "./browser-contract.js";
+import { processConditions } from "./conditions.js";
 import { precompress } from "./precompress.js";
 
 /** Options of the `lagoon()` Vite plugin: where the app's files are. */
@@ -115,6 +116,7 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
         // Vitest runs Lagoon through its own module loader, so lagoon/testing can load the
         // app's islands (TypeScript, JSX) for server rendering as the server does
         test: { server: { deps: { inline: ["lagoon"] } } },
+        ...sameLagoon(processConditions()),
       } as Record<string, unknown>;
     },
     configResolved(config) {
@@ -179,6 +181,22 @@ export function lagoon(opts: LagoonViteOptions = {}): PluginOption[] {
     },
   };
   return [react(), plugin, contracts, precompress()];
+}
+
+/**
+ * Under the process's own export conditions (conditions.ts), Lagoon resolves as the process
+ * resolves it, in the bundle and on the dev server's server side; there Lagoon stays the
+ * process's own copy (imported by Node, not by Vite), the one instance the dev server shares.
+ */
+function sameLagoon(conditions: readonly string[]): Record<string, unknown> {
+  if (conditions.length === 0) return {};
+  return {
+    resolve: { conditions: [...conditions, ...defaultClientConditions] },
+    ssr: {
+      external: ["lagoon"],
+      resolve: { conditions: [...conditions, ...defaultServerConditions], externalConditions: [...conditions] },
+    },
+  };
 }
 
 /** The Lagoon plugin's options in a resolved Vite config, if it has the plugin. */
