@@ -14,6 +14,7 @@ import type { IncomingMessage } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import { serialize } from "hono/utils/cookie";
 import type { Flash } from "../shell/types.js";
+import { editHeaders } from "./edit-headers.js";
 import { isHttps, type TrustProxy } from "./proxy.js";
 import { FLASH_COOKIE, type CookieSession, type Sessions } from "./session.js";
 
@@ -131,16 +132,6 @@ export function sessionMiddleware(sessions: Sessions, trustProxy?: TrustProxy): 
     // after the handler, on the response it returned (as Hono's own header middleware
     // does): a cookie set before the response existed would make Hono build a Fetch
     // Headers for it, which a page building its own response then copies again
-    if (session.cookies.length) setCookies(c, session.cookies);
+    if (session.cookies.length) editHeaders(c, (headers) => session.cookies.forEach((cookie) => headers.append("Set-Cookie", cookie)));
   };
-}
-
-function setCookies(c: Context, cookies: readonly string[]): void {
-  try {
-    for (const cookie of cookies) c.res.headers.append("Set-Cookie", cookie);
-  } catch {
-    // immutable headers (a fetched response passed through): a copy takes them
-    c.res = new Response(c.res.body, c.res);
-    for (const cookie of cookies) c.res.headers.append("Set-Cookie", cookie);
-  }
 }

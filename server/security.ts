@@ -19,6 +19,7 @@ import type { ServerResponse } from "node:http";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders, type SecureHeadersVariables } from "hono/secure-headers";
 import { randomId } from "../shell/random.js";
+import { editHeaders } from "./edit-headers.js";
 
 /** createLagoon's `securityHeaders`: Hono's secureHeaders options, which replace the defaults. */
 export type SecurityHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
@@ -77,7 +78,8 @@ export function takeSecurityHeaders(c: Context, headers: Record<string, string>)
   const fixed = untaken.get(c);
   if (!fixed) return undefined;
   untaken.delete(c);
-  for (const [name, value] of headerValues(fixed, c)) headers[name] = value;
+  const nonce = c.get("secureHeadersNonce") as string | undefined;
+  for (const [name, parts] of fixed.pairs) headers[name] = withNonce(parts, nonce);
   return headers;
 }
 
@@ -103,8 +105,9 @@ export function securityHeaders(opts: SecurityHeadersOptions = DEFAULT_SECURITY_
       // served by @hono/node-server: the headers go on Node's response, under those the
       // handler's response carries (Node lets writeHead's override them), so the response
       // stays as it was made, and Fetch Headers validate none of these long values again
-      for (const [name, value] of headerValues(fixed, c)) outgoing.setHeader(name, value);
-      if (options.removePoweredBy !== false && c.res.headers.has("X-Powered-By")) removePoweredBy(c);
+      const nonce = c.get("secureHeadersNonce") as string | undefined;
+      for (const [name, parts] of fixed.pairs) outgoing.setHeader(name, withNonce(parts, nonce));
+      if (options.removePoweredBy !== false && c.res.headers.has("X-Powered-By")) editHeaders(c, (h) => h.delete("X-Powered-By"));
     } else {
       // Hono's own middleware, after the handler: every header the response lacks, the
       // request's nonce (set above) in its policy
@@ -114,27 +117,16 @@ export function securityHeaders(opts: SecurityHeadersOptions = DEFAULT_SECURITY_
   };
 }
 
-function removePoweredBy(c: Context): void {
-  try {
-    c.res.headers.delete("X-Powered-By");
-  } catch {
-    // immutable headers (a fetched response passed through): a copy drops it
-    c.res = new Response(c.res.body, c.res);
-    c.res.headers.delete("X-Powered-By");
-  }
-}
-
-/** The fixed headers with the request's nonce in place. */
-function headerValues(fixed: FixedHeaders, c: Context): [name: string, value: string][] {
-  const nonce = c.get("secureHeadersNonce") as string | undefined;
-  return fixed.pairs.map(([name, parts]) => [name, parts.length === 1 ? parts[0]! : parts.join(nonce ?? "")]);
+/** A header's value with the request's nonce where it goes. */
+function withNonce(parts: readonly string[], nonce: string | undefined): string {
+  return parts.length === 1 ? parts[0]! : parts.join(nonce ?? "");
 }
 
 function noStoreForPages(c: Context): void {
   // on the response's headers, as secureHeaders sets its own: c.header() on a finished
   // response rebuilds it, turning @hono/node-server's lightweight response (written
   // straight to the socket) into a full Fetch Response
-  if (c.res.headers.get("content-type")?.startsWith("text/html")) c.res.headers.set("Cache-Control", "private, no-store");
+  if (c.res.headers.get("content-type")?.startsWith("text/html")) editHeaders(c, (h) => h.set("Cache-Control", "private, no-store"));
 }
 
 /** Whether a policy directive is computed per request by anything but the nonce. */

@@ -72,6 +72,8 @@ describe("security headers and cookies on every kind of response", () => {
         lagoon.app.get("/own/framed", (c) => c.html("<p>framed</p>", 200, { "X-Frame-Options": "DENY" }));
         lagoon.app.get("/own/powered", (c) => c.text("x", 200, { "X-Powered-By": "PHP/4", "Content-Security-Policy": "sandbox" }));
         lagoon.app.get("/own/stream", (c) => c.body(new Blob(["chunk"]).stream(), 200, { "Content-Type": "text/plain" }));
+        // an HTML response fetched and passed through as it is: its headers are immutable
+        lagoon.app.get("/own/proxied", () => fetch(`${own!.url}/own/framed`));
         lagoon.app.get("/own/throws", () => {
           throw new Error("boom");
         });
@@ -108,6 +110,9 @@ describe("security headers and cookies on every kind of response", () => {
         path,
       ).toEqual(withoutNonce(text.headers).filter(([name]) => name !== "cache-control"));
     }
+    const proxied = await fetch(own.url + "/own/proxied");
+    expect(proxied.status).toBe(200);
+    expect(proxied.headers.get("cache-control")).toBe("private, no-store");
     // served without Node's response (app.request, another adapter), the same again
     const fetched = await own.lagoon.app.request("/own/text");
     expect(withoutNonce(fetched.headers)).toEqual(withoutNonce(text.headers));
