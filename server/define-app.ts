@@ -90,7 +90,7 @@ function serveBuild(lagoon: Lagoon, clientDir: string): void {
     await next();
     if (c.res.status === 200 && fingerprinted.has(c.req.path)) c.header("Cache-Control", "public, max-age=31536000, immutable");
   });
-  // the build's gzipped copies (lagoon/vite writes them) go to browsers that accept gzip
+  // the build's brotli and gzipped copies (lagoon/vite writes them) go to browsers that accept them, brotli first
   lagoon.app.use("/assets/*", serveStatic({ root: clientDir, precompressed: true }));
 }
 

@@ -13,7 +13,7 @@
  * loads no React), adds React with Fast Refresh, and pre-bundles what the islands import
  * so the dev server does not reload on first use. The browser's copy of each island
  * contract keeps only what the browser reads of it (browser-contract.ts), and each script
- * and style gets a gzipped copy the server sends (precompress.ts).
+ * and style gets brotli and gzipped copies the server sends (precompress.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";

@@ -135,6 +135,19 @@ describe("a new app from the packed tarball", () => {
       expect(await page.textContent("#stepper output")).toBe("3");
       expect(errors).toEqual([]);
       await page.close();
+      // a second visit, from a fresh context: its scripts come from the build's brotli copies
+      const context = await browser.newContext();
+      const again = await context.newPage();
+      const encodings: string[] = [];
+      again.on("response", (res) => {
+        if (res.request().resourceType() === "script") encodings.push(res.headers()["content-encoding"] ?? "identity");
+      });
+      await again.goto(url + "/");
+      await connected(again);
+      await again.waitForFunction(() => !document.querySelector<HTMLButtonElement>("#stepper button")?.disabled);
+      expect(encodings.filter((e) => e === "br").length).toBeGreaterThanOrEqual(2);
+      expect(encodings).not.toContain("gzip");
+      await context.close();
       expect(await (await fetch(url + "/healthz")).json()).toEqual({ status: "ok" });
       expect(await (await fetch(url + "/readyz")).json()).toEqual({ status: "ready", checks: {} });
       expect((await (await fetch(url + "/api/time")).json()).now).toMatch(/^\d{4}-/);

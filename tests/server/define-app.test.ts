@@ -1,11 +1,11 @@
 /**
  * instantiateApp's client build under /assets: Vite's hashed files are cached for good, the
- * rest is served as it was; a file's gzipped copy (lagoon/vite writes them) goes to browsers
- * that accept gzip.
+ * rest is served as it was; a file's brotli or gzipped copy (lagoon/vite writes them) goes to
+ * browsers that accept it, brotli first.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { defineApp, instantiateApp, manifestAssets } from "../../server/index.js";
 
@@ -26,6 +26,7 @@ for (const file of ["main-Ab12Cd34.js", "main-Ef56Gh78.css", "logo-Ij90Kl12.svg"
 const script = "console.log('the entry');".repeat(40);
 writeFileSync(join(dir, "assets", "main-Ab12Cd34.js"), script);
 writeFileSync(join(dir, "assets", "main-Ab12Cd34.js.gz"), gzipSync(script));
+writeFileSync(join(dir, "assets", "main-Ab12Cd34.js.br"), brotliCompressSync(script));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const running = await instantiateApp(defineApp({ routes: [] }), {
@@ -45,16 +46,23 @@ describe("the client build instantiateApp serves", () => {
     }
   });
 
-  it("sends a script's gzipped copy to a browser that accepts gzip, and the script itself otherwise", async () => {
-    const zipped = await get("/assets/main-Ab12Cd34.js", { "accept-encoding": "gzip, deflate, br" });
-    expect(zipped.status).toBe(200);
-    expect(zipped.headers.get("content-encoding")).toBe("gzip");
-    expect(zipped.headers.get("content-type")).toMatch(/^text\/javascript/);
-    expect(zipped.headers.get("vary")).toContain("Accept-Encoding");
-    expect(zipped.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    const body = Buffer.from(await zipped.arrayBuffer());
-    expect(body.length).toBeLessThan(script.length);
-    expect(gunzipSync(body).toString()).toBe(script);
+  it("sends a script's brotli copy to a browser that accepts brotli, its gzipped copy to one that accepts gzip only", async () => {
+    const expectCompressed = async (acceptEncoding: string, encoding: string, decode: (b: Buffer) => Buffer) => {
+      const res = await get("/assets/main-Ab12Cd34.js", { "accept-encoding": acceptEncoding });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-encoding")).toBe(encoding);
+      expect(res.headers.get("content-type")).toMatch(/^text\/javascript/);
+      expect(res.headers.get("vary")).toContain("Accept-Encoding");
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(body.length).toBeLessThan(script.length);
+      expect(decode(body).toString()).toBe(script);
+    };
+    await expectCompressed("gzip, deflate, br, zstd", "br", brotliDecompressSync);
+    await expectCompressed("gzip, deflate", "gzip", gunzipSync);
+  });
+
+  it("sends the script itself to a browser that accepts no encoding", async () => {
     const plain = await get("/assets/main-Ab12Cd34.js");
     expect(plain.headers.get("content-encoding")).toBeNull();
     expect(await plain.text()).toBe(script);
