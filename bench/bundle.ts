@@ -7,23 +7,13 @@
  * alone (phoenix + phoenix_live_view, connected), which every page of any LiveView app
  * loads. A page without islands must load no React.
  */
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { build, type Rollup } from "vite";
 import { result, startChild, KiB, type Child, type Result } from "./lib.js";
 import { connected, launchBrowser } from "../tests/support/browser.js";
+import { brotli, gzip } from "../vite/precompress.js";
 
 const ENTRY = "\0bench-liveview-only";
-
-/** Bytes of `code` as precompress.ts compresses it: brotli, else gzip. */
-function encoded(code: string, brotli: boolean): number {
-  if (!brotli) return gzipSync(code, { level: constants.Z_BEST_COMPRESSION }).length;
-  const params = {
-    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-    [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(code),
-  };
-  return brotliCompressSync(code, { params }).length;
-}
 
 /** The official client on its own, minified by Vite as the demo's bundle is: its chunks' code. */
 async function liveViewOnly(): Promise<string[]> {
@@ -101,7 +91,8 @@ export async function bundleSizes(): Promise<Result[]> {
     const react = plain.urls.filter((u) => /react|jsx/.test(u));
     const kb = (bytes: number) => bytes / KiB;
     // the baseline compressed as the page's scripts came: brotli when the browser took it
-    const baseline = (encodings: string) => client.reduce((sum, code) => sum + encoded(code, encodings.includes("br")), 0);
+    const baseline = (encodings: string) =>
+      client.reduce((sum, code) => sum + (encodings.includes("br") ? brotli(code) : gzip(code)).length, 0);
     return [
       result(
         `JS a page with one small island loads (as sent, ${island.encodings})`,

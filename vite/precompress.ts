@@ -15,6 +15,20 @@ const COMPRESSIBLE = /\.(js|mjs|css|svg|json|txt|html|wasm)$/;
 /** Below this, the encoding's header and the response's headers outweigh what it saves. */
 const MIN_BYTES = 256;
 
+/** `source` gzipped as the build does it. */
+export function gzip(source: Buffer | string): Buffer {
+  return gzipSync(source, { level: constants.Z_BEST_COMPRESSION });
+}
+
+/** `source` compressed with brotli as the build does it. */
+export function brotli(source: Buffer | string): Buffer {
+  const params = {
+    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+    [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(source),
+  };
+  return brotliCompressSync(source, { params });
+}
+
 export function precompress(): Plugin {
   return {
     name: "lagoon:precompress",
@@ -27,11 +41,9 @@ export function precompress(): Plugin {
         if (!COMPRESSIBLE.test(output.fileName) || output.fileName.startsWith(".vite/")) continue;
         const source = output.type === "chunk" ? Buffer.from(output.code) : Buffer.from(output.source);
         if (source.length < MIN_BYTES) continue;
-        const gz = gzipSync(source, { level: constants.Z_BEST_COMPRESSION });
+        const gz = gzip(source);
         if (gz.length < source.length) writeFileSync(join(dir, `${output.fileName}.gz`), gz);
-        const br = brotliCompressSync(source, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: source.length },
-        });
+        const br = brotli(source);
         // a browser that accepts both gets brotli: only where it is the smaller copy
         if (br.length < Math.min(gz.length, source.length)) writeFileSync(join(dir, `${output.fileName}.br`), br);
       }
