@@ -2,7 +2,8 @@
  * Side by side in one run: Lagoon's demo (compiled, production, the demo's own limits on),
  * the peer (a LiveViewJS 0.8.1 counter), a raw `ws` echo, the protocol's floor (a server
  * that only parses each frame and answers a reply of the click's shape), a raw `node:http`
- * server answering the same bytes as each page, and a bare Hono app answering them too.
+ * server answering the same bytes as each page, a bare Hono app answering them too, and the
+ * raw server again spending a fixed CPU time on each request before it answers.
  * Every figure is the median of three rounds, with the range of the ratios beside it:
  * these machines are noisy.
  */
@@ -24,6 +25,11 @@ const BACK_TO_BACK = 2000;
 const WARMUP = 300;
 const HTTP_SECONDS = 2;
 const CONNECTIONS = 50;
+/**
+ * The raw server's busy wait per request for the "after work" line: the ratio it reaches
+ * bounds how much work per request a ratio target leaves to a page's render.
+ */
+const WORK_US = 50;
 const VIEWS = 6000;
 const JOINS = 300;
 
@@ -109,6 +115,10 @@ async function firstRenders(app: Child, peer: Child): Promise<Result[]> {
   };
   const raw = await startChild("bench/servers/raw-http.ts", { cpu: 0, env: { BENCH_PAGES: JSON.stringify(pages) } });
   const hono = await startChild("bench/servers/hono-static.ts", { cpu: 0, env: { BENCH_PAGES: JSON.stringify(pages) } });
+  const busy = await startChild("bench/servers/raw-http.ts", {
+    cpu: 0,
+    env: { BENCH_PAGES: JSON.stringify(pages), BENCH_WORK_US: String(WORK_US) },
+  });
   try {
     const targets: [string, string | undefined][] = [
       [app.url + "/counter", undefined],
@@ -118,6 +128,7 @@ async function firstRenders(app: Child, peer: Child): Promise<Result[]> {
       [app.url + "/todos", cookie],
       [raw.url + "/todos", undefined],
       [hono.url + "/counter", undefined],
+      [busy.url + "/counter", undefined],
     ];
     for (const [url, c] of targets) await rate(url, 1, { cookie: c, connections: CONNECTIONS });
     const runs: number[][] = [];
@@ -133,9 +144,16 @@ async function firstRenders(app: Child, peer: Child): Promise<Result[]> {
       rounds("GET /counter first visit, peer vs raw http", "req/s", pair(1, 3), "-", () => true),
       rounds("GET /todos logged in, Lagoon vs raw http", "req/s", pair(4, 5), "≥ 0.3x raw", (v, b) => v >= 0.3 * b),
       rounds("GET /counter's bytes from a bare Hono app, vs raw http", "req/s", pair(6, 2), "-", () => true),
+      rounds(
+        `GET /counter's bytes from raw http after ${WORK_US} µs of CPU per request, vs raw http`,
+        "req/s",
+        pair(7, 2),
+        "-",
+        () => true,
+      ),
     ];
   } finally {
-    await Promise.all([raw.stop(), hono.stop()]);
+    await Promise.all([raw.stop(), hono.stop(), busy.stop()]);
   }
 }
 
