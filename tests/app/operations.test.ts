@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import { RedisPubSub } from "lagoon/server";
 import { startAppProcess } from "../support/app-process.js";
 import { freePort } from "../support/ports.js";
-import { ProtocolClient } from "../support/protocol.js";
+import { ProtocolClient, joinView } from "../support/protocol.js";
 import { startRedis } from "../support/redis.js";
 import { startServer } from "../support/server.js";
-import { joinView, until } from "../hardening/helpers.js";
+import { until } from "../support/until.js";
 
 describe("the demo's readiness", () => {
   it("checks its database and its Redis on /readyz", async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instantiateApp, type Listening } from "../../server/index.js";
 import { conformanceApp } from "../../conformance/app.js";
 import { UPLOADED_DIR } from "../../conformance/views/uploads.js";
-import { joinView, type Joined } from "../hardening/helpers.js";
+import { joinView, type Joined } from "../support/protocol.js";
 
 let server: Listening;
 beforeAll(async () => {

@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Admission } from "../../shell/admission.js";
 import { startFixtureServer } from "../support/fixture-server.js";
-import { loadPage, ProtocolClient } from "../support/protocol.js";
+import { loadPage, ProtocolClient, joinAnother, joinView } from "../support/protocol.js";
 import { budgetRoutes } from "../support/views/budgets.js";
-import { joinAnother, joinView, push } from "./helpers.js";
+import { push } from "./helpers.js";
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {

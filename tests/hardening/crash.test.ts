@@ -5,9 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFixtureServer } from "../support/fixture-server.js";
-import { loadPage, ProtocolClient } from "../support/protocol.js";
+import { loadPage, ProtocolClient, joinAnother, joinView, type Joined } from "../support/protocol.js";
 import { CRASH_SECRET, hardeningRoutes, stats } from "../support/views/hardening.js";
-import { joinAnother, joinView, push, rendering, until, wire, type Joined } from "./helpers.js";
+import { push, rendering, wire } from "./helpers.js";
+import { until } from "../support/until.js";
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 const logged: string[] = [];

@@ -7,9 +7,10 @@
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer } from "../support/fixture-server.js";
-import { loadPage, ProtocolClient } from "../support/protocol.js";
+import { loadPage, ProtocolClient, joinView, type Joined } from "../support/protocol.js";
 import { hardeningRoutes, stats } from "../support/views/hardening.js";
-import { closed, joinView, median, push, roundTrip, until, type Joined } from "./helpers.js";
+import { closed, median, push, roundTrip } from "./helpers.js";
+import { until } from "../support/until.js";
 
 type Server = Awaited<ReturnType<typeof startFixtureServer>>;
 const servers: Server[] = [];

@@ -4,9 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer } from "../support/fixture-server.js";
-import { loadPage, ProtocolClient, refusal, type PageInfo } from "../support/protocol.js";
+import { loadPage, ProtocolClient, refusal, type PageInfo, joinAnother, joinView, type Joined } from "../support/protocol.js";
 import { hardeningRoutes } from "../support/views/hardening.js";
-import { closed, joinAnother, joinView, push, type Joined } from "./helpers.js";
+import { closed, push } from "./helpers.js";
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let victim: Joined;

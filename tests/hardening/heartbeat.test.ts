@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer } from "../support/fixture-server.js";
 import { hardeningRoutes, stats } from "../support/views/hardening.js";
-import { closed, joinView, push, until } from "./helpers.js";
+import { closed, push } from "./helpers.js";
+import { joinView } from "../support/protocol.js";
+import { until } from "../support/until.js";
 
 // long enough that a loaded machine still answers a live client's pings in time
 const HEARTBEAT_MS = 300;

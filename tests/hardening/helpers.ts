@@ -1,33 +1,10 @@
-/** Shared steps of the hardening tests: join a fixture view over a real socket, poll, time round trips. */
+/** Shared steps of the hardening tests: a joined view's HTML from its diffs, events, round trips, closes. */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parse, type HTMLElement } from "node-html-parser";
-import type WebSocket from "ws";
 import { extract, RenderedTree } from "../../shell/testing/index.js";
-import { loadPage, ProtocolClient, type Frame, type PageInfo } from "../support/protocol.js";
-
-export interface Joined {
-  page: PageInfo;
-  client: ProtocolClient;
-  joinRef: string;
-  topic: string;
-  reply: Frame;
-}
-
-/** Loads `path` (with `cookie`: as the same user), connects and joins its view. */
-export async function joinView(base: string, path: string, opts: { cookie?: string; ws?: WebSocket.ClientOptions } = {}): Promise<Joined> {
-  const page = await loadPage(base, path, opts.cookie);
-  const client = await ProtocolClient.connect(base, page, { ws: opts.ws });
-  const { joinRef, topic, reply } = await client.join(base, page, path);
-  return { page, client, joinRef, topic, reply };
-}
-
-/** Joins one more view on an existing socket (a second page of the same user, same cookie). */
-export async function joinAnother(base: string, path: string, on: Joined): Promise<Joined> {
-  const page = await loadPage(base, path, on.page.cookie);
-  const { joinRef, topic, reply } = await on.client.join(base, page, path);
-  return { page, client: on.client, joinRef, topic, reply };
-}
+import { ProtocolClient, type Joined } from "../support/protocol.js";
+import { until } from "../support/until.js";
 
 /** The view's HTML as the client rebuilds it from the join reply and the diffs applied since. */
 export interface Rendering {
@@ -71,15 +48,6 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Polls `check` until it returns true; throws with `what` if it never does. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Resolves with the close code once the client's socket has closed. */

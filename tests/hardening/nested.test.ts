@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer } from "../support/fixture-server.js";
-import { loadPage, ProtocolClient } from "../support/protocol.js";
+import { loadPage, ProtocolClient, joinView, type Joined } from "../support/protocol.js";
 import { nestedRoutes } from "../support/views/nested.js";
-import { joinView, type Joined } from "./helpers.js";
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 beforeAll(async () => {

@@ -7,8 +7,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer } from "../support/fixture-server.js";
 import { hardeningRoutes } from "../support/views/hardening.js";
-import { joinView, rendering, type Joined, type Rendering } from "./helpers.js";
-import { refusal } from "../support/protocol.js";
+import { rendering, type Rendering } from "./helpers.js";
+import { refusal, joinView, type Joined } from "../support/protocol.js";
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 beforeAll(async () => {

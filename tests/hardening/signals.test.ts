@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SIGNAL_LIMITS, SIGNALS_TOPIC } from "../../shell/signals.js";
 import { startFixtureServer } from "../support/fixture-server.js";
 import { counterRoutes } from "../support/views/counter.js";
-import { joinView, push, type Joined } from "./helpers.js";
+import { push } from "./helpers.js";
+import { joinView, type Joined } from "../support/protocol.js";
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 beforeAll(async () => {

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import { startFixtureServer } from "../support/fixture-server.js";
 import { hardeningRoutes, stats } from "../support/views/hardening.js";
-import { closed, collectGarbage, joinView, push, until } from "./helpers.js";
+import { closed, collectGarbage, push } from "./helpers.js";
+import { joinView } from "../support/protocol.js";
+import { until } from "../support/until.js";
 
 const SEND_BUFFER = 1024 * 1024;
 const BLOB = 128 * 1024;

@@ -13,7 +13,8 @@ import { extract, RenderedTree } from "../../shell/testing/index.js";
 import { startFixtureServer } from "../support/fixture-server.js";
 import { hardeningRoutes } from "../support/views/hardening.js";
 import { skeleton, unsafeMarkup, XSS_PAYLOADS } from "../support/xss-corpus.js";
-import { joinView, rendering } from "./helpers.js";
+import { rendering } from "./helpers.js";
+import { joinView } from "../support/protocol.js";
 
 const BLOCKED_URL = "about:blank#blocked";
 const HARMLESS = "harmless text";

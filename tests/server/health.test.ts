@@ -10,7 +10,8 @@ import { drainSockets } from "../../server/drain.js";
 import { startFixtureServer } from "../support/fixture-server.js";
 import { startRedis, type TestRedis } from "../support/redis.js";
 import { counterRoutes } from "../support/views/counter.js";
-import { joinView, until } from "../hardening/helpers.js";
+import { joinView } from "../support/protocol.js";
+import { until } from "../support/until.js";
 
 const json = async (url: string) => {
   const res = await fetch(url);

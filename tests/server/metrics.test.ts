@@ -4,7 +4,9 @@ import { startFixtureServer } from "../support/fixture-server.js";
 import { counterRoutes } from "../support/views/counter.js";
 import { coreRoutes } from "../support/views/core.js";
 import { hardeningRoutes } from "../support/views/hardening.js";
-import { joinView, push, until } from "../hardening/helpers.js";
+import { push } from "../hardening/helpers.js";
+import { joinView } from "../support/protocol.js";
+import { until } from "../support/until.js";
 
 /** The value of the sample `name{labels}` in Prometheus text, or undefined when absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

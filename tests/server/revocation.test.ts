@@ -9,10 +9,10 @@ import { SESSION_COOKIE } from "../../server/session.js";
 import { MemoryPubSub } from "../../shell/pubsub.js";
 import { startFixtureServer, type FixtureServer } from "../support/fixture-server.js";
 import { postForm } from "../support/http.js";
-import { loadPage, ProtocolClient } from "../support/protocol.js";
+import { loadPage, ProtocolClient, joinView } from "../support/protocol.js";
 import { coreRoutes } from "../support/views/core.js";
 import { memberPosts, memberRoutes, signIn } from "../support/views/members.js";
-import { closed, joinView } from "../hardening/helpers.js";
+import { closed } from "../hardening/helpers.js";
 
 let server: FixtureServer;
 beforeAll(async () => {

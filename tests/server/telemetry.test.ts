@@ -6,7 +6,9 @@ import { startFixtureServer } from "../support/fixture-server.js";
 import type { Frame } from "../support/protocol.js";
 import { coreRoutes } from "../support/views/core.js";
 import { hardeningRoutes } from "../support/views/hardening.js";
-import { joinView, push, until } from "../hardening/helpers.js";
+import { push } from "../hardening/helpers.js";
+import { joinView } from "../support/protocol.js";
+import { until } from "../support/until.js";
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let events: TelemetryEvent[] = [];

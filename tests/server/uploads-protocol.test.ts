@@ -11,7 +11,9 @@ import { encodeBinaryPush } from "../../shell/upload-channel.js";
 import { startFixtureServer } from "../support/fixture-server.js";
 import type { Frame, ProtocolClient } from "../support/protocol.js";
 import { uploadRoutes } from "../support/views/uploads.js";
-import { closed, joinAnother, joinView, rendering, until, type Joined } from "../hardening/helpers.js";
+import { closed, rendering } from "../hardening/helpers.js";
+import { joinAnother, joinView, type Joined } from "../support/protocol.js";
+import { until } from "../support/until.js";
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 const root = mkdtempSync(join(tmpdir(), "lagoon-upload-protocol-"));

@@ -136,3 +136,27 @@ export class ProtocolClient {
     });
   }
 }
+
+/** A view joined over a real socket: its page, the client, the join's ref, topic and reply. */
+export interface Joined {
+  page: PageInfo;
+  client: ProtocolClient;
+  joinRef: string;
+  topic: string;
+  reply: Frame;
+}
+
+/** Loads `path` (with `cookie`: as the same user), connects and joins its view. */
+export async function joinView(base: string, path: string, opts: { cookie?: string; ws?: WebSocket.ClientOptions } = {}): Promise<Joined> {
+  const page = await loadPage(base, path, opts.cookie);
+  const client = await ProtocolClient.connect(base, page, { ws: opts.ws });
+  const { joinRef, topic, reply } = await client.join(base, page, path);
+  return { page, client, joinRef, topic, reply };
+}
+
+/** Joins one more view on an existing socket (a second page of the same user, same cookie). */
+export async function joinAnother(base: string, path: string, on: Joined): Promise<Joined> {
+  const page = await loadPage(base, path, on.page.cookie);
+  const { joinRef, topic, reply } = await on.client.join(base, page, path);
+  return { page, client: on.client, joinRef, topic, reply };
+}

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createApp, type AppOptions } from "../../app/server.js";
 import type { AppContext } from "../../app/context.js";
-import type { Lagoon, Listening } from "../../server/index.js";
+import type { Lagoon, Listening } from "lagoon/server";
 
 export interface TestServer extends Listening {
   readonly lagoon: Lagoon;
