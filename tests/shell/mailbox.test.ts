@@ -32,6 +32,9 @@ describe("Mailbox", () => {
     const box = new Mailbox();
     const seen: string[] = [];
     let release!: () => void;
+    // a starts at once only in a fresh slice; in a spent one it waits, and what it posts
+    // then arrives after b
+    await freshTurn();
     void box.post(
       true,
       async () => {
