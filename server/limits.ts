@@ -14,7 +14,10 @@ export interface SocketLimits extends Omit<ConnectionLimits, "maxFrame">, Admiss
    * proxy instead.
    */
   connectionsPerAddress: number;
-  /** Frames (and pings) a socket may send in a burst before it is throttled (default 200). */
+  /**
+   * Frames (and pings) a socket may send in a burst before it is throttled (default 200).
+   * Whole upload chunks do not count: the upload's size bounds them.
+   */
   burst: number;
   /** Frames per second a socket may send on average (default 100). */
   perSecond: number;
@@ -68,6 +71,11 @@ export class TokenBucket {
     if (this.#tokens < 1) return false;
     this.#tokens -= 1;
     return true;
+  }
+
+  /** Gives back the token of a frame that turned out not to count (a whole upload chunk). */
+  refund(): void {
+    this.#tokens = Math.min(this.#rate.burst, this.#tokens + 1);
   }
 
   /**

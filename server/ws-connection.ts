@@ -20,7 +20,9 @@ const SOCKET_EVENTS = ["message", "ping", "pong", "close", "error"] as const;
  * One connection: frames go to its channel through a token bucket. Past the burst the
  * socket is throttled: it is no longer read (TCP pushes back on the client), the frames
  * already received wait in a short queue and are handled as tokens come back; a queue
- * overflow closes the socket with 1008. Output to a client that stopped reading is capped.
+ * overflow closes the socket with 1008. A whole upload chunk gives its token back: the
+ * upload bounds those, and counting them would cap a file's speed at the frame rate.
+ * Output to a client that stopped reading is capped.
  *
  * Its state lives in a class rather than in closures: under tsx (esbuild's keepNames)
  * every named arrow function carries its own 256-byte property dictionary, which each open
@@ -144,7 +146,7 @@ export class WsConnection implements Conn {
   #handle(frame: string | Buffer): void {
     try {
       if (typeof frame === "string") this.#channel.handle(frame);
-      else this.#channel.handleBinary(frame);
+      else if (this.#channel.handleBinary(frame)) this.#bucket.refund();
     } catch (error) {
       // LiveConnection.handle never throws by contract; if it did, only this connection pays
       console.error("[lagoon] frame handling failed:", error);

@@ -156,7 +156,7 @@ export class LiveConnection implements ChannelOwner {
         void proc.enqueue(ref, "event", () => componentsDestroyed(proc, body.cids, ref));
         return;
       case "allow_upload":
-        void proc.enqueue(ref, "event", () => preflight(proc, body, ref, (this.#ctx.limits.maxFrame ?? Infinity) - BINARY_HEADER_MAX));
+        void proc.enqueue(ref, "event", () => preflight(proc, body, ref, this.#maxChunk()));
         return;
       case "progress":
         void proc.enqueue(ref, "event", () => uploadProgress(proc, body, ref));
@@ -176,16 +176,25 @@ export class LiveConnection implements ChannelOwner {
   /**
    * Handles one binary frame: an upload chunk on a joined `lvu:` topic. Anything else
    * closes the connection with 1003, as binary frames did before uploads. Never throws.
+   * True when the frame was a whole chunk the upload took: its own bounds (one chunk in
+   * flight, no byte past the size its preflight allowed) already limit how many come, so
+   * a socket's frame budget need not count it.
    */
-  handleBinary(bytes: Uint8Array): void {
-    if (this.#closed) return;
+  handleBinary(bytes: Uint8Array): boolean {
+    if (this.#closed) return false;
     const push = decodeBinaryPush(bytes);
     if (!push || !push.topic.startsWith("lvu:")) {
       // 1003: unsupported data
       this.#ctx.conn.close(1003, "binary frames are for uploads only");
-      return this.close();
+      this.close();
+      return false;
     }
-    this.#uploads().binary(push);
+    return this.#uploads().binary(push);
+  }
+
+  /** The largest chunk the socket's frame limit lets through. */
+  #maxChunk(): number {
+    return (this.#ctx.limits.maxFrame ?? Infinity) - BINARY_HEADER_MAX;
   }
 
   /** The connection ended: every view on it is freed at once. */
@@ -256,6 +265,7 @@ export class LiveConnection implements ChannelOwner {
     return (this.#uploadChannels ??= new UploadChannels({
       send: (frame) => this.send(frame),
       store: this.#ctx.uploads,
+      maxChunk: this.#maxChunk(),
       findToken: (token) => {
         for (const channel of this.#views) {
           const entry = channel.proc.existingUploads()?.byToken(token);

@@ -82,6 +82,8 @@ export interface UploadChannelOwner {
   /** The entry a preflight token was issued for, among this connection's views. */
   findToken(token: string): EntryState | undefined;
   readonly store: UploadStore | undefined;
+  /** The largest chunk the socket's frame limit lets through. */
+  readonly maxChunk: number;
 }
 
 type Reply = { status: "ok" | "error"; response: Record<string, unknown> };
@@ -108,13 +110,28 @@ class UploadChannel {
     this.#timer.unref?.();
   }
 
-  async chunk(ref: string, data: Uint8Array): Promise<void> {
+  /**
+   * Takes a chunk of the entry's bytes and writes it, or refuses it and closes. True when
+   * it was a whole chunk (the size the preflight announced, or the entry's last bytes):
+   * then no more of them can come than the file's size allows.
+   */
+  chunk(ref: string, data: Uint8Array): boolean {
     const entry = this.entry;
-    if (this.#writing) return this.refuse(ref, { reason: "chunk_in_flight" }, "abandon");
     const limit = { reason: "file_size_limit_exceeded", limit: entry.client.size };
-    if (entry.complete) return this.refuse(ref, limit, "keep");
-    if (entry.received + data.length > entry.client.size) return this.refuse(ref, limit, "abandon");
-    this.arm();
+    const end = entry.received + data.length;
+    if (this.#writing) this.refuse(ref, { reason: "chunk_in_flight" }, "abandon");
+    else if (entry.complete) this.refuse(ref, limit, "keep");
+    else if (end > entry.client.size) this.refuse(ref, limit, "abandon");
+    else {
+      this.arm();
+      void this.#write(ref, data);
+      return end === entry.client.size || data.length >= entry.config.chunkBytes(this.channels.owner.maxChunk);
+    }
+    return false;
+  }
+
+  async #write(ref: string, data: Uint8Array): Promise<void> {
+    const entry = this.entry;
     if (this.#refused === undefined && !this.#imageOk(data)) this.#refuse("not_an_image");
     if (this.#refused === undefined) {
       this.#writing = true;
@@ -278,20 +295,18 @@ export class UploadChannels {
     reply("error", { reason: event === "chunk" ? "chunks are binary frames" : "unknown event" });
   }
 
-  /** A binary push (chunks are the only binary frames there are). */
-  binary(push: BinaryPush): void {
+  /** A binary push (chunks are the only binary frames there are); true: a chunk taken for writing. */
+  binary(push: BinaryPush): boolean {
     const channel = this.#byTopic.get(push.topic);
     if (!channel || channel.joinRef !== push.joinRef) {
-      return void this.owner.send([
-        push.joinRef,
-        push.ref,
-        push.topic,
-        "phx_reply",
-        { status: "error", response: { reason: "unmatched topic" } },
-      ]);
+      this.owner.send([push.joinRef, push.ref, push.topic, "phx_reply", { status: "error", response: { reason: "unmatched topic" } }]);
+      return false;
     }
-    if (push.event !== "chunk") return channel.reply(push.ref, { status: "error", response: { reason: "unknown event" } });
-    void channel.chunk(push.ref, push.payload);
+    if (push.event !== "chunk") {
+      channel.reply(push.ref, { status: "error", response: { reason: "unknown event" } });
+      return false;
+    }
+    return channel.chunk(push.ref, push.payload);
   }
 
   /** The connection ended: timers stop (its views free the entries). */

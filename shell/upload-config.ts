@@ -173,6 +173,11 @@ export class ConfigState {
     this.cid = owner.myself;
   }
 
+  /** The chunk size the browser is told to send, within the largest chunk a frame can carry. */
+  chunkBytes(maxChunk: number): number {
+    return Math.max(1, Math.min(this.chunkSize, maxChunk));
+  }
+
   get external(): boolean {
     return typeof this.opts.external === "function";
   }

@@ -62,7 +62,7 @@ export async function preflight(proc: ViewProcessCore, payload: Record<string, u
     const meta = {
       max_file_size: config.maxFileSize,
       max_entries: config.maxEntries,
-      chunk_size: Math.max(1, Math.min(config.chunkSize, maxChunk)),
+      chunk_size: config.chunkBytes(maxChunk),
       chunk_timeout: config.chunkTimeout,
     };
     response = config.external ? await external(config, entries, meta) : channelReply(config, entries, meta);

@@ -22,6 +22,15 @@ describe("TokenBucket", () => {
     expect([fast.take(0), fast.take(0), fast.take(0), fast.take(1)]).toEqual([true, true, false, true]);
   });
 
+  it("takes back a refunded token, never past the burst", () => {
+    const bucket = new TokenBucket({ burst: 2, perSecond: 10 }, 0);
+    expect([bucket.take(0), bucket.take(0), bucket.take(0)]).toEqual([true, true, false]);
+    bucket.refund();
+    expect([bucket.take(0), bucket.take(0)]).toEqual([true, false]);
+    for (let i = 0; i < 5; i++) bucket.refund();
+    expect([1, 2, 3].map(() => bucket.take(0))).toEqual([true, true, false]);
+  });
+
   it("charges past empty with a debt of at most one burst, which delays the next token", () => {
     const bucket = new TokenBucket({ burst: 2, perSecond: 10 }, 0);
     for (let i = 0; i < 10; i++) bucket.charge(0);

@@ -3,14 +3,15 @@
  * server throws nothing, keeps no byte of a refused upload, and another client's upload
  * still works after every attack.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { encodeBinaryPush } from "../../shell/upload-channel.js";
 import { startFixtureServer } from "../support/fixture-server.js";
 import type { Frame, ProtocolClient } from "../support/protocol.js";
-import { uploadRoutes } from "../support/views/uploads.js";
+import { sha256, uploadRoutes } from "../support/views/uploads.js";
 import { closed, rendering } from "../hardening/helpers.js";
 import { joinAnother, joinView, type Joined } from "../support/protocol.js";
 import { until } from "../support/until.js";
@@ -36,8 +37,8 @@ afterAll(async () => {
 const tempFiles = () => readdirSync(root).flatMap((dir) => readdirSync(join(root, dir)));
 
 /** A view of /uploads joined, with its upload's ref. */
-async function uploads(path = "/uploads"): Promise<Joined & { uploadRef: string; entryRef: () => string }> {
-  const j = await joinView(server.url, path);
+async function uploads(path = "/uploads", base = server.url): Promise<Joined & { uploadRef: string; entryRef: () => string }> {
+  const j = await joinView(base, path);
   let n = 0;
   const input = rendering(j).dom().querySelector("input[type=file]")!;
   return { ...j, uploadRef: input.getAttribute("id")!, entryRef: () => String(n++) };
@@ -64,9 +65,16 @@ async function joinUpload(client: ProtocolClient, ref: string, token: unknown, j
 }
 
 /** Sends one chunk as a binary push; resolves with its reply's payload. */
-async function chunk(client: ProtocolClient, joinRef: string, topic: string, bytes: Uint8Array, event = "chunk"): Promise<any> {
+async function chunk(
+  client: ProtocolClient,
+  joinRef: string,
+  topic: string,
+  bytes: Uint8Array,
+  event = "chunk",
+  timeoutMs?: number,
+): Promise<any> {
   const ref = client.nextRef();
-  const reply = client.waitFor((f) => f[1] === ref && f[3] === "phx_reply");
+  const reply = client.waitFor((f) => f[1] === ref && f[3] === "phx_reply", timeoutMs);
   client.ws.send(encodeBinaryPush({ joinRef, ref, topic, event, payload: bytes }));
   return (await reply)[4];
 }
@@ -337,5 +345,61 @@ describe("hostile uploads", () => {
     );
     expect((await reply)[4]).toEqual({ status: "ok", response: {} });
     await j.client.close();
+  });
+});
+
+describe("uploads under the socket's frame limit", () => {
+  // a token every 100 s once the burst is spent: a socket past it waits longer than any test
+  const BURST = 20;
+  // a directory of its own: a store starting in `root` would clear the other server's files
+  const tightRoot = mkdtempSync(join(tmpdir(), "lagoon-upload-limits-"));
+  let tight: Awaited<ReturnType<typeof startFixtureServer>>;
+  beforeAll(async () => {
+    tight = await startFixtureServer(uploadRoutes(), {
+      uploads: { dir: tightRoot },
+      socket: { limits: { burst: BURST, perSecond: 0.01 } },
+    });
+  });
+  afterAll(async () => {
+    await tight?.close();
+    rmSync(tightRoot, { recursive: true, force: true });
+  });
+
+  it("spends no frame token on whole chunks: a file of far more chunks than the burst arrives whole", async () => {
+    const j = await uploads("/uploads?chunk=1000&max=200000", tight.url);
+    // five bursts' worth of whole chunks, and a short last one
+    const bytes = new Uint8Array(randomBytes(5 * BURST * 1000 + 500));
+    const { ref, token, response } = await tokenFor(j, bytes.length);
+    expect(response.config.chunk_size).toBe(1000);
+    const { joinRef, topic } = await joinUpload(j.client, ref, token);
+    for (let at = 0; at < bytes.length; at += 1000) {
+      expect(await chunk(j.client, joinRef, topic, bytes.subarray(at, at + 1000))).toEqual({ status: "ok", response: {} });
+    }
+    const files = readdirSync(tightRoot).flatMap((dir) => readdirSync(join(tightRoot, dir)).map((name) => join(tightRoot, dir, name)));
+    expect(files.map((file) => sha256(readFileSync(file)))).toEqual([sha256(bytes)]);
+    // the view's own frames still have their tokens
+    expect((await j.client.push(j.joinRef, j.topic, "event", { type: "form", event: "validate", value: "" }))[4].status).toBe("ok");
+    expect(j.client.closed).toBeUndefined();
+    await j.client.close();
+  });
+
+  it("counts a chunk smaller than the size it was told, except a file's last, like any other frame", async () => {
+    const j = await uploads("/uploads?chunk=1000&max=200000", tight.url);
+    const { ref, token } = await tokenFor(j, 100_000);
+    const { joinRef, topic } = await joinUpload(j.client, ref, token);
+    let answered = 0;
+    try {
+      // half chunks: were they free, all of them would be answered at once
+      while (answered < 2 * BURST) {
+        await chunk(j.client, joinRef, topic, new Uint8Array(500), "chunk", 1000);
+        answered++;
+      }
+    } catch {
+      // throttled: the socket is no longer read
+    }
+    // the join and the preflight spent tokens of the same burst
+    expect(answered).toBeLessThan(BURST);
+    // a throttled socket does not read the close handshake either
+    j.client.ws.terminate();
   });
 });
