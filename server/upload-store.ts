@@ -7,7 +7,7 @@
  * Every process writes under a directory of its own (`<pid>-<random>`), so the workers of
  * a cluster sharing the directory never remove each other's files: a start removes the
  * directories of processes that are gone (and those of its own pid, which a restarted
- * container reuses).
+ * container reuses, unless this process made them: two servers in one process).
  */
 import { mkdirSync, readdirSync, rmSync, unlinkSync } from "node:fs";
 import { open, rm, type FileHandle } from "node:fs/promises";
@@ -28,11 +28,15 @@ export interface FileUploadStore extends UploadStore {
   readonly dir: string;
 }
 
+/** The directories this process's stores write under. */
+const ownDirs = new Set<string>();
+
 /** Creates the store and removes the files crashed or killed servers left in `opts.dir`. */
 export function createUploadStore(opts: UploadStoreOptions = {}): FileUploadStore {
   const root = opts.dir ?? join(tmpdir(), "lagoon-uploads");
   removeStale(root);
   const dir = join(root, `${process.pid}-${randomId(6)}`);
+  ownDirs.add(dir);
   let made = false;
   return {
     dir,
@@ -59,7 +63,7 @@ function removeStale(root: string): void {
     const m = /^(\d+)-[\w-]+$/.exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid !== process.pid && alive(pid)) continue;
+    if (pid === process.pid ? ownDirs.has(join(root, name)) : alive(pid)) continue;
     rmSync(join(root, name), { recursive: true, force: true });
   }
 }

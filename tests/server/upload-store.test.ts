@@ -59,4 +59,13 @@ describe("the upload store", () => {
     await sink.remove();
     expect(existsSync(sink.path)).toBe(false);
   });
+
+  it("leaves the files of another server in the same process alone", async () => {
+    const dir = join(root, "one-process");
+    const sink = await createUploadStore({ dir }).open();
+    await sink.write(new Uint8Array(10));
+    createUploadStore({ dir });
+    expect(statSync(sink.path).size).toBe(10);
+    await sink.remove();
+  });
 });

@@ -351,7 +351,7 @@ describe("hostile uploads", () => {
 describe("uploads under the socket's frame limit", () => {
   // a token every 100 s once the burst is spent: a socket past it waits longer than any test
   const BURST = 20;
-  // a directory of its own: a store starting in `root` would clear the other server's files
+  // a directory of its own: the file checked below is the only one there
   const tightRoot = mkdtempSync(join(tmpdir(), "lagoon-upload-limits-"));
   let tight: Awaited<ReturnType<typeof startFixtureServer>>;
   beforeAll(async () => {
