@@ -83,7 +83,7 @@ function definition(ctx: AppContext, opts: DefinitionOptions): AppDefinition {
 }
 
 /** The demo's islands, for server rendering. */
-export const islandsDir = new URL("./islands/", import.meta.url);
+export const islandsDir = new URL("./react-islands/", import.meta.url);
 
 /** Builds the demo on its database, with its islands loaded, ready to listen. */
 export async function createApp(opts: AppOptions): Promise<App> {

@@ -7,5 +7,5 @@ import { lagoon } from "lagoon/vite";
 // where the demo's server, tests and benchmarks look.
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
-  plugins: [lagoon({ entry: "client.ts", islands: "islands", outDir: "../dist/client" })],
+  plugins: [lagoon({ entry: "client.ts", islands: "react-islands", outDir: "../dist/client" })],
 });

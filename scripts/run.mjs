@@ -110,7 +110,7 @@ const FRAMEWORK = ["shell", "components", "server", "islands", "hooks", "vite", 
 /** The browser bundle of the demo (dist/client), unless it is newer than its sources. */
 function ensureClient() {
   if (
-    fresh("dist/client/.vite/manifest.json", ["hooks", "islands", "app/client.ts", "app/app.css", "app/islands", "app/vite.config.ts", "vite"])
+    fresh("dist/client/.vite/manifest.json", ["hooks", "islands", "app/client.ts", "app/app.css", "app/react-islands", "app/vite.config.ts", "vite"])
   )
     return;
   // the demo's config imports lagoon/vite, which resolves to the sources here: loaded natively under tsx

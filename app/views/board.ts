@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineView, event, EventRejected, html, type ViewSocket } from "lagoon";
 import { island, islandEvents, pushCommand, type PropsInput } from "lagoon/islands";
-import { Board } from "../islands/board.contract.js";
+import { Board } from "../react-islands/board.contract.js";
 import type { AuthAssigns } from "../auth.js";
 import { NewTodo, newTodoEvents, newTodoForm, type NewTodoForm } from "./new-todo.js";
 import type { User } from "../accounts.js";

@@ -5,11 +5,11 @@
  * what browsers report (browser signals): event time as users felt it next to the time the
  * server took, joins, reconnects by cause, errors, island hydration and Web Vitals; and the
  * islands that failed, on the server or in browsers, each by its Name#id. The charts are a
- * React island (islands/telemetry.tsx): only their props change each second.
+ * React island (react-islands/telemetry-charts.tsx): only their props change each second.
  */
 import { defineView, html, type Template } from "lagoon";
 import { island } from "lagoon/islands";
-import { TelemetryCharts } from "../islands/telemetry-charts.contract.js";
+import { TelemetryCharts } from "../react-islands/telemetry-charts.contract.js";
 import type { Percentiles, SecondStats, TelemetryWindow, WindowSnapshot } from "lagoon/server";
 
 const REFRESH_MS = 1000;

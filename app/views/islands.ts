@@ -1,6 +1,6 @@
 import { defineView, html, type ViewSocket } from "lagoon";
 import { island, islandEvents, pushCommand } from "lagoon/islands";
-import { Tally } from "../islands/tally.contract.js";
+import { Tally } from "../react-islands/tally.contract.js";
 
 interface IslandsAssigns {
   count: number;

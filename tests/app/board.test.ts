@@ -1,7 +1,7 @@
 /** /board through the test client: moves as typed island events, refusals, broadcasts, the shell around the island. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ReplyError, type IslandTestView } from "lagoon/testing";
-import { Board } from "../../app/islands/board.contract.js";
+import { Board } from "../../app/react-islands/board.contract.js";
 import { demo, type Demo } from "../support/demo.js";
 
 let app: Demo;

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TelemetryWindow, type ClientEvent, type IslandErrorEvent } from "lagoon/server";
 import { demo } from "../support/demo.js";
-import { TelemetryCharts } from "../../app/islands/telemetry-charts.contract.js";
+import { TelemetryCharts } from "../../app/react-islands/telemetry-charts.contract.js";
 
 const at = { id: "phx-x", connected: true } as const;
 const join = (route: string, view: string) => ({ ...at, name: "join" as const, route, view, ok: true, rejoin: false, duration: 1 });

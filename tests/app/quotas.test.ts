@@ -4,7 +4,7 @@ import { demo, type Demo } from "../support/demo.js";
 import { MAX_OWNED } from "../../app/todos.js";
 import { PAGE, SHOWN } from "../../app/views/todos.js";
 import { BOARD_CARDS } from "../../app/views/board.js";
-import { Board } from "../../app/islands/board.contract.js";
+import { Board } from "../../app/react-islands/board.contract.js";
 
 let app: Demo;
 beforeEach(async () => {

@@ -56,7 +56,7 @@ describe("npm run dev in Chromium", () => {
   });
 
   it("hot-reloads an edited island in place: the live view and the island keep their state", async () => {
-    const file = join(process.cwd(), "app/islands/tally.tsx");
+    const file = join(process.cwd(), "app/react-islands/tally.tsx");
     const original = readFileSync(file, "utf8");
     const { mtime } = statSync(file);
     const write = (text: string) => swap(file, text);
@@ -158,7 +158,7 @@ describe("npm run dev in Chromium", () => {
   }, 90_000);
 
   it("takes an edited contract on the server without a restart: the view and the gallery check with it", async () => {
-    const file = join(process.cwd(), "app/islands/tally.contract.ts");
+    const file = join(process.cwd(), "app/react-islands/tally.contract.ts");
     const original = readFileSync(file, "utf8");
     const { mtime } = statSync(file);
     const page = await browser.newPage();
