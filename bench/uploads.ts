@@ -1,7 +1,8 @@
 /**
  * A 100 MB file upload through the live socket, as the official client sends it (binary
- * chunks, each answered before the next, a progress report at each new percent), against
- * a raw `ws` binary echo of the same chunks in the same run: throughput, and the server's
+ * chunks, each answered before the next, a progress report at each new percent), and the
+ * same bytes as ten files sent at once, against a raw `ws` binary echo of the same chunks
+ * one at a time in the same run: throughput, and the server's
  * memory while it streams the file to disk (the largest RSS sampled every 5 ms, over its
  * RSS before the upload), which should stay flat whatever the file's size.
  */
@@ -12,6 +13,7 @@ import { loadPage } from "../tests/support/protocol.js";
 
 const SIZE = 100 * 1000 * 1000;
 const RUNS = 3;
+const FILES = 10;
 
 /** The file's bytes, one chunk of them (the same bytes every time: the content does not matter). */
 const chunkOf = (size: number) => Uint8Array.from({ length: size }, (_, i) => (i * 31) % 256);
@@ -20,44 +22,61 @@ async function peakRss(child: Child, reset = false): Promise<number> {
   return ((await (await fetch(`${child.url}/__bench/peak${reset ? "?reset" : ""}`)).json()) as { rss: number }).rss;
 }
 
-/** One upload of SIZE bytes; resolves with its seconds and the server's RSS growth in bytes. */
-async function upload(server: Child): Promise<{ seconds: number; growth: number }> {
+/**
+ * One upload of SIZE bytes in `files` files sent at once, as the official client sends the
+ * entries of one input; resolves with its seconds and the server's RSS growth in bytes.
+ */
+async function upload(server: Child, files = 1): Promise<{ seconds: number; growth: number }> {
   const page = await loadPage(server.url, "/upload");
   const { client, reply } = await LiveClient.join(server.url, page, "/upload");
   const uploadRef = /id=\\"(phx-[\w-]+)\\"/.exec(reply.text)![1]!;
-  const entry = { ref: "0", name: "big.bin", type: "application/octet-stream", size: SIZE, last_modified: 1, relative_path: "" };
+  const size = SIZE / files;
+  const entries = Array.from({ length: files }, (_, i) => ({
+    ref: String(i),
+    name: `big-${i}.bin`,
+    type: "application/octet-stream",
+    size,
+    last_modified: 1,
+    relative_path: "",
+  }));
   await client.send("event", {
     type: "form",
     event: "validate",
     value: "",
     meta: { _target: "file" },
-    uploads: { [uploadRef]: [{ path: "file", ...entry }] },
+    uploads: { [uploadRef]: entries.map((entry) => ({ path: "file", ...entry })) },
   });
-  const preflight = (await client.send("allow_upload", { ref: uploadRef, entries: [entry] })).payload.response;
+  const preflight = (await client.send("allow_upload", { ref: uploadRef, entries })).payload.response;
   const chunkSize: number = preflight.config.chunk_size;
   const chunk = chunkOf(chunkSize);
-  const topic = "lvu:0";
-  const joined = await client.sendTo(topic, "9", "phx_join", { token: preflight.entries["0"] });
-  if (joined.payload.status !== "ok") throw new Error(`upload join refused: ${joined.text}`);
+  const topics = entries.map((entry) => `lvu:${entry.ref}`);
+  for (const [i, topic] of topics.entries()) {
+    const joined = await client.sendTo(topic, String(100 + i), "phx_join", { token: preflight.entries[String(i)] });
+    if (joined.payload.status !== "ok") throw new Error(`upload join refused: ${joined.text}`);
+  }
   const before = await peakRss(server, true);
   const started = performance.now();
-  let sent = 0;
-  let reported = 0;
-  while (sent < SIZE) {
-    const bytes = Math.min(chunkSize, SIZE - sent);
-    const ack = await client.sendTo(topic, "9", "chunk", bytes === chunkSize ? chunk : chunk.subarray(0, bytes));
-    if (ack.payload.status !== "ok") throw new Error(`chunk refused: ${ack.text}`);
-    sent += bytes;
-    const percent = Math.floor((sent / SIZE) * 100);
-    if (percent > reported) {
-      reported = percent;
-      await client.send("progress", { event: null, ref: uploadRef, entry_ref: "0", progress: percent });
+  // each entry's chunks go one after another, each after the last one's answer
+  const send = async (topic: string, i: number) => {
+    let sent = 0;
+    let reported = 0;
+    while (sent < size) {
+      const bytes = Math.min(chunkSize, size - sent);
+      const ack = await client.sendTo(topic, String(100 + i), "chunk", bytes === chunkSize ? chunk : chunk.subarray(0, bytes));
+      if (ack.payload.status !== "ok") throw new Error(`chunk refused: ${ack.text}`);
+      sent += bytes;
+      const percent = Math.floor((sent / size) * 100);
+      if (percent > reported) {
+        reported = percent;
+        await client.send("progress", { event: null, ref: uploadRef, entry_ref: String(i), progress: percent });
+      }
     }
-  }
+  };
+  await Promise.all(topics.map(send));
   const seconds = (performance.now() - started) / 1000;
   const growth = (await peakRss(server)) - before;
   const saved = await client.send("event", { type: "form", event: "save", value: "" });
-  if (!saved.text.includes(String(SIZE))) throw new Error(`the view did not receive the file: ${saved.text}`);
+  if (!saved.text.includes(String(SIZE))) throw new Error(`the view did not receive the files: ${saved.text}`);
   client.close();
   return { seconds, growth };
 }
@@ -90,21 +109,32 @@ export async function uploadThroughput(): Promise<Result[]> {
   const raw = await startChild("bench/servers/echo.ts", { cpu: 0 });
   try {
     const uploads: { seconds: number; growth: number }[] = [];
+    const many: number[] = [];
     const echoes: number[] = [];
     // warm-up, then runs taken in turns so both see the same background load
     await upload(lagoon);
     const chunkSize = 64 * 1024 - (5 + 4 * 255);
     for (let i = 0; i < RUNS; i++) {
       uploads.push(await upload(lagoon));
+      many.push((await upload(lagoon, FILES)).seconds);
       echoes.push(await echo(raw, chunkSize));
     }
     const mb = SIZE / 1e6;
     const throughput = mb / median(uploads.map((u) => u.seconds));
+    const manyThroughput = mb / median(many);
     const baseline = mb / median(echoes);
     const growth = median(uploads.map((u) => u.growth)) / MiB;
     const heap = (await serverMemory(lagoon)).heapUsed / MiB;
     return [
       result("upload 100 MB through the live socket: throughput", throughput, "MB/s", baseline, "≥ 0.5x", throughput / baseline >= 0.5),
+      result(
+        `upload 100 MB in ${FILES} files at once: throughput`,
+        manyThroughput,
+        "MB/s",
+        baseline,
+        "≥ 0.5x",
+        manyThroughput / baseline >= 0.5,
+      ),
       result("upload 100 MB: server RSS above its start, at its largest", growth, "MiB", SIZE / MiB, "< 32 MiB", growth < 32),
       result("upload: server heap after GC, after the uploads", heap, "MiB", null, "-", null),
     ];

@@ -20,8 +20,8 @@ const SOCKET_EVENTS = ["message", "ping", "pong", "close", "error"] as const;
  * One connection: frames go to its channel through a token bucket. Past the burst the
  * socket is throttled: it is no longer read (TCP pushes back on the client), the frames
  * already received wait in a short queue and are handled as tokens come back; a queue
- * overflow closes the socket with 1008. A whole upload chunk gives its token back: the
- * upload bounds those, and counting them would cap a file's speed at the frame rate.
+ * overflow closes the socket with 1008. A frame the connection calls free (Conn.refund)
+ * gives its token back.
  * Output to a client that stopped reading is capped.
  *
  * Its state lives in a class rather than in closures: under tsx (esbuild's keepNames)
@@ -120,6 +120,10 @@ export class WsConnection implements Conn {
     this.#end(code, reason);
   }
 
+  refund(): void {
+    this.#bucket.refund();
+  }
+
   #onMessage(data: WebSocket.RawData, isBinary: boolean): void {
     if (this.#ended) return;
     // binary frames (upload chunks) stay bytes: a Buffer under ws's default binaryType, fragments joined
@@ -146,7 +150,7 @@ export class WsConnection implements Conn {
   #handle(frame: string | Buffer): void {
     try {
       if (typeof frame === "string") this.#channel.handle(frame);
-      else if (this.#channel.handleBinary(frame)) this.#bucket.refund();
+      else this.#channel.handleBinary(frame);
     } catch (error) {
       // LiveConnection.handle never throws by contract; if it did, only this connection pays
       console.error("[lagoon] frame handling failed:", error);

@@ -159,6 +159,7 @@ export class LiveConnection implements ChannelOwner {
         void proc.enqueue(ref, "event", () => preflight(proc, body, ref, this.#maxChunk()));
         return;
       case "progress":
+        if (this.#uploadChannels?.backsProgress(body.entry_ref)) this.#ctx.conn.refund?.();
         void proc.enqueue(ref, "event", () => uploadProgress(proc, body, ref));
         return;
       case "phx_leave":
@@ -176,20 +177,17 @@ export class LiveConnection implements ChannelOwner {
   /**
    * Handles one binary frame: an upload chunk on a joined `lvu:` topic. Anything else
    * closes the connection with 1003, as binary frames did before uploads. Never throws.
-   * True when the frame was a whole chunk the upload took: its own bounds (one chunk in
-   * flight, no byte past the size its preflight allowed) already limit how many come, so
-   * a socket's frame budget need not count it.
    */
-  handleBinary(bytes: Uint8Array): boolean {
-    if (this.#closed) return false;
+  handleBinary(bytes: Uint8Array): void {
+    if (this.#closed) return;
     const push = decodeBinaryPush(bytes);
     if (!push || !push.topic.startsWith("lvu:")) {
       // 1003: unsupported data
       this.#ctx.conn.close(1003, "binary frames are for uploads only");
       this.close();
-      return false;
+      return;
     }
-    return this.#uploads().binary(push);
+    this.#uploads().binary(push);
   }
 
   /** The largest chunk the socket's frame limit lets through. */
@@ -264,6 +262,7 @@ export class LiveConnection implements ChannelOwner {
   #uploads(): UploadChannels {
     return (this.#uploadChannels ??= new UploadChannels({
       send: (frame) => this.send(frame),
+      refund: () => this.#ctx.conn.refund?.(),
       store: this.#ctx.uploads,
       maxChunk: this.#maxChunk(),
       findToken: (token) => {

@@ -5,4 +5,10 @@
 export interface Conn {
   send(text: string): void;
   close(code: number, reason: string): void;
+  /**
+   * The frame being handled spends none of the socket's frame budget: its own bounds
+   * already limit how many can come (a whole upload chunk, or a progress report a chunk
+   * backs), and counting them would cap an upload's speed at the frame rate.
+   */
+  refund?(): void;
 }

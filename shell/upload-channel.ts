@@ -79,6 +79,8 @@ function writeFailure(error: unknown): string {
 /** What the upload channels need of their connection. */
 export interface UploadChannelOwner {
   send(frame: unknown[]): string | undefined;
+  /** The frame being handled spends no frame budget (Conn.refund). */
+  refund(): void;
   /** The entry a preflight token was issued for, among this connection's views. */
   findToken(token: string): EntryState | undefined;
   readonly store: UploadStore | undefined;
@@ -95,6 +97,8 @@ class UploadChannel {
   #head: Uint8Array | undefined;
   /** Why the server refused the entry's bytes, once it has. */
   #refused: string | undefined;
+  /** A chunk arrived since the last progress report: it pays for the next one. */
+  #unreported = false;
 
   constructor(
     readonly channels: UploadChannels,
@@ -111,11 +115,12 @@ class UploadChannel {
   }
 
   /**
-   * Takes a chunk of the entry's bytes and writes it, or refuses it and closes. True when
-   * it was a whole chunk (the size the preflight announced, or the entry's last bytes):
-   * then no more of them can come than the file's size allows.
+   * Takes a chunk of the entry's bytes and writes it, or refuses it and closes. A whole
+   * chunk (the size the preflight announced, or the entry's last bytes) is free: no more of
+   * them can come than the file's size allows. A smaller one spends a frame's budget, so
+   * tiny chunks cannot flood.
    */
-  chunk(ref: string, data: Uint8Array): boolean {
+  chunk(ref: string, data: Uint8Array): void {
     const entry = this.entry;
     const limit = { reason: "file_size_limit_exceeded", limit: entry.client.size };
     const end = entry.received + data.length;
@@ -125,9 +130,16 @@ class UploadChannel {
     else {
       this.arm();
       void this.#write(ref, data);
-      return end === entry.client.size || data.length >= entry.config.chunkBytes(this.channels.owner.maxChunk);
+      this.#unreported = true;
+      if (end === entry.client.size || data.length >= entry.config.chunkBytes(this.channels.owner.maxChunk)) this.channels.owner.refund();
     }
-    return false;
+  }
+
+  /** A progress report arrived: true when a chunk since the last one backs it. */
+  report(): boolean {
+    const backed = this.#unreported;
+    this.#unreported = false;
+    return backed;
   }
 
   async #write(ref: string, data: Uint8Array): Promise<void> {
@@ -295,18 +307,26 @@ export class UploadChannels {
     reply("error", { reason: event === "chunk" ? "chunks are binary frames" : "unknown event" });
   }
 
-  /** A binary push (chunks are the only binary frames there are); true: a chunk taken for writing. */
-  binary(push: BinaryPush): boolean {
+  /**
+   * A progress report for the entry `entryRef` arrived on its view's topic: true when a
+   * chunk it received since the last report backs it, so reports are no more than chunks.
+   */
+  backsProgress(entryRef: unknown): boolean {
+    return typeof entryRef === "string" && entryRef.length <= 64 && this.#byTopic.get(`lvu:${entryRef}`)?.report() === true;
+  }
+
+  /** A binary push (chunks are the only binary frames there are). */
+  binary(push: BinaryPush): void {
     const channel = this.#byTopic.get(push.topic);
     if (!channel || channel.joinRef !== push.joinRef) {
       this.owner.send([push.joinRef, push.ref, push.topic, "phx_reply", { status: "error", response: { reason: "unmatched topic" } }]);
-      return false;
+      return;
     }
     if (push.event !== "chunk") {
       channel.reply(push.ref, { status: "error", response: { reason: "unknown event" } });
-      return false;
+      return;
     }
-    return channel.chunk(push.ref, push.payload);
+    channel.chunk(push.ref, push.payload);
   }
 
   /** The connection ended: timers stop (its views free the entries). */

@@ -1,5 +1,5 @@
 /**
- * A Lagoon with one view taking a file upload as large as 256 MiB (its handler only
+ * A Lagoon with one view taking uploads of up to ten files as large as 256 MiB (its handler only
  * counts the bytes), under the default socket limits as an app has them, `/__bench/memory`, and `/__bench/peak`: the largest RSS sampled
  * every 5 ms since the last `?reset` (which answers the RSS then).
  */
@@ -12,7 +12,7 @@ const UploadBench = defineView<{ uploads: Uploads<"file">; received: number }>({
   name: "UploadBench",
   mount(_p, _s, socket) {
     socket.assign({ received: 0 });
-    socket.allowUpload("file", { accept: "any", maxFileSize: 256 * 1024 * 1024 });
+    socket.allowUpload("file", { accept: "any", maxFileSize: 256 * 1024 * 1024, maxEntries: 10 });
   },
   events: {
     validate: () => {},

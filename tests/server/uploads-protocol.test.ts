@@ -88,6 +88,14 @@ async function tokenFor(j: Awaited<ReturnType<typeof uploads>>, size: number, na
   return { ref, token: response.entries?.[ref] as string, response };
 }
 
+/** A progress report for entry `ref`; resolves with its reply's payload, or fails after a second without one. */
+async function report(j: Joined & { uploadRef: string }, ref: string, progress: number): Promise<any> {
+  const frameRef = j.client.nextRef();
+  const reply = j.client.waitFor((f) => f[1] === frameRef && f[3] === "phx_reply", 1000);
+  j.client.ws.send(JSON.stringify([j.joinRef, frameRef, j.topic, "progress", { event: null, ref: j.uploadRef, entry_ref: ref, progress }]));
+  return (await reply)[4];
+}
+
 // after every attack: nothing was thrown, nothing is left on disk, and an honest upload works
 afterEach(async () => {
   expect(uncaught).toEqual([]);
@@ -381,6 +389,47 @@ describe("uploads under the socket's frame limit", () => {
     expect((await j.client.push(j.joinRef, j.topic, "event", { type: "form", event: "validate", value: "" }))[4].status).toBe("ok");
     expect(j.client.closed).toBeUndefined();
     await j.client.close();
+  });
+
+  it("spends no frame token on a progress report after each chunk, as the official client sends them", async () => {
+    const j = await uploads("/uploads?chunk=1000&max=200000", tight.url);
+    const bytes = new Uint8Array(randomBytes(5 * BURST * 1000));
+    const { ref, token } = await tokenFor(j, bytes.length);
+    const { joinRef, topic } = await joinUpload(j.client, ref, token);
+    let reported = 0;
+    let last: any;
+    for (let at = 0; at < bytes.length; at += 1000) {
+      expect(await chunk(j.client, joinRef, topic, bytes.subarray(at, at + 1000))).toEqual({ status: "ok", response: {} });
+      const progress = Math.floor(((at + 1000) / bytes.length) * 100);
+      if (progress === reported) continue;
+      reported = progress;
+      last = await report(j, ref, progress);
+      expect(last.status).toBe("ok");
+    }
+    // every report reached the view: the last one rendered the entry done
+    expect(reported).toBe(100);
+    expect(JSON.stringify(last.response.diff)).toContain(String.raw`data-phx-done-refs=\"${ref}\"`);
+    expect((await j.client.push(j.joinRef, j.topic, "event", { type: "form", event: "validate", value: "" }))[4].status).toBe("ok");
+    await j.client.close();
+  });
+
+  it("counts progress reports no chunk backs like any other frame", async () => {
+    const j = await uploads("/uploads?chunk=1000&max=200000", tight.url);
+    const { ref, token } = await tokenFor(j, 100_000);
+    const { joinRef, topic } = await joinUpload(j.client, ref, token);
+    expect(await chunk(j.client, joinRef, topic, new Uint8Array(1000))).toEqual({ status: "ok", response: {} });
+    let answered = 0;
+    try {
+      // one chunk backs one report; were the rest free, all of them would be answered at once
+      while (answered < 2 * BURST) {
+        await report(j, ref, 1);
+        answered++;
+      }
+    } catch {
+      // throttled: the socket is no longer read
+    }
+    expect(answered).toBeLessThan(BURST);
+    j.client.ws.terminate();
   });
 
   it("counts a chunk smaller than the size it was told, except a file's last, like any other frame", async () => {
