@@ -16,7 +16,8 @@ export interface SocketLimits extends Omit<ConnectionLimits, "maxFrame">, Admiss
   connectionsPerAddress: number;
   /**
    * Frames (and pings) a socket may send in a burst before it is throttled (default 200).
-   * Whole upload chunks do not count: the upload's size bounds them.
+   * Whole upload chunks, and a progress report for each, do not count: the upload's size
+   * bounds them.
    */
   burst: number;
   /** Frames per second a socket may send on average (default 100). */
@@ -73,7 +74,7 @@ export class TokenBucket {
     return true;
   }
 
-  /** Gives back the token of a frame that turned out not to count (a whole upload chunk). */
+  /** Gives back the token of a frame that turned out not to count (Conn.refund). */
   refund(): void {
     this.#tokens = Math.min(this.#rate.burst, this.#tokens + 1);
   }

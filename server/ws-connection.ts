@@ -21,8 +21,7 @@ const SOCKET_EVENTS = ["message", "ping", "pong", "close", "error"] as const;
  * socket is throttled: it is no longer read (TCP pushes back on the client), the frames
  * already received wait in a short queue and are handled as tokens come back; a queue
  * overflow closes the socket with 1008. A frame the connection calls free (Conn.refund)
- * gives its token back.
- * Output to a client that stopped reading is capped.
+ * gives its token back. Output to a client that stopped reading is capped.
  *
  * Its state lives in a class rather than in closures: under tsx (esbuild's keepNames)
  * every named arrow function carries its own 256-byte property dictionary, which each open
