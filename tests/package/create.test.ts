@@ -29,8 +29,8 @@ function sh(cmd: string, args: string[], cwd: string, env: Record<string, string
   });
 }
 
-/** Runs an app command until it prints its URL; returns the URL and the process. */
-function serve(cwd: string, script: string, port: number): Promise<{ url: string; proc: ChildProcess }> {
+/** Runs an app command until it prints its URL; returns the URL, the process and what it printed so far. */
+function serve(cwd: string, script: string, port: number): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
   const proc = spawn("npm", ["run", script], {
     cwd,
     env: { ...process.env, NODE_ENV: "", PORT: String(port) },
@@ -42,7 +42,7 @@ function serve(cwd: string, script: string, port: number): Promise<{ url: string
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /(?:Listening|dev server) at (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, proc });
+      if (m) resolve({ url: m[1]!, proc, output: () => out });
     };
     proc.stdout!.on("data", onData);
     proc.stderr!.on("data", onData);
@@ -157,11 +157,15 @@ describe("a new app from the packed tarball", () => {
   }, 240_000);
 
   it("npm run dev hot-reloads the island in place", async () => {
-    const { url, proc } = await serve(app, "dev", await freePort());
+    const { url, proc, output } = await serve(app, "dev", await freePort());
     const file = join(app, "src/islands/stepper.tsx");
     const original = readFileSync(file, "utf8");
     try {
       const { page } = await open(url + "/");
+      // what the page logged (Vite's client says what it applied or reloaded) and its loads, for a failure to tell
+      const seen: string[] = [];
+      page.on("console", (m) => seen.push(m.text().slice(0, 200)));
+      page.on("load", () => seen.push("(page loaded)"));
       await page.getByRole("button", { name: "+", exact: true }).click();
       await expect.poll(() => page.textContent("h1")).toBe("Count: 1");
       // the island is hydrated (its module loaded) before the edit, as when a person edits
@@ -173,6 +177,7 @@ describe("a new app from the packed tarball", () => {
       const applied = () =>
         page.evaluate(() => document.querySelector("#stepper p")?.textContent?.startsWith("The server counts") ?? false);
       for (let save = 0; save < 6 && !(await applied()); save++) {
+        seen.push(`(saved ${save + 1})`);
         writeFileSync(file, `${edited}\n// saved ${save + 1}\n`);
         await page
           .waitForFunction(() => document.querySelector("#stepper p")?.textContent?.startsWith("The server counts"), null, {
@@ -180,8 +185,9 @@ describe("a new app from the packed tarball", () => {
           })
           .catch(() => {});
       }
-      expect(await applied()).toBe(true);
-      expect(await page.textContent("h1")).toBe("Count: 1");
+      const story = () => `the page:\n${seen.join("\n")}\nthe dev server:\n${output().slice(-4000)}`;
+      expect(await applied(), story()).toBe(true);
+      expect(await page.textContent("h1"), story()).toBe("Count: 1");
       await page.close();
     } finally {
       writeFileSync(file, original);
