@@ -3,17 +3,17 @@
  * server throws nothing, keeps no byte of a refused upload, and another client's upload
  * still works after every attack.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { encodeBinaryPush } from "../../shell/upload-channel.js";
 import { startFixtureServer } from "../support/fixture-server.js";
 import type { Frame, ProtocolClient } from "../support/protocol.js";
-import { sha256, uploadRoutes } from "../support/views/uploads.js";
-import { closed, rendering } from "../hardening/helpers.js";
-import { joinAnother, joinView, type Joined } from "../support/protocol.js";
+import { chunk, declare, joinUpload, preflight, tokenFor, uploadView } from "../support/upload-protocol.js";
+import { uploadRoutes } from "../support/views/uploads.js";
+import { closed } from "../hardening/helpers.js";
+import { joinAnother } from "../support/protocol.js";
 import { until } from "../support/until.js";
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -36,65 +36,10 @@ afterAll(async () => {
 /** Temporary upload files on disk now. */
 const tempFiles = () => readdirSync(root).flatMap((dir) => readdirSync(join(root, dir)));
 
-/** A view of /uploads joined, with its upload's ref. */
-async function uploads(path = "/uploads", base = server.url): Promise<Joined & { uploadRef: string; entryRef: () => string }> {
-  const j = await joinView(base, path);
-  let n = 0;
-  const input = rendering(j).dom().querySelector("input[type=file]")!;
-  return { ...j, uploadRef: input.getAttribute("id")!, entryRef: () => String(n++) };
-}
-
-const declare = (ref: string, name: string, size: number, type = "text/plain") => ({
-  ref,
-  name,
-  size,
-  type,
-  last_modified: 1_700_000_000_000,
-  relative_path: "",
-});
-
-/** allow_upload for `entries`; resolves with the reply's response. */
-async function preflight(j: Joined & { uploadRef: string }, entries: unknown[]): Promise<any> {
-  return (await j.client.push(j.joinRef, j.topic, "allow_upload", { ref: j.uploadRef, entries }))[4].response;
-}
-
-/** Joins `lvu:<ref>` with `token`; resolves with the join reply's payload. */
-async function joinUpload(client: ProtocolClient, ref: string, token: unknown, joinRef = client.nextRef()) {
-  const reply = await client.push(joinRef, `lvu:${ref}`, "phx_join", { token }, joinRef);
-  return { joinRef, topic: `lvu:${ref}`, reply: reply[4] };
-}
-
-/** Sends one chunk as a binary push; resolves with its reply's payload. */
-async function chunk(
-  client: ProtocolClient,
-  joinRef: string,
-  topic: string,
-  bytes: Uint8Array,
-  event = "chunk",
-  timeoutMs?: number,
-): Promise<any> {
-  const ref = client.nextRef();
-  const reply = client.waitFor((f) => f[1] === ref && f[3] === "phx_reply", timeoutMs);
-  client.ws.send(encodeBinaryPush({ joinRef, ref, topic, event, payload: bytes }));
-  return (await reply)[4];
-}
+/** A view of /uploads on the shared server, joined, with its upload's ref. */
+const uploads = (path = "/uploads") => uploadView(server.url, path);
 
 const closedTopic = (client: ProtocolClient, topic: string) => client.waitFor((f: Frame) => f[2] === topic && f[3] === "phx_close");
-
-/** Declares one entry and preflights it: its token and the upload config the client gets. */
-async function tokenFor(j: Awaited<ReturnType<typeof uploads>>, size: number, name = "a.txt", type = "text/plain") {
-  const ref = j.entryRef();
-  const response = await preflight(j, [declare(ref, name, size, type)]);
-  return { ref, token: response.entries?.[ref] as string, response };
-}
-
-/** A progress report for entry `ref`; resolves with its reply's payload, or fails after a second without one. */
-async function report(j: Joined & { uploadRef: string }, ref: string, progress: number): Promise<any> {
-  const frameRef = j.client.nextRef();
-  const reply = j.client.waitFor((f) => f[1] === frameRef && f[3] === "phx_reply", 1000);
-  j.client.ws.send(JSON.stringify([j.joinRef, frameRef, j.topic, "progress", { event: null, ref: j.uploadRef, entry_ref: ref, progress }]));
-  return (await reply)[4];
-}
 
 // after every attack: nothing was thrown, nothing is left on disk, and an honest upload works
 afterEach(async () => {
@@ -353,102 +298,5 @@ describe("hostile uploads", () => {
     );
     expect((await reply)[4]).toEqual({ status: "ok", response: {} });
     await j.client.close();
-  });
-});
-
-describe("uploads under the socket's frame limit", () => {
-  // a token every 100 s once the burst is spent: a socket past it waits longer than any test
-  const BURST = 20;
-  // a directory of its own: the file checked below is the only one there
-  const tightRoot = mkdtempSync(join(tmpdir(), "lagoon-upload-limits-"));
-  let tight: Awaited<ReturnType<typeof startFixtureServer>>;
-  beforeAll(async () => {
-    tight = await startFixtureServer(uploadRoutes(), {
-      uploads: { dir: tightRoot },
-      socket: { limits: { burst: BURST, perSecond: 0.01 } },
-    });
-  });
-  afterAll(async () => {
-    await tight?.close();
-    rmSync(tightRoot, { recursive: true, force: true });
-  });
-
-  it("spends no frame token on whole chunks: a file of far more chunks than the burst arrives whole", async () => {
-    const j = await uploads("/uploads?chunk=1000&max=200000", tight.url);
-    // five bursts' worth of whole chunks, and a short last one
-    const bytes = new Uint8Array(randomBytes(5 * BURST * 1000 + 500));
-    const { ref, token, response } = await tokenFor(j, bytes.length);
-    expect(response.config.chunk_size).toBe(1000);
-    const { joinRef, topic } = await joinUpload(j.client, ref, token);
-    for (let at = 0; at < bytes.length; at += 1000) {
-      expect(await chunk(j.client, joinRef, topic, bytes.subarray(at, at + 1000))).toEqual({ status: "ok", response: {} });
-    }
-    const files = readdirSync(tightRoot).flatMap((dir) => readdirSync(join(tightRoot, dir)).map((name) => join(tightRoot, dir, name)));
-    expect(files.map((file) => sha256(readFileSync(file)))).toEqual([sha256(bytes)]);
-    // the view's own frames still have their tokens
-    expect((await j.client.push(j.joinRef, j.topic, "event", { type: "form", event: "validate", value: "" }))[4].status).toBe("ok");
-    expect(j.client.closed).toBeUndefined();
-    await j.client.close();
-  });
-
-  it("spends no frame token on a progress report after each chunk, as the official client sends them", async () => {
-    const j = await uploads("/uploads?chunk=1000&max=200000", tight.url);
-    const bytes = new Uint8Array(randomBytes(5 * BURST * 1000));
-    const { ref, token } = await tokenFor(j, bytes.length);
-    const { joinRef, topic } = await joinUpload(j.client, ref, token);
-    let reported = 0;
-    let last: any;
-    for (let at = 0; at < bytes.length; at += 1000) {
-      expect(await chunk(j.client, joinRef, topic, bytes.subarray(at, at + 1000))).toEqual({ status: "ok", response: {} });
-      const progress = Math.floor(((at + 1000) / bytes.length) * 100);
-      if (progress === reported) continue;
-      reported = progress;
-      last = await report(j, ref, progress);
-      expect(last.status).toBe("ok");
-    }
-    // every report reached the view: the last one rendered the entry done
-    expect(reported).toBe(100);
-    expect(JSON.stringify(last.response.diff)).toContain(String.raw`data-phx-done-refs=\"${ref}\"`);
-    expect((await j.client.push(j.joinRef, j.topic, "event", { type: "form", event: "validate", value: "" }))[4].status).toBe("ok");
-    await j.client.close();
-  });
-
-  it("counts progress reports no chunk backs like any other frame", async () => {
-    const j = await uploads("/uploads?chunk=1000&max=200000", tight.url);
-    const { ref, token } = await tokenFor(j, 100_000);
-    const { joinRef, topic } = await joinUpload(j.client, ref, token);
-    expect(await chunk(j.client, joinRef, topic, new Uint8Array(1000))).toEqual({ status: "ok", response: {} });
-    let answered = 0;
-    try {
-      // one chunk backs one report; were the rest free, all of them would be answered at once
-      while (answered < 2 * BURST) {
-        await report(j, ref, 1);
-        answered++;
-      }
-    } catch {
-      // throttled: the socket is no longer read
-    }
-    expect(answered).toBeLessThan(BURST);
-    j.client.ws.terminate();
-  });
-
-  it("counts a chunk smaller than the size it was told, except a file's last, like any other frame", async () => {
-    const j = await uploads("/uploads?chunk=1000&max=200000", tight.url);
-    const { ref, token } = await tokenFor(j, 100_000);
-    const { joinRef, topic } = await joinUpload(j.client, ref, token);
-    let answered = 0;
-    try {
-      // half chunks: were they free, all of them would be answered at once
-      while (answered < 2 * BURST) {
-        await chunk(j.client, joinRef, topic, new Uint8Array(500), "chunk", 1000);
-        answered++;
-      }
-    } catch {
-      // throttled: the socket is no longer read
-    }
-    // the join and the preflight spent tokens of the same burst
-    expect(answered).toBeLessThan(BURST);
-    // a throttled socket does not read the close handshake either
-    j.client.ws.terminate();
   });
 });

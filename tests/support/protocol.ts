@@ -80,9 +80,9 @@ export class ProtocolClient {
     this.ws.send(data);
   }
 
-  /** Sends a frame; resolves with the reply to its ref. */
-  push(joinRef: string | null, topic: string, event: string, payload: unknown, ref = this.nextRef()): Promise<Frame> {
-    const reply = this.waitFor((f) => f[1] === ref && f[3] === "phx_reply");
+  /** Sends a frame; resolves with the reply to its ref (rejects after `timeoutMs` without one). */
+  push(joinRef: string | null, topic: string, event: string, payload: unknown, ref = this.nextRef(), timeoutMs?: number): Promise<Frame> {
+    const reply = this.waitFor((f) => f[1] === ref && f[3] === "phx_reply", timeoutMs);
     this.ws.send(JSON.stringify([joinRef, ref, topic, event, payload]));
     return reply;
   }
