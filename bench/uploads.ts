@@ -1,10 +1,10 @@
 /**
  * A 100 MB file upload through the live socket, as the official client sends it (binary
- * chunks, each answered before the next, a progress report at each new percent), and the
- * same bytes as ten files sent at once, against a raw `ws` binary echo of the same chunks
- * one at a time in the same run: throughput, and the server's
- * memory while it streams the file to disk (the largest RSS sampled every 5 ms, over its
- * RSS before the upload), which should stay flat whatever the file's size.
+ * chunks, each answered before the next, a progress report at each new percent), against
+ * a raw `ws` binary echo of the same chunks in the same run; the same bytes as ten files
+ * sent at once, against that one file (the socket's frame limit must not slow them down);
+ * and the server's memory while it streams the file to disk (the largest RSS sampled every
+ * 5 ms, over its RSS before the upload), which should stay flat whatever the file's size.
  */
 import WebSocket from "ws";
 import { median, MiB, result, serverMemory, startChild, type Child, type Result } from "./lib.js";
@@ -131,9 +131,9 @@ export async function uploadThroughput(): Promise<Result[]> {
         `upload 100 MB in ${FILES} files at once: throughput`,
         manyThroughput,
         "MB/s",
-        baseline,
-        "≥ 0.5x",
-        manyThroughput / baseline >= 0.5,
+        throughput,
+        "≥ 0.8x one file",
+        manyThroughput / throughput >= 0.8,
       ),
       result("upload 100 MB: server RSS above its start, at its largest", growth, "MiB", SIZE / MiB, "< 32 MiB", growth < 32),
       result("upload: server heap after GC, after the uploads", heap, "MiB", null, "-", null),

@@ -312,7 +312,7 @@ export class UploadChannels {
    * chunk it received since the last report backs it, so reports are no more than chunks.
    */
   backsProgress(entryRef: unknown): boolean {
-    return typeof entryRef === "string" && entryRef.length <= 64 && this.#byTopic.get(`lvu:${entryRef}`)?.report() === true;
+    return typeof entryRef === "string" && this.#byTopic.get(`lvu:${entryRef}`)?.report() === true;
   }
 
   /** A binary push (chunks are the only binary frames there are). */
