@@ -1,6 +1,6 @@
 /** Shared helpers for `npm run bench`: percentiles, child servers, the results table. */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import autocannon from "autocannon";
 
@@ -107,6 +107,32 @@ function pinSelf(): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+const CLOCK_TICKS = clockTicks();
+
+function clockTicks(): number {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
+/**
+ * CPU time `child` has used so far (user + system, every thread), in µs, from
+ * /proc/<pid>/stat; NaN where there is no /proc. Taken around a run, it tells work from
+ * waiting: a round trip's latency also holds the wake-ups on both sides.
+ */
+export function cpuTime(child: Child): number {
+  try {
+    const stat = readFileSync(`/proc/${child.child.pid}/stat`, "utf8");
+    // the fields after the command name, which may hold spaces: utime and stime are the 12th and 13th
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS) * 1e6;
+  } catch {
+    return NaN;
   }
 }
 

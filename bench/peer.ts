@@ -5,13 +5,27 @@
  * server answering the same bytes as each page, a bare Hono app answering them too, and the
  * raw server again spending a fixed CPU time on each request before it answers.
  * Every figure is the median of three rounds, with the range of the ratios beside it:
- * these machines are noisy.
+ * these machines are noisy. Each server's CPU time per click, over all rounds, is printed
+ * beside the round trips: what of a round trip is the server's work, what is waiting.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inTurns, KiB, median, percentile, perConnection, pool, rate, result, startChild, type Child, type Result } from "./lib.js";
+import {
+  cpuTime,
+  inTurns,
+  KiB,
+  median,
+  percentile,
+  perConnection,
+  pool,
+  rate,
+  result,
+  startChild,
+  type Child,
+  type Result,
+} from "./lib.js";
 import { EchoClient } from "./echo-client.js";
 import { LiveClient } from "./live-client.js";
 import { loadPage, type PageInfo } from "../tests/support/protocol.js";
@@ -76,10 +90,30 @@ async function roundTrips(app: Child, open: Child, peer: Child, echo: Child, flo
   const echoTrip = () => raw.echo(frame);
   const paced: number[][][] = [];
   const b2b: number[][][] = [];
+  // each server's CPU time over the rounds (the warm-up's trips included), per trip below
+  const pacedCpu = [0, 0, 0, 0];
+  const b2bCpu = [0, 0, 0, 0];
+  const cpuOver = async (servers: Child[], sums: number[], run: () => Promise<number[][]>) => {
+    const before = servers.map(cpuTime);
+    const times = await run();
+    servers.forEach((server, k) => (sums[k]! += cpuTime(server) - before[k]!));
+    return times;
+  };
   for (let r = 0; r < ROUNDS; r++) {
-    paced.push(await inTurns([click(lagoon), click(other), echoTrip, click(least)], WARMUP, PACED, PACE_MS));
-    b2b.push(await inTurns([click(unlimited), click(other), echoTrip, click(least)], WARMUP, BACK_TO_BACK));
+    paced.push(
+      await cpuOver([app, peer, echo, floor], pacedCpu, () =>
+        inTurns([click(lagoon), click(other), echoTrip, click(least)], WARMUP, PACED, PACE_MS),
+      ),
+    );
+    b2b.push(
+      await cpuOver([open, peer, echo, floor], b2bCpu, () =>
+        inTurns([click(unlimited), click(other), echoTrip, click(least)], WARMUP, BACK_TO_BACK),
+      ),
+    );
   }
+  const perTrip = (sums: number[], n: number) => sums.map((us) => us / (ROUNDS * (WARMUP + n)));
+  const pacedUs = perTrip(pacedCpu, PACED);
+  const b2bUs = perTrip(b2bCpu, BACK_TO_BACK);
   const lagoonReply = (await lagoon.click("increment", { value: "" })).text.length;
   const peerReply = (await other.click("increment", { value: "" })).text.length;
   lagoon.close();
@@ -98,6 +132,12 @@ async function roundTrips(app: Child, open: Child, peer: Child, echo: Child, flo
     rounds("click p50 back to back, peer vs echo", "µs", p50(b2b, 1, 2), "-", () => true),
     rounds("click p50 back to back, floor vs echo", "µs", p50(b2b, 3, 2), "-", () => true),
     result("click reply frame, Lagoon vs peer", lagoonReply, "B", peerReply, "≤ peer", lagoonReply <= peerReply),
+    result(`server CPU per click paced ${PACE_MS} ms, Lagoon vs peer`, pacedUs[0]!, "µs", pacedUs[1]!, "-", null),
+    result(`server CPU per click paced ${PACE_MS} ms, Lagoon vs floor`, pacedUs[0]!, "µs", pacedUs[3]!, "-", null),
+    result(`server CPU per click paced ${PACE_MS} ms, floor vs echo`, pacedUs[3]!, "µs", pacedUs[2]!, "-", null),
+    result("server CPU per click back to back, Lagoon vs peer", b2bUs[0]!, "µs", b2bUs[1]!, "-", null),
+    result("server CPU per click back to back, Lagoon vs floor", b2bUs[0]!, "µs", b2bUs[3]!, "-", null),
+    result("server CPU per click back to back, floor vs echo", b2bUs[3]!, "µs", b2bUs[2]!, "-", null),
   ];
 }
 
