@@ -6,7 +6,7 @@
  * generated test passes.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -160,6 +160,8 @@ describe("a new app from the packed tarball", () => {
     const { url, proc, output } = await serve(app, "dev", await freePort());
     const file = join(app, "src/islands/stepper.tsx");
     const original = readFileSync(file, "utf8");
+    // beside the app's sources, on their file system (a rename is atomic there), outside the islands
+    const staged = join(app, ".stepper.tsx.saving");
     try {
       const { page } = await open(url + "/");
       // what the page logged (Vite's client says what it applied or reloaded) and its loads, for a failure to tell
@@ -178,7 +180,11 @@ describe("a new app from the packed tarball", () => {
         page.evaluate(() => document.querySelector("#stepper p")?.textContent?.startsWith("The server counts") ?? false);
       for (let save = 0; save < 6 && !(await applied()); save++) {
         seen.push(`(saved ${save + 1})`);
-        writeFileSync(file, `${edited}\n// saved ${save + 1}\n`);
+        // written whole, then renamed into place, as editors save: a watcher that reads the
+        // file between writeFileSync's truncation and its write sees a module with no exports
+        // (the island's server load fails, and Vite reloads the page instead of refreshing it)
+        writeFileSync(staged, `${edited}\n// saved ${save + 1}\n`);
+        renameSync(staged, file);
         await page
           .waitForFunction(() => document.querySelector("#stepper p")?.textContent?.startsWith("The server counts"), null, {
             timeout: 5_000,
