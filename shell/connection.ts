@@ -22,7 +22,7 @@ import { SIGNALS_TOPIC, SignalsChannel } from "./signals.js";
 import type { SpanObserver } from "./spans.js";
 import type { Tokens, ViewToken } from "./tokens.js";
 import type { Conn } from "./transport.js";
-import type { ConnectInfo, Flash, Params, Session } from "./types.js";
+import type { Assigns, ConnectInfo, Flash, Params, Session } from "./types.js";
 import { BINARY_HEADER_MAX, decodeBinaryPush, UploadChannels } from "./upload-channel.js";
 import { preflight, uploadProgress } from "./upload-events.js";
 import type { UploadStore } from "./upload-types.js";
@@ -67,6 +67,7 @@ interface Placement {
   /** Joined by live navigation (the flash travels in the join, not the token). */
   readonly navigated: boolean;
   readonly nested?: { readonly parent: ViewHandle | undefined; readonly depth: number };
+  readonly parentAssigns?: Readonly<Assigns>;
 }
 const NO_VIEWS: readonly ViewChannel[] = Object.freeze([]);
 const isRef = (v: unknown): v is string | null => v === null || (typeof v === "string" && v.length <= 64);
@@ -319,7 +320,7 @@ export class LiveConnection implements ChannelOwner {
       url: place.url,
       session: place.nested ? nestedSession(ctx.session, token) : ctx.session,
       liveSession: token.ls,
-      ...(place.nested ? { nested: place.nested } : {}),
+      ...(place.nested ? { nested: place.nested, parentAssigns: place.parentAssigns } : {}),
       connected: true,
       flash,
       services: ctx.services,
@@ -371,7 +372,8 @@ export class LiveConnection implements ChannelOwner {
     }
     const depth = (parent?.nested?.depth ?? 0) + 1;
     if (depth > MAX_NESTING) return "nesting too deep";
-    return { route: nestedRoute(view), params: {}, url, navigated: false, nested: { parent: parent?.handle, depth } };
+    const nested = { parent: parent?.handle, depth };
+    return { route: nestedRoute(view), params: {}, url, navigated: false, nested, parentAssigns: parent?.socket.assigns };
   }
 
   #reply(joinRef: string | null, ref: string, topic: string, reply: { status: string; response: Record<string, unknown> }): void {

@@ -10,7 +10,7 @@ import type { PubSub, ViewHandle } from "./pubsub.js";
 import type { LiveRoute, Router } from "./router.js";
 import type { ViewSocketImpl } from "./socket.js";
 import type { SpanObserver, SpanRecorder, ViewEvent } from "./spans.js";
-import type { ConnectInfo, Flash, Params, Session } from "./types.js";
+import type { Assigns, ConnectInfo, Flash, Params, Session } from "./types.js";
 import type { NavigationKind } from "./urls.js";
 import type { ViewToken } from "./tokens.js";
 import type { Lifecycle } from "./lifecycle.js";
@@ -68,6 +68,8 @@ export interface ProcessOptions {
   readonly connect?: ConnectContext;
   /** A nested view: its parent's handle (none for a sticky one); a nested view has no URL of its own. */
   readonly nested?: { readonly parent: ViewHandle | undefined; readonly depth: number };
+  /** A nested view: its parent's assigns, which its `assignNew` takes keys from while it mounts. */
+  readonly parentAssigns?: Readonly<Assigns>;
   /** The live session the page was rendered in (a nested view inherits its page's). */
   readonly liveSession?: string;
 }
@@ -114,6 +116,8 @@ export interface ViewProcessCore {
   /** Mounted at a route (false for a nested view, which has no URL of its own). */
   readonly routed: boolean;
   readonly nested: { readonly parent: ViewHandle | undefined; readonly depth: number } | undefined;
+  /** The parent's assigns while a nested view mounts (undefined after, so they are not held). */
+  readonly parentAssigns: Readonly<Assigns> | undefined;
   /** The cookie session the view mounted with. */
   readonly session: Session;
   /** The live session the page was rendered in. */

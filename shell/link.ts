@@ -42,6 +42,10 @@ export class SocketLink implements ProcessLink {
     return this.#proc.nested?.parent;
   }
 
+  get parentAssigns(): Readonly<Assigns> | undefined {
+    return this.#proc.parentAssigns;
+  }
+
   get connectParams(): Readonly<Record<string, unknown>> | undefined {
     return this.#proc.connect?.params;
   }

@@ -52,6 +52,7 @@ export class LiveViewProcess implements ViewProcessCore {
   readonly liveSession: string;
   /** Set for a nested view: its parent's handle (none when sticky) and how deep it sits. */
   readonly nested: { readonly parent: ViewHandle | undefined; readonly depth: number } | undefined;
+  parentAssigns: Readonly<Assigns> | undefined;
   params: Params;
   nav: Nav | null = null;
   /** The view's URL, kept as text: a URL object is large, and an idle view would hold it. */
@@ -80,6 +81,7 @@ export class LiveViewProcess implements ViewProcessCore {
     this.session = opts.session;
     this.liveSession = opts.liveSession ?? opts.route.session.name;
     this.nested = opts.nested;
+    this.parentAssigns = opts.parentAssigns;
     this.href = opts.url.href;
     this.params = opts.params;
     this.flash = new FlashState(opts.flash);
@@ -248,11 +250,15 @@ export class LiveViewProcess implements ViewProcessCore {
   /** Runs the live session's onMount hooks, then mount and handleParams, stopping at the first navigation. */
   async mountAll(): Promise<void> {
     const started = performance.now();
-    for (const hook of this.route.session.onMount) {
-      await hook(this.params, this.session, this.socket);
-      if (this.nav) return;
+    try {
+      for (const hook of this.route.session.onMount) {
+        await hook(this.params, this.session, this.socket);
+        if (this.nav) return;
+      }
+      await this.route.view.mount?.(this.params, this.session, this.socket);
+    } finally {
+      this.parentAssigns = undefined;
     }
-    await this.route.view.mount?.(this.params, this.session, this.socket);
     if (this.nav) return;
     // a nested view has no URL of its own: no params to handle
     if (this.routed) await this.handleParams();

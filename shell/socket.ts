@@ -33,6 +33,8 @@ export interface ProcessLink {
   readonly url: URL;
   readonly liveAction: string | undefined;
   readonly parent: ViewHandle | undefined;
+  /** A nested view's parent's assigns while it mounts. */
+  readonly parentAssigns: Readonly<Assigns> | undefined;
   readonly connectParams: Readonly<Record<string, unknown>> | undefined;
   readonly connectInfo: ConnectInfo | undefined;
   readonly staticChanged: boolean;
@@ -146,7 +148,9 @@ export class SocketBase<A extends Assigns> implements Socket<A> {
   }
 
   assignNew<K extends keyof A & string>(key: K, fn: () => A[K]): this {
-    if (!(key in this.#assigns)) this.#set(key, fn());
+    if (key in this.#assigns) return this;
+    const shared = this.#link.parentAssigns;
+    this.#set(key, shared !== undefined && Object.hasOwn(shared, key) ? (shared[key] as A[K]) : fn());
     return this;
   }
 

@@ -110,6 +110,7 @@ async function renderNested(ref: NestedRef, parent: LiveViewProcess, opts: Omit<
     services: opts.services,
     liveSession: parent.liveSession,
     nested: { parent: undefined, depth },
+    parentAssigns: parent.socket.assigns,
   });
   if (result.kind === "redirect") return result;
   const signed = ref.opts.sticky ? opts.services.signView(token) : "";

@@ -73,7 +73,11 @@ export interface Socket<A extends Assigns = Assigns> {
   /** Sets assigns; a key changes only when its value is not identical to the current one. */
   assign(values: Partial<A>): this;
   assign<K extends keyof A & string>(key: K, value: A[K]): this;
-  /** Assigns only the keys not assigned yet (for values shared by onMount hooks). */
+  /**
+   * Assigns `key` only when it is not assigned yet (a value an onMount hook may have set).
+   * A nested view mounting takes its parent's value of `key`, when the parent has one,
+   * without calling `fn` (Phoenix's assign_new: shared assigns need one query per page).
+   */
   assignNew<K extends keyof A & string>(key: K, fn: () => A[K]): this;
   /**
    * Assigns `fn(current)`. Return a new value: an array or object changed in place and

@@ -92,6 +92,38 @@ describe("nested live views", () => {
     expect(b.findLiveChild("same").find("#who")?.textContent).toBe("second");
   });
 
+  it("take their parent's assigns through assignNew while they mount, over HTTP and connected", async () => {
+    const made: string[] = [];
+    const own = (key: string) => () => (made.push(key), `own ${key}`);
+    const Child = defineView<{ user: string; theme: string; late?: string }>({
+      name: "SharingChild",
+      mount(_p, _s, socket) {
+        socket.assignNew("user", own("user")).assignNew("theme", own("theme"));
+      },
+      events: {
+        late: (_p, socket) => {
+          socket.assignNew("late", own("late"));
+        },
+      },
+      render: (a) => html`<p id="shared">${a.user} ${a.theme} ${a.late ?? "-"}</p><button id="late" phx-click="late">late</button>`,
+    });
+    const Host = defineView<{ user: string; late: string }>({
+      name: "SharingHost",
+      mount(_p, _s, socket) {
+        socket.assign({ user: "alice", late: "the parent's" });
+      },
+      render: () => html`<div>${liveRender(Child, { id: "sharing" })}</div>`,
+    });
+    const view = await visit([live("/sharing", Host)], "/sharing");
+    expect(view.staticHtml).toContain('<p id="shared">alice own theme -</p>');
+    const child = view.findLiveChild("sharing");
+    expect(child.find("#shared")?.textContent).toBe("alice own theme -");
+    // only the key the parent lacks was made, once per mount; after the mount, assignNew is the child's own
+    expect(made).toEqual(["theme", "theme"]);
+    await child.element("#late").click();
+    expect(child.find("#shared")?.textContent).toBe("alice own theme own late");
+  });
+
   it("sticky ones navigate the page and keep running, as the layout they sit in outlives the main view", async () => {
     const view = await visit(nestedRoutes, "/sticky/a");
     const pad = view.findLiveChild("scratchpad");
