@@ -10,6 +10,9 @@ import { resolve, sep } from "node:path";
 import type { ViteDevServer } from "vite";
 import { loadIslands } from "./discover.js";
 
+/** How long a failed reload after an edit waits before its one retry. */
+const SETTLE_MS = 150;
+
 /** The running reloads of `reloadIslandsOnChange`. */
 export interface IslandReloads {
   /** Resolves once the reloads of the edits seen so far are done. */
@@ -23,17 +26,26 @@ export interface IslandReloads {
  */
 export async function reloadIslandsOnChange(vite: ViteDevServer, dir: string): Promise<IslandReloads> {
   const root = resolve(vite.config.root, dir);
-  const load = async (file?: string) => {
+  const loadOnce = (file?: string) => {
     if (file) {
       // Vite invalidates its server-side copy of the file later in its own handling of the
       // change; do it now, or the reload below would get the module from before the edit
       const graph = vite.environments.ssr.moduleGraph;
       for (const mod of graph.getModulesByFile(file) ?? []) graph.invalidateModule(mod);
     }
+    return loadIslands(root, (path) => vite.ssrLoadModule(path));
+  };
+  const report = (error: unknown, file?: string) =>
+    console.error(`[lagoon] could not load the islands${file ? ` after ${file} changed` : ""}:`, error);
+  const load = async (file?: string) => {
     try {
-      await loadIslands(root, (path) => vite.ssrLoadModule(path));
+      await loadOnce(file);
     } catch (error) {
-      console.error(`[lagoon] could not load the islands${file ? ` after ${file} changed` : ""}:`, error);
+      if (!file) return report(error);
+      // an editor saving in place truncates the file, then writes it: a read in between
+      // sees a torn module, and the write may bring no change event of its own
+      await new Promise((done) => setTimeout(done, SETTLE_MS));
+      await loadOnce(file).catch((again: unknown) => report(again, file));
     }
   };
   // one load at a time, in the order of the edits: the last edit wins
