@@ -65,6 +65,14 @@ class Signals {
   #closed: { at: number; code: number; reason: string } | undefined;
   #errorMinute = 0;
   #errors = 0;
+  #reportVitals: (() => void) | undefined;
+
+  constructor() {
+    // a closed tab or a page left fires pagehide before it hides the page, and phoenix's
+    // socket disconnects at pagehide: added before any socket exists, this listener runs
+    // first, while the last batch can still be sent
+    if (typeof window !== "undefined") window.addEventListener("pagehide", () => this.#leaving());
+  }
 
   /** For the phoenix Socket's `encode` option: notes what goes out, then encodes it as phoenix does. */
   readonly encode = (msg: Outgoing, callback: (encoded: unknown) => void): void => {
@@ -83,7 +91,7 @@ class Signals {
     this.#channel.join();
     window.addEventListener("error", (e) => this.error(e.error ?? e.message));
     window.addEventListener("unhandledrejection", (e) => this.error(e.reason));
-    observeVitals((t, v) => this.report({ t, v, view: mainView() }));
+    this.#reportVitals = observeVitals((t, v) => this.report({ t, v, view: mainView() }));
     // what is queued goes out while the page can still send it
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.flush();
@@ -112,6 +120,11 @@ class Signals {
     if (this.#queue.length >= QUEUE) this.#queue.shift();
     this.#queue.push(signal);
     if (this.#timer === undefined) this.#timer = setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  #leaving(): void {
+    this.#reportVitals?.();
+    this.flush();
   }
 
   /** Sends what is queued, a batch at a time. */

@@ -7,8 +7,9 @@
  *   per 50 interactions (the 98th percentile), reported when the page is hidden;
  * - CLS: the largest session window of layout shifts without recent input (shifts less
  *   than 1 s apart, at most 5 s long), reported when the page is hidden.
- * A value is reported again at a later hiding only if it changed. Browsers without an
- * entry type report nothing for it.
+ * A page about to go reports them too (the caller's pagehide: it comes before the hiding,
+ * while the socket is still open). A value is reported again only if it changed. Browsers
+ * without an entry type report nothing for it.
  */
 type Vital = "lcp" | "inp" | "cls";
 
@@ -26,7 +27,8 @@ function observe(type: string, onEntries: (entries: PerformanceEntry[]) => void,
   return true;
 }
 
-export function observeVitals(report: (vital: Vital, value: number) => void): void {
+/** Starts observing; returns what reports the vitals at once, for a page about to go (pagehide). */
+export function observeVitals(report: (vital: Vital, value: number) => void): () => void {
   let lcp: number | undefined;
   let lcpFinal = false;
   const finishLcp = () => {
@@ -85,12 +87,15 @@ export function observeVitals(report: (vital: Vital, value: number) => void): vo
     reported[vital] = value;
     report(vital, value);
   };
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState !== "hidden") return;
+  const hidden = () => {
     for (const flush of flushers) flush();
     finishLcp();
     if (longest.length > 0) reportChanged("inp", longest[Math.min(Math.floor(interactions / 50), longest.length - 1)]!.duration);
     // a page that never shifted scores 0, which is worth knowing too
     reportChanged("cls", cls);
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") hidden();
   });
+  return hidden;
 }

@@ -40,7 +40,7 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** What the page does when its tab is hidden or closed: report the vitals and send what is queued. */
+/** A tab switched away from: the page reports the vitals and sends what is queued. */
 const hide = (page: Page) =>
   page.evaluate(() => {
     Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
@@ -105,6 +105,18 @@ describe("browser signals", () => {
     await hide(page);
     const lcp = await signal("lcp", { route: "/order" });
     expect(lcp.value).toBeGreaterThan(0);
+    expect((await signal("inp", { route: "/order" })).value).toBeGreaterThan(0);
+    expect((await signal("cls", { route: "/order" })).value).toBeGreaterThanOrEqual(0);
+    await page.context().close();
+  });
+
+  it("report the vitals of a tab closed while in view, before its socket goes", async () => {
+    const page = await open("/order");
+    await page.getByRole("button", { name: "fast" }).click();
+    await page.getByText("fast", { exact: true }).first().waitFor();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+    // as a user closing the tab: pagehide, then the page is hidden, then unload
+    await page.close({ runBeforeUnload: true });
     expect((await signal("inp", { route: "/order" })).value).toBeGreaterThan(0);
     expect((await signal("cls", { route: "/order" })).value).toBeGreaterThanOrEqual(0);
     await page.context().close();
